@@ -1,0 +1,34 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { AppNav } from "@/components/app-nav";
+import { SignOutButton } from "@/components/sign-out-button";
+import { requireUser } from "@/lib/auth/guard";
+import { navigationFor, ROLE_LABELS } from "@/lib/auth/permissions";
+
+
+export default async function AppLayout({ children }: { children: ReactNode }) {
+  const user = await requireUser();
+  const items = navigationFor(user.role).map(({ href, label }) => ({ href, label }));
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="app-header">
+        <Link className="app-brand" href="/">
+          Backline
+        </Link>
+        <AppNav items={items} />
+        <div className="app-user">
+          <span>
+            {user.name} <span className="role-badge">({ROLE_LABELS[user.role]})</span>
+          </span>
+          <SignOutButton />
+        </div>
+      </header>
+      <main id="main" tabIndex={-1}>
+        {children}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,50 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requireUser } from "@/lib/auth/guard";
+import { can, ROLE_LABELS } from "@/lib/auth/permissions";
+import { reviewSummary } from "@/lib/server/review-summary";
+
+export const metadata: Metadata = { title: "Home" };
+
+export default async function HomePage() {
+  const user = await requireUser();
+  const counts = can(user.role, "review:read") ? await reviewSummary(user) : null;
+  return (
+    <>
+      <h1>Welcome, {user.name}</h1>
+      <p className="muted">Signed in as {ROLE_LABELS[user.role]}.</p>
+      <div className="card-grid">
+        {can(user.role, "intake:write") && (
+          <section className="card" aria-labelledby="home-intake">
+            <h2 id="home-intake">Intake</h2>
+            <p>Find or register a patient, start a visit and take the history.</p>
+            <Link className="button" href="/intake">
+              Go to intake
+            </Link>
+          </section>
+        )}
+        {counts && (
+          <section className="card" aria-labelledby="home-review">
+            <h2 id="home-review">Review</h2>
+            <p>
+              {counts.emergency} emergency, {counts.urgent} urgent, {counts.routine_soon} routine-soon and{" "}
+              {counts.none} other visits are waiting for review.
+            </p>
+            <Link className="button" href="/review">
+              Open the review queue
+            </Link>
+          </section>
+        )}
+        {can(user.role, "admin:users") && (
+          <section className="card" aria-labelledby="home-admin">
+            <h2 id="home-admin">Administration</h2>
+            <p>Manage user accounts and roles.</p>
+            <Link className="button" href="/admin">
+              Go to admin
+            </Link>
+          </section>
+        )}
+      </div>
+    </>
+  );
+}

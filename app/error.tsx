@@ -1,0 +1,28 @@
+"use client";
+
+import { useEffect, useState } from "react";
+
+// Shown instead of any stack trace. It asks /api/health whether the database is the cause,
+// so staff learn to wait and retry rather than re-enter work.
+export default function ErrorPage({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
+  const [databaseDown, setDatabaseDown] = useState<boolean | null>(null);
+  useEffect(() => {
+    fetch("/api/health", { cache: "no-store" })
+      .then((res) => setDatabaseDown(res.status === 503))
+      .catch(() => setDatabaseDown(true));
+  }, []);
+  return (
+    <main id="main">
+      <h1>{databaseDown ? "Backline cannot reach its database" : "Something went wrong"}</h1>
+      <p>
+        {databaseDown
+          ? "The database is not answering right now. Nothing you already saved is lost. Wait a moment, then try again."
+          : "This page could not be shown. Try again; if it keeps happening, tell your Backline administrator."}
+      </p>
+      {error.digest && <p className="muted">Error reference: {error.digest}</p>}
+      <button type="button" onClick={reset}>
+        Try again
+      </button>
+    </main>
+  );
+}

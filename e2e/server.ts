@@ -1,0 +1,68 @@
+// The app Playwright tests: a production build (`next start`) on a fresh, migrated and seeded
+// database (embedded unless DATABASE_URL is set). Started by playwright.config.ts.
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import pg from "pg";
+import { createDb } from "../lib/db/client";
+import { startEmbedded, type EmbeddedDb } from "../lib/db/embedded";
+import { migrate } from "../lib/db/migrate";
+import { seedDemo } from "../lib/db/seed";
+
+const port = process.env.E2E_PORT ?? "3100";
+const name = `backline_e2e_${Date.now()}`;
+let cluster: EmbeddedDb | undefined;
+let url: string;
+let serverUrl: string;
+
+if (process.env.DATABASE_URL) {
+  serverUrl = process.env.DATABASE_URL;
+  const u = new URL(serverUrl);
+  u.pathname = `/${name}`;
+  url = u.toString();
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  await client.query(`CREATE DATABASE "${name}"`);
+  await client.end();
+} else {
+  cluster = await startEmbedded({ name: "e2e" });
+  serverUrl = cluster.adminUrl;
+  await cluster.createDatabase(name);
+  url = cluster.urlFor(name);
+}
+await migrate(url);
+const prisma = createDb(url, 1);
+await seedDemo(prisma, console.log);
+await prisma.$disconnect();
+
+if (!existsSync(".next/BUILD_ID")) {
+  console.error("No production build found: run `npm run build` first (npm test does).");
+  process.exit(1);
+}
+
+const next = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", port], {
+  stdio: "inherit",
+  env: {
+    ...process.env,
+    NODE_ENV: "production",
+    DATABASE_URL: url,
+    NEXTAUTH_URL: `http://localhost:${port}`,
+    NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
+    NEXT_TELEMETRY_DISABLED: "1",
+  },
+});
+
+let stopping = false;
+async function shutdown() {
+  if (stopping) return;
+  stopping = true;
+  if (next.exitCode === null) next.kill("SIGTERM");
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect().then(() => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).catch(() => {});
+  await client.end().catch(() => {});
+  await cluster?.stop();
+  process.exit(0);
+}
+process.on("SIGINT", () => void shutdown());
+process.on("SIGTERM", () => void shutdown());
+next.on("exit", () => void shutdown());

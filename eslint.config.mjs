@@ -1,0 +1,36 @@
+import nextVitals from "eslint-config-next/core-web-vitals";
+import nextTs from "eslint-config-next/typescript";
+
+const config = [
+  ...nextVitals,
+  ...nextTs,
+  {
+    ignores: [".next/**", "node_modules/**", "lib/db/generated/**", "test-results/**", "playwright-report/**", ".data/**", "next-env.d.ts"],
+  },
+  {
+    // The clinical core stays pure: no I/O, no framework, no database.
+    files: ["lib/clinical/**/*.ts"],
+    ignores: ["lib/clinical/**/*.test.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["node:*", "fs", "path", "child_process", "http", "https", "net"], message: "lib/clinical is pure: no I/O." },
+            { group: ["react", "react-dom", "next", "next/*", "next-auth", "next-auth/*"], message: "lib/clinical is framework-free." },
+            { group: ["@prisma/*", "pg", "@/lib/db/*", "@/lib/server/*", "@/lib/auth/*"], message: "lib/clinical never touches the database." },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Only lib/env.ts reads process.env in app code.
+    files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}", "lib/server/**/*.ts", "lib/auth/**/*.ts", "lib/http/**/*.ts"],
+    rules: {
+      "no-restricted-properties": ["error", { object: "process", property: "env", message: "Read configuration through lib/env.ts." }],
+    },
+  },
+];
+
+export default config;

@@ -1,0 +1,29 @@
+// Who is asking, re-checked against the database on every request: a deactivated account
+// or a changed role takes effect at once, whatever the (JWT) session cookie still says.
+import "server-only";
+import { getServerSession } from "next-auth";
+import { connection } from "next/server";
+import { db } from "@/lib/db/client";
+import { authOptions } from "./options";
+import { isRole, type TRole } from "./permissions";
+
+export interface TCurrentUser {
+  id: string;
+  email: string;
+  name: string;
+  role: TRole;
+}
+
+export async function currentUser(): Promise<TCurrentUser | null> {
+  // Per-request by nature: never prerendered at build time.
+  await connection();
+  const session = await getServerSession(authOptions());
+  const id = session?.user?.id;
+  if (!id || !/^[0-9a-f-]{36}$/i.test(id)) return null;
+  const user = await db().user.findUnique({
+    where: { id },
+    select: { id: true, email: true, name: true, role: true, active: true },
+  });
+  if (!user || !user.active || !isRole(user.role)) return null;
+  return { id: user.id, email: user.email, name: user.name, role: user.role };
+}

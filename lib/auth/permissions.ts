@@ -1,0 +1,55 @@
+// Who may do what: the role → permission matrix, as plain data. Every page and API route
+// asks through `can()`; a role this table does not know is refused everything.
+
+export const ROLES = ["STAFF", "CLINICIAN", "ADMIN"] as const;
+export type TRole = (typeof ROLES)[number];
+
+export const PERMISSIONS = {
+  /** Own account details. */
+  "self:read": ["STAFF", "CLINICIAN", "ADMIN"],
+  /** Find, register and view patients. */
+  "patient:read": ["STAFF", "CLINICIAN"],
+  "patient:write": ["STAFF", "CLINICIAN"],
+  /** Start visits, fill in and submit the intake. */
+  "intake:write": ["STAFF", "CLINICIAN"],
+  /** The doctors' review queue and visit review pages. */
+  "review:read": ["CLINICIAN"],
+  /** Accept/override a suggestion, sign, add addenda. */
+  "review:decide": ["CLINICIAN"],
+  /** Export visit summaries and the queue. */
+  "export:read": ["CLINICIAN"],
+  /** Override statistics per rule (no patient data). */
+  "insight:read": ["CLINICIAN", "ADMIN"],
+  /** User accounts. */
+  "admin:users": ["ADMIN"],
+  /** The audit trail. */
+  "admin:audit": ["ADMIN"],
+} as const satisfies Record<string, readonly TRole[]>;
+
+export type TPermission = keyof typeof PERMISSIONS;
+
+export function isRole(value: unknown): value is TRole {
+  return typeof value === "string" && (ROLES as readonly string[]).includes(value);
+}
+
+export function can(role: unknown, permission: TPermission): boolean {
+  if (!isRole(role)) return false;
+  return (PERMISSIONS[permission] as readonly TRole[]).includes(role);
+}
+
+/** Navigation entries, each shown only to roles holding its permission. */
+export const NAVIGATION = [
+  { href: "/intake", label: "Intake", permission: "intake:write" },
+  { href: "/review", label: "Review", permission: "review:read" },
+  { href: "/admin", label: "Admin", permission: "admin:users" },
+] as const satisfies readonly { href: string; label: string; permission: TPermission }[];
+
+export function navigationFor(role: unknown) {
+  return NAVIGATION.filter((item) => can(role, item.permission));
+}
+
+export const ROLE_LABELS: Record<TRole, string> = {
+  STAFF: "Staff",
+  CLINICIAN: "Clinician",
+  ADMIN: "Administrator",
+};

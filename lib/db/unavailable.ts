@@ -1,0 +1,32 @@
+// Recognises "the database cannot be reached" among the errors pg and Prisma raise, so the
+// app can answer 503 (retry later) rather than 500 (our bug).
+const CONNECTION_CODES = new Set([
+  "ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "ENOTFOUND", "EAI_AGAIN",
+  "57P01", "57P02", "57P03", // admin_shutdown, crash_shutdown, cannot_connect_now
+  "53300", // too_many_connections
+  "08000", "08001", "08003", "08004", "08006", // connection exceptions
+  "P1001", "P1002", "P1017", "P2024", // Prisma: can't reach, timed out, closed, pool timeout
+]);
+
+const CONNECTION_MESSAGES = [
+  /connection terminated/i,
+  /timeout exceeded when trying to connect/i,
+  /connect ECONNREFUSED/i,
+  /the database system is (starting up|shutting down)/i,
+  /Can't reach database server/i,
+  /Connection (refused|closed)/i,
+  /DatabaseNotReachable/i,
+];
+
+export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
+  if (!error || typeof error !== "object" || depth > 5) return false;
+  const e = error as { code?: unknown; message?: unknown; cause?: unknown; errors?: unknown };
+  if (typeof e.code === "string" && CONNECTION_CODES.has(e.code)) return true;
+  if (typeof e.message === "string" && CONNECTION_MESSAGES.some((re) => re.test(e.message as string))) {
+    return true;
+  }
+  if (Array.isArray(e.errors) && e.errors.some((inner) => isDatabaseUnavailable(inner, depth + 1))) {
+    return true;
+  }
+  return isDatabaseUnavailable(e.cause, depth + 1);
+}

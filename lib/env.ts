@@ -1,0 +1,64 @@
+// The one place that reads process.env. Validated once, on first use (instrumentation.ts calls
+// it at server start-up so a bad configuration stops the server with a clear message).
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+
+const ZEnv = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z
+    .string({ error: "is required: the PostgreSQL connection URL (postgresql://user:pass@host:5432/db)" })
+    .regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL"),
+  AUTH_SECRET: z.string().min(32, "must be at least 32 characters (try: openssl rand -base64 32)"),
+  NEXTAUTH_URL: z.url("must be the app's public URL, e.g. https://backline.example.org").optional(),
+  BACKLINE_SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(30),
+  BACKLINE_CLINIC_NAME: z.string().min(1).max(120).default("Backline Clinic"),
+  BACKLINE_DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+});
+
+export type TEnv = z.infer<typeof ZEnv>;
+
+export class EnvError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Backline configuration is invalid:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "EnvError";
+  }
+}
+
+/** Development only: a secret generated once and kept in the git-ignored .data folder. */
+function developmentSecret(): string {
+  const file = path.join(process.cwd(), ".data", "auth-secret");
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  const secret = randomBytes(32).toString("base64url");
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+  return secret;
+}
+
+export function parseEnv(source: Record<string, string | undefined>): TEnv {
+  const nodeEnv = source.NODE_ENV ?? "development";
+  let secret = source.NEXTAUTH_SECRET || source.AUTH_SECRET;
+  if (!secret && nodeEnv !== "production") secret = developmentSecret();
+  const result = ZEnv.safeParse({ ...source, AUTH_SECRET: secret });
+  if (!result.success) {
+    throw new EnvError(
+      result.error.issues.map((issue) => {
+        const key = String(issue.path[0] ?? "environment");
+        const name = key === "AUTH_SECRET" ? "NEXTAUTH_SECRET (or AUTH_SECRET)" : key;
+        const message = issue.code === "invalid_type" && !source[key] && key === "AUTH_SECRET"
+          ? "is required in production"
+          : issue.message;
+        return `${name} ${message}`;
+      }),
+    );
+  }
+  return result.data;
+}
+
+let cached: TEnv | undefined;
+
+export function env(): TEnv {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

@@ -1,0 +1,30 @@
+import "server-only";
+import type { Db } from "@/lib/db/client";
+
+type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+export type TDbOrTx = Db | Tx;
+
+export interface TAuditEntry {
+  actorId: string | null;
+  /** dot-separated verb, e.g. "patient.list", "visit.submit". */
+  action: string;
+  entityType: string;
+  entityId: string;
+  patientId?: string | null;
+  /** Ids and what changed only: never answers, names or other clinical content. */
+  details?: Record<string, string | number | boolean | null | string[]>;
+}
+
+/** Write one audit row; pass the transaction of the change so both commit or neither does. */
+export async function audit(tx: TDbOrTx, entry: TAuditEntry): Promise<void> {
+  await tx.auditEvent.create({
+    data: {
+      actorId: entry.actorId,
+      action: entry.action,
+      entityType: entry.entityType,
+      entityId: entry.entityId,
+      patientId: entry.patientId ?? null,
+      details: entry.details ?? {},
+    },
+  });
+}

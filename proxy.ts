@@ -1,0 +1,15 @@
+// First of three depths of access control: anonymous visitors to pages are sent to sign-in.
+// API routes answer 401/403 themselves (JSON, not a redirect), and every page and route
+// checks the role again on the server.
+import { withAuth } from "next-auth/middleware";
+
+export default withAuth({
+  pages: { signIn: "/signin" },
+  callbacks: {
+    authorized: ({ req, token }) => req.nextUrl.pathname.startsWith("/api/") || token !== null,
+  },
+});
+
+export const config = {
+  matcher: ["/((?!signin|api/auth|api/health|_next/static|_next/image|favicon.ico).*)"],
+};
