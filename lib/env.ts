@@ -15,6 +15,18 @@ const ZEnv = z.object({
   BACKLINE_SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(30),
   BACKLINE_CLINIC_NAME: z.string().min(1).max(120).default("Backline Clinic"),
   BACKLINE_DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /** The clinic's time zone: "today" for visit dates is the clinic's today. */
+  BACKLINE_TIMEZONE: z
+    .string()
+    .refine((tz) => {
+      try {
+        new Intl.DateTimeFormat("en-CA", { timeZone: tz });
+        return true;
+      } catch {
+        return false;
+      }
+    }, "must be an IANA time zone such as Europe/London")
+    .default("UTC"),
 });
 
 export type TEnv = z.infer<typeof ZEnv>;

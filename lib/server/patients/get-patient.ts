@@ -1,0 +1,59 @@
+import "server-only";
+import type { TCurrentUser } from "@/lib/auth/current-user";
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/http/errors";
+import { audit } from "../audit";
+import { assertCan } from "../guard";
+import { PATIENT_SELECT, toPatientDto, type TPatientDto } from "./patient-dto";
+
+export interface TVisitHistoryRow {
+  id: string;
+  status: "DRAFT" | "SUBMITTED" | "SIGNED";
+  createdAt: string;
+  submittedAt: string | null;
+  urgency: "none" | "routine_soon" | "urgent" | "emergency" | null;
+  imagingModality: "none" | "xray" | "ct" | "mri" | null;
+  redFlags: string[];
+  visitDate: string | null;
+  painScore: number | null;
+}
+
+export interface TPatientWithHistory {
+  patient: TPatientDto;
+  visits: TVisitHistoryRow[];
+}
+
+export async function getPatient(user: TCurrentUser, id: string): Promise<TPatientWithHistory> {
+  assertCan(user, "patient:read");
+  return db().$transaction(async (tx) => {
+    const patient = await tx.patient.findUnique({ where: { id }, select: PATIENT_SELECT });
+    if (!patient) throw new AppError("not_found", "Patient not found.");
+    const visits = await tx.visit.findMany({
+      where: { patientId: id },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      take: 200,
+      select: {
+        id: true, status: true, createdAt: true, submittedAt: true, urgency: true,
+        imagingModality: true, redFlags: true, answers: true,
+      },
+    });
+    await audit(tx, { actorId: user.id, action: "patient.read", entityType: "Patient", entityId: id, patientId: id, details: { visits: visits.length } });
+    return {
+      patient: toPatientDto(patient),
+      visits: visits.map((v) => {
+        const answers = (v.answers ?? {}) as Record<string, unknown>;
+        return {
+          id: v.id,
+          status: v.status,
+          createdAt: v.createdAt.toISOString(),
+          submittedAt: v.submittedAt?.toISOString() ?? null,
+          urgency: v.urgency,
+          imagingModality: v.imagingModality,
+          redFlags: v.redFlags,
+          visitDate: typeof answers.visit_date === "string" ? answers.visit_date : null,
+          painScore: typeof answers.pain_score_now === "number" ? answers.pain_score_now : null,
+        };
+      }),
+    };
+  });
+}

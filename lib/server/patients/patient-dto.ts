@@ -1,0 +1,25 @@
+import type { Prisma } from "@/lib/db/generated/client";
+
+export const PATIENT_SELECT = {
+  id: true,
+  mrn: true,
+  givenName: true,
+  familyName: true,
+  birthDate: true,
+  sex: true,
+  createdAt: true,
+} as const satisfies Prisma.PatientSelect;
+
+export interface TPatientDto {
+  id: string;
+  mrn: string;
+  givenName: string;
+  familyName: string;
+  birthDate: string;
+  sex: "female" | "male" | "other" | "unknown";
+  createdAt: string;
+}
+
+export function toPatientDto(p: Prisma.PatientGetPayload<{ select: typeof PATIENT_SELECT }>): TPatientDto {
+  return { ...p, birthDate: p.birthDate.toISOString().slice(0, 10), createdAt: p.createdAt.toISOString() };
+}

@@ -1,0 +1,58 @@
+import type { Evaluation } from "@/lib/clinical";
+import type { Prisma } from "@/lib/db/generated/client";
+import { PATIENT_SELECT, toPatientDto, type TPatientDto } from "../patients/patient-dto";
+
+export const VISIT_SELECT = {
+  id: true,
+  status: true,
+  version: true,
+  answers: true,
+  evaluation: true,
+  rulesetVersion: true,
+  urgency: true,
+  imagingModality: true,
+  createdAt: true,
+  updatedAt: true,
+  submittedAt: true,
+  signedAt: true,
+  createdBy: { select: { name: true } },
+  submittedBy: { select: { name: true } },
+  signedBy: { select: { name: true } },
+  patient: { select: PATIENT_SELECT },
+} as const satisfies Prisma.VisitSelect;
+
+export interface TVisitDto {
+  id: string;
+  status: "DRAFT" | "SUBMITTED" | "SIGNED";
+  version: number;
+  answers: Record<string, unknown>;
+  evaluation: Evaluation | null;
+  rulesetVersion: string | null;
+  patient: TPatientDto;
+  createdAt: string;
+  updatedAt: string;
+  createdBy: string;
+  submittedAt: string | null;
+  submittedBy: string | null;
+  signedAt: string | null;
+  signedBy: string | null;
+}
+
+export function toVisitDto(v: Prisma.VisitGetPayload<{ select: typeof VISIT_SELECT }>): TVisitDto {
+  return {
+    id: v.id,
+    status: v.status,
+    version: v.version,
+    answers: (v.answers ?? {}) as Record<string, unknown>,
+    evaluation: (v.evaluation ?? null) as Evaluation | null,
+    rulesetVersion: v.rulesetVersion,
+    patient: toPatientDto(v.patient),
+    createdAt: v.createdAt.toISOString(),
+    updatedAt: v.updatedAt.toISOString(),
+    createdBy: v.createdBy.name,
+    submittedAt: v.submittedAt?.toISOString() ?? null,
+    submittedBy: v.submittedBy?.name ?? null,
+    signedAt: v.signedAt?.toISOString() ?? null,
+    signedBy: v.signedBy?.name ?? null,
+  };
+}
