@@ -1,0 +1,36 @@
+import type { Metadata } from "next";
+import { notFound, redirect } from "next/navigation";
+import { IntakeForm } from "@/components/intake/intake-form";
+import { requirePermission } from "@/lib/auth/guard";
+import { AppError } from "@/lib/http/errors";
+import { clinicToday } from "@/lib/server/clock";
+import { getVisit } from "@/lib/server/visits/get-visit";
+
+export const metadata: Metadata = { title: "Intake" };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export default async function IntakePage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requirePermission("intake:write");
+  const { id } = await params;
+  if (!UUID.test(id)) notFound();
+  const visit = await getVisit(user, id.toLowerCase()).catch((error: unknown) => {
+    if (error instanceof AppError && error.code === "not_found") notFound();
+    throw error;
+  });
+  if (visit.status !== "DRAFT") redirect(`/visits/${visit.id}`);
+  const p = visit.patient;
+  return (
+    <>
+      <h1>Intake</h1>
+      <IntakeForm
+        visitId={visit.id}
+        version={visit.version}
+        updatedAt={visit.updatedAt}
+        answers={visit.answers}
+        today={clinicToday()}
+        patientLabel={`${p.familyName}, ${p.givenName} (MRN ${p.mrn})`}
+      />
+    </>
+  );
+}

@@ -1,0 +1,39 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound, redirect } from "next/navigation";
+import { ResultView } from "@/components/intake/result-view";
+import { requireUser } from "@/lib/auth/guard";
+import { can } from "@/lib/auth/permissions";
+import { AppError } from "@/lib/http/errors";
+import { getVisit } from "@/lib/server/visits/get-visit";
+
+export const metadata: Metadata = { title: "Visit result" };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export default async function VisitPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requireUser();
+  const { id } = await params;
+  if (!UUID.test(id)) notFound();
+  const visit = await getVisit(user, id.toLowerCase()).catch((error: unknown) => {
+    if (error instanceof AppError && error.code === "not_found") notFound();
+    throw error;
+  });
+  if (visit.status === "DRAFT" && can(user.role, "intake:write")) redirect(`/visits/${visit.id}/intake`);
+  const p = visit.patient;
+  return (
+    <>
+      <h1>
+        Visit result: {p.familyName}, {p.givenName}
+      </h1>
+      <p className="muted">
+        MRN {p.mrn} · born {p.birthDate} · submitted {visit.submittedAt ? new Date(visit.submittedAt).toLocaleString("en-GB") : "—"}
+        {visit.submittedBy ? ` by ${visit.submittedBy}` : ""} · status {visit.status.toLowerCase()}
+      </p>
+      {visit.evaluation ? <ResultView evaluation={visit.evaluation} /> : <p>This visit has not been submitted yet.</p>}
+      <p className="no-print">
+        <Link href={`/patients/${p.id}`}>Back to the patient</Link>
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,240 @@
+"use client";
+
+// One catalogue question as a form control. The question's type decides the control; every native
+// input carries the catalogue field id as its `name`, and every control has a visible label.
+import type { QuestionDef } from "@/lib/clinical";
+import { BodyDiagram } from "./body-diagram";
+
+export type TAnswerValue = string | number | boolean | string[] | null | undefined;
+
+export interface TQuestionFieldProps {
+  question: QuestionDef;
+  value: TAnswerValue;
+  onChange: (value: TAnswerValue) => void;
+  onBlur: () => void;
+  error?: string;
+  requiredNow: boolean;
+  inputRef: (el: HTMLElement | null) => void;
+}
+
+export const fieldDomId = (id: string) => `q-${id}`;
+
+function Legend({ question, requiredNow }: { question: QuestionDef; requiredNow: boolean }) {
+  return (
+    <>
+      {question.label}
+      {requiredNow && (
+        <span className="required-mark">
+          <span aria-hidden="true"> *</span>
+          <span className="visually-hidden"> (required)</span>
+        </span>
+      )}
+    </>
+  );
+}
+
+export function QuestionField(props: TQuestionFieldProps) {
+  const { question: q, value, onChange, onBlur, error, requiredNow, inputRef } = props;
+  const id = fieldDomId(q.id);
+  const helpId = q.help ? `${id}-help` : undefined;
+  const errorId = error ? `${id}-error` : undefined;
+  const describedBy = [helpId, errorId].filter(Boolean).join(" ") || undefined;
+  const help = q.help && <p id={helpId} className="field-help">{q.help}</p>;
+  const errorText = error && (
+    <p id={errorId} className="field-error">
+      {error}
+    </p>
+  );
+  const invalid = error ? true : undefined;
+
+  // Radio groups: yes/no questions, single choices and the 0-10 pain scale.
+  const radioGroup = (options: readonly { value: string; label: string }[], current: string | undefined, scale = false) => (
+    <fieldset className={`field${scale ? " scale" : ""}`} aria-describedby={describedBy} aria-invalid={invalid}>
+      <legend id={`${id}-legend`}>
+        <Legend question={q} requiredNow={requiredNow} />
+      </legend>
+      {help}
+      <div className={scale ? "scale-options" : "choice-options"}>
+        {options.map((o, i) => (
+          <label key={o.value} className="choice">
+            <input
+              type="radio"
+              name={q.id}
+              value={o.value}
+              id={i === 0 ? id : undefined}
+              ref={i === 0 ? inputRef : undefined}
+              checked={current === o.value}
+              onChange={() => onChange(scale ? Number(o.value) : q.type === "boolean" ? o.value === "true" : o.value)}
+              onBlur={onBlur}
+            />
+            <span>{o.label}</span>
+          </label>
+        ))}
+      </div>
+      {errorText}
+    </fieldset>
+  );
+
+  switch (q.type) {
+    case "boolean":
+      return radioGroup(
+        [
+          { value: "true", label: "Yes" },
+          { value: "false", label: "No" },
+        ],
+        typeof value === "boolean" ? String(value) : undefined,
+      );
+    case "enum":
+      if (q.options.length > 7) {
+        return (
+          <div className="field">
+            <label htmlFor={id}>
+              <Legend question={q} requiredNow={requiredNow} />
+            </label>
+            {help}
+            <select
+              id={id}
+              name={q.id}
+              ref={inputRef}
+              value={typeof value === "string" ? value : ""}
+              onChange={(e) => onChange(e.target.value || null)}
+              onBlur={onBlur}
+              aria-describedby={describedBy}
+              aria-invalid={invalid}
+            >
+              <option value="">Not answered</option>
+              {q.options.map((o) => (
+                <option key={o.value} value={o.value}>
+                  {o.label}
+                </option>
+              ))}
+            </select>
+            {errorText}
+          </div>
+        );
+      }
+      return radioGroup(q.options, typeof value === "string" ? value : undefined);
+    case "multi-enum": {
+      const selected = Array.isArray(value) ? value : [];
+      const toggle = (option: string) => {
+        const on = selected.includes(option);
+        let next = on ? selected.filter((v) => v !== option) : [...selected, option];
+        // The exclusive option ("none") and the others cannot both be ticked.
+        if (!on && q.exclusive) next = option === q.exclusive ? [option] : next.filter((v) => v !== q.exclusive);
+        onChange(next.length ? next : null);
+      };
+      return (
+        <fieldset className="field" aria-describedby={describedBy} aria-invalid={invalid}>
+          <legend id={`${id}-legend`}>
+            <Legend question={q} requiredNow={requiredNow} />
+          </legend>
+          {help}
+          <div className={q.id === "pain_location" ? "with-diagram" : undefined}>
+            {q.id === "pain_location" && <BodyDiagram selected={selected} onToggle={toggle} labelledBy={`${id}-legend`} />}
+            <div className="choice-options">
+              {q.options.map((o, i) => (
+                <label key={o.value} className="choice">
+                  <input
+                    type="checkbox"
+                    name={q.id}
+                    value={o.value}
+                    id={i === 0 ? id : undefined}
+                    ref={i === 0 ? inputRef : undefined}
+                    checked={selected.includes(o.value)}
+                    onChange={() => toggle(o.value)}
+                    onBlur={onBlur}
+                  />
+                  <span>{o.label}</span>
+                </label>
+              ))}
+            </div>
+          </div>
+          {errorText}
+        </fieldset>
+      );
+    }
+    case "integer":
+    case "number": {
+      if (q.id === "pain_score_now" || (q.type === "integer" && q.min === 0 && q.max === 10 && q.unit.includes("0-10"))) {
+        const options = Array.from({ length: 11 }, (_, n) => ({ value: String(n), label: String(n) }));
+        return radioGroup(options, typeof value === "number" ? String(value) : undefined, true);
+      }
+      return (
+        <div className="field">
+          <label htmlFor={id}>
+            <Legend question={q} requiredNow={requiredNow} />
+          </label>
+          {help}
+          <div className="with-unit">
+            <input
+              id={id}
+              name={q.id}
+              ref={inputRef}
+              type="number"
+              inputMode={q.type === "integer" ? "numeric" : "decimal"}
+              min={q.min}
+              max={q.max}
+              step={q.type === "integer" ? 1 : "any"}
+              value={typeof value === "number" ? value : typeof value === "string" ? value : ""}
+              onChange={(e) => {
+                const raw = e.target.value;
+                onChange(raw === "" ? null : Number.isNaN(e.target.valueAsNumber) ? raw : e.target.valueAsNumber);
+              }}
+              onBlur={onBlur}
+              aria-describedby={describedBy}
+              aria-invalid={invalid}
+            />
+            <span className="unit">{q.unit}</span>
+          </div>
+          <p className="field-help">
+            {q.min} to {q.max} {q.unit}
+          </p>
+          {errorText}
+        </div>
+      );
+    }
+    case "date":
+      return (
+        <div className="field">
+          <label htmlFor={id}>
+            <Legend question={q} requiredNow={requiredNow} />
+          </label>
+          {help}
+          <input
+            id={id}
+            name={q.id}
+            ref={inputRef}
+            type="date"
+            value={typeof value === "string" ? value : ""}
+            onChange={(e) => onChange(e.target.value || null)}
+            onBlur={onBlur}
+            aria-describedby={describedBy}
+            aria-invalid={invalid}
+          />
+          {errorText}
+        </div>
+      );
+    case "text":
+      return (
+        <div className="field">
+          <label htmlFor={id}>
+            <Legend question={q} requiredNow={requiredNow} />
+          </label>
+          {help}
+          <textarea
+            id={id}
+            name={q.id}
+            ref={inputRef}
+            maxLength={q.maxLength}
+            rows={3}
+            value={typeof value === "string" ? value : ""}
+            onChange={(e) => onChange(e.target.value || null)}
+            onBlur={onBlur}
+            aria-describedby={describedBy}
+            aria-invalid={invalid}
+          />
+          {errorText}
+        </div>
+      );
+  }
+}

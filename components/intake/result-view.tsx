@@ -1,0 +1,132 @@
+// What the engine concluded for a submitted visit, in plain words: urgency (with the instruction that
+// goes with an emergency), the imaging suggestion, blood tests, advisories, the safety net and, for a
+// provisional result, the answers still missing.
+import { questionById, type Evaluation } from "@/lib/clinical";
+
+const URGENCY_TEXT = {
+  emergency: "Emergency",
+  urgent: "Urgent",
+  routine_soon: "Routine, soon",
+  none: "No red flag",
+} as const;
+
+const MODALITY_TEXT = { none: "No imaging", xray: "X-ray", ct: "CT", mri: "MRI" } as const;
+
+export function ResultView({ evaluation }: { evaluation: Evaluation }) {
+  const fired = evaluation.explanations.filter((e) => e.kind === "red_flag" || e.kind === "pathway");
+  const emergencyReasons = fired.filter((e) => e.tier === "emergency");
+  const advisories = evaluation.explanations.filter((e) => e.kind === "advisory");
+  return (
+    <div className="result">
+      {evaluation.urgency === "emergency" ? (
+        <section className="banner banner-emergency" role="alert" aria-labelledby="urgency-title">
+          <h2 id="urgency-title">Emergency: send the patient to the emergency department now</h2>
+          <p>Do not let the patient leave without arranging emergency assessment. Tell the doctor on duty at once.</p>
+          <ul>
+            {emergencyReasons.map((e) => (
+              <li key={e.rule}>
+                <strong>{e.title}</strong> ({e.rule}): {e.action}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : (
+        <section className={`banner banner-${evaluation.urgency}`} aria-labelledby="urgency-title">
+          <h2 id="urgency-title">Urgency: {URGENCY_TEXT[evaluation.urgency]}</h2>
+          {fired.length > 0 ? (
+            <ul>
+              {fired.map((e) => (
+                <li key={e.rule}>
+                  <strong>{e.title}</strong> ({e.rule}): {e.action}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p>No red flag fired. A doctor reviews every case.</p>
+          )}
+        </section>
+      )}
+
+      {evaluation.status === "provisional" && (
+        <section className="card provisional" aria-labelledby="provisional-title">
+          <h2 id="provisional-title">Provisional result: answers missing</h2>
+          <p>This result rests on blank safety answers. Ask these questions and update the record:</p>
+          <ul>
+            {evaluation.missing_fields.map((f) => (
+              <li key={f}>{questionById(f)?.label ?? f}</li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      {evaluation.out_of_scope && (
+        <section className="card" aria-labelledby="scope-title">
+          <h2 id="scope-title">Outside the decision support</h2>
+          <p>{evaluation.out_of_scope.message}</p>
+        </section>
+      )}
+
+      <section className="card" aria-labelledby="imaging-title">
+        <h2 id="imaging-title">Imaging suggestion: {MODALITY_TEXT[evaluation.imaging.modality]}</h2>
+        <p>{evaluation.imaging.detail}</p>
+        {evaluation.imaging.rule && <p className="muted">Suggested by rule {evaluation.imaging.rule}. A doctor decides.</p>}
+        {evaluation.imaging.also_consider.length > 0 && (
+          <>
+            <h3>Also consider</h3>
+            <ul>
+              {evaluation.imaging.also_consider.map((a) => (
+                <li key={a.rule}>
+                  {a.title} ({a.rule}){a.modality !== "none" ? `: ${MODALITY_TEXT[a.modality]}` : ""}
+                  {a.detail ? ` — ${a.detail}` : ""}
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </section>
+
+      <section className="card" aria-labelledby="blood-title">
+        <h2 id="blood-title">Blood tests</h2>
+        {evaluation.blood_tests.required ? (
+          <ul>
+            {evaluation.blood_tests.panel.map((t) => (
+              <li key={t}>{t}</li>
+            ))}
+          </ul>
+        ) : (
+          <p>No blood tests suggested.</p>
+        )}
+      </section>
+
+      {advisories.length > 0 && (
+        <section className="card" aria-labelledby="advice-title">
+          <h2 id="advice-title">Advice for the patient</h2>
+          <ul>
+            {advisories.map((a) => (
+              <li key={a.rule}>
+                <strong>{a.title}</strong>: {a.message ?? a.action}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      {evaluation.conservative_care && evaluation.conservative_care.length > 0 && (
+        <section className="card" aria-labelledby="care-title">
+          <h2 id="care-title">Self-care and conservative care</h2>
+          <ul>
+            {evaluation.conservative_care.map((c) => (
+              <li key={c.id}>{c.text}</li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      <section className="card safety-net" aria-labelledby="safety-title">
+        <h2 id="safety-title">Safety net: tell every patient</h2>
+        <p>{evaluation.safety_net.text}</p>
+      </section>
+      <p className="muted">Ruleset {evaluation.ruleset_version}. Backline suggests; the doctor decides.</p>
+    </div>
+  );
+}

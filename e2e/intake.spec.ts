@@ -1,0 +1,106 @@
+import { expect, test, type Page } from "@playwright/test";
+import { readFileSync } from "node:fs";
+import { completeIntake, fillStep, type TAnswers } from "./intake-support";
+import { expectNoAxeViolations, signIn, USERS } from "./support";
+
+type Vignette = { id: string; intake: TAnswers };
+const vignettes = JSON.parse(readFileSync("lib/clinical/test-support/vignettes.dev.json", "utf8")) as { vignettes: Vignette[] };
+const byId = (id: string) => vignettes.vignettes.find((v) => v.id === id)!.intake;
+
+/** Registers a patient through the API (as the signed-in page) and opens a new draft visit. */
+async function startDraft(page: Page, familyName: string): Promise<string> {
+  const mrn = `E2E-${Date.now().toString(36).toUpperCase()}${Math.floor(Math.random() * 1000)}`;
+  const patient = await page.request.post("/api/v1/patients", {
+    data: { mrn, givenName: "Test", familyName, birthDate: "1981-02-03", sex: "female" },
+  });
+  expect(patient.status()).toBe(201);
+  const visit = await page.request.post("/api/v1/visits", { data: { patientId: (await patient.json()).id } });
+  expect(visit.status()).toBe(201);
+  const { id } = (await visit.json()) as { id: string };
+  await page.goto(`/visits/${id}/intake`);
+  await expect(page.locator('form[data-ready="true"]')).toBeVisible();
+  return id;
+}
+
+test.beforeEach(async ({ page }) => {
+  await signIn(page, USERS.staff);
+  await expect(page.getByRole("heading", { name: /Welcome/ })).toBeVisible();
+});
+
+test("an intake matching LBP-V17 shows the emergency banner with MRI", async ({ page }) => {
+  await startDraft(page, "Seventeen");
+  await completeIntake(page, byId("LBP-V17"));
+  const banner = page.getByRole("alert").filter({ hasText: "emergency department now" });
+  await expect(banner).toBeVisible();
+  await expect(banner).toContainText("RF-CES-01");
+  await expect(page.getByRole("heading", { name: "Imaging suggestion: MRI" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Safety net: tell every patient" })).toBeVisible();
+  await expectNoAxeViolations(page);
+});
+
+test("an intake matching LBP-V01 shows no imaging", async ({ page }) => {
+  await startDraft(page, "Zeroone");
+  await completeIntake(page, byId("LBP-V01"));
+  await expect(page.getByRole("heading", { name: "Urgency: No red flag" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Imaging suggestion: No imaging" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Advice for the patient" })).toBeVisible();
+});
+
+test("every step of the form is axe-clean, and errors are listed with focus on the first", async ({ page }) => {
+  await startDraft(page, "Axeform");
+  for (let i = 0; i < 6; i++) {
+    await expectNoAxeViolations(page);
+    if (i < 5) await page.getByRole("button", { name: "Next step" }).click();
+  }
+  // Step 2 again: an out-of-range number is listed, names its question, and takes the focus.
+  await page.getByRole("button", { name: /^2\. / }).click();
+  await page.locator('input[name="onset_date"]').fill("2099-01-01");
+  await page.getByRole("button", { name: /^6\. / }).click();
+  await page.getByRole("button", { name: "Submit intake" }).click();
+  const summary = page.locator(".error-summary");
+  await expect(summary).toBeVisible();
+  await expect(summary).toContainText("onset");
+  await expect(page.locator('input[name="onset_date"]')).toBeFocused();
+});
+
+test("answers survive a reload mid-form", async ({ page }) => {
+  await startDraft(page, "Reloader");
+  const answers = byId("LBP-V01");
+  await fillStep(page, answers, "a.1");
+  await page.getByRole("button", { name: "Next step" }).click();
+  await fillStep(page, answers, "a.2");
+  await expect(page.getByRole("status")).toHaveText(/Saved at \d\d:\d\d/, { timeout: 10_000 });
+  await page.reload();
+  await expect(page.locator('form[data-ready="true"]')).toBeVisible();
+  await expect(page.locator('input[name="age_years"]')).toHaveValue(String(answers.age_years));
+  await page.getByRole("button", { name: /^2\. / }).click();
+  await expect(page.locator('input[name="pain_score_now"][value="5"]')).toBeChecked();
+  await expect(page.locator('input[name="pain_location"][value="lumbar_right"]')).toBeChecked();
+  await expect(page.locator('input[name="onset_date"]')).toHaveValue(String(answers.onset_date));
+});
+
+test("a change made offline is kept on the device and saved when the browser is back online", async ({ page, context }) => {
+  const id = await startDraft(page, "Offline");
+  await context.setOffline(true);
+  await page.locator('input[name="age_years"]').fill("52");
+  await expect(page.getByRole("status")).toHaveText("Offline: kept on this device", { timeout: 10_000 });
+  await context.setOffline(false);
+  await page.evaluate(() => window.dispatchEvent(new Event("online")));
+  await expect(page.getByRole("status")).toHaveText(/Saved at/, { timeout: 10_000 });
+  const visit = await page.request.get(`/api/v1/visits/${id}`);
+  expect((await visit.json()).answers.age_years).toBe(52);
+});
+
+test("the body diagram mirrors the pain-location checkboxes, by mouse and keyboard", async ({ page }) => {
+  await startDraft(page, "Diagram");
+  await page.getByRole("button", { name: "Next step" }).click();
+  const region = page.getByRole("checkbox", { name: "Buttock" }).and(page.locator("path"));
+  await region.click();
+  await expect(page.locator('input[name="pain_location"][value="buttock"]')).toBeChecked();
+  const neck = page.getByRole("checkbox", { name: "Neck" }).and(page.locator("path"));
+  await neck.focus();
+  await page.keyboard.press("Space");
+  await expect(page.locator('input[name="pain_location"][value="neck"]')).toBeChecked();
+  await page.locator('input[name="pain_location"][value="buttock"]').uncheck();
+  await expect(region).toHaveAttribute("aria-checked", "false");
+});
