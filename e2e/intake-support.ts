@@ -29,3 +29,63 @@ export async function completeIntake(page: Page, answers: TAnswers) {
   }
   await page.getByRole("button", { name: "Submit intake" }).click();
 }
+
+interface TFocus {
+  tag: string;
+  name: string | null;
+  type: string | null;
+  value: string;
+  checked: boolean;
+  text: string;
+}
+
+const focused = (page: Page): Promise<TFocus> =>
+  page.evaluate(() => {
+    const el = document.activeElement as HTMLInputElement | null;
+    return {
+      tag: el?.tagName ?? "",
+      name: el?.getAttribute("name") ?? null,
+      type: el?.getAttribute("type") ?? null,
+      value: el?.value ?? "",
+      checked: Boolean(el?.checked),
+      text: el?.textContent ?? "",
+    };
+  });
+
+/** One step with the keyboard only: Tab through the controls, answer each, Enter on the step button. */
+async function keyboardStep(page: Page, answers: TAnswers): Promise<void> {
+  for (let presses = 0; presses < 400; presses++) {
+    await page.keyboard.press("Tab");
+    const f = await focused(page);
+    if (f.tag === "BUTTON" && /^(Next step|Submit intake)$/.test(f.text.trim())) {
+      await page.keyboard.press("Enter");
+      return;
+    }
+    const want = f.name ? answers[f.name] : undefined;
+    if (want === undefined) continue;
+    if (f.type === "radio") {
+      const target = String(want);
+      for (let i = 0; i < 12 && (await focused(page)).value !== target; i++) await page.keyboard.press("ArrowRight");
+      if (!(await focused(page)).checked) await page.keyboard.press("Space");
+    } else if (f.type === "checkbox") {
+      if ((want as string[]).includes(f.value) !== f.checked) await page.keyboard.press("Space");
+    } else if (f.tag === "SELECT") {
+      for (let i = 0; i < 40 && (await focused(page)).value !== String(want); i++) await page.keyboard.press("ArrowDown");
+    } else if (f.type === "date") {
+      const [y, m, d] = String(want).split("-");
+      await page.keyboard.type(`${m}${d}${y}`);
+    } else {
+      await page.keyboard.press("ControlOrMeta+a");
+      await page.keyboard.type(String(want));
+    }
+  }
+  throw new Error("keyboardStep: never reached the step button");
+}
+
+export async function completeIntakeByKeyboard(page: Page, answers: TAnswers): Promise<void> {
+  for (const [i, section] of SECTIONS.entries()) {
+    const heading = page.getByRole("heading", { name: `Step ${i + 1} of ${SECTIONS.length}: ${section.title}` });
+    await expect(heading).toBeFocused();
+    await keyboardStep(page, answers);
+  }
+}

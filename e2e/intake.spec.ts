@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { readFileSync } from "node:fs";
-import { completeIntake, fillStep, type TAnswers } from "./intake-support";
+import { completeIntake, completeIntakeByKeyboard, fillStep, type TAnswers } from "./intake-support";
 import { expectNoAxeViolations, signIn, USERS } from "./support";
 
 type Vignette = { id: string; intake: TAnswers };
@@ -55,12 +55,15 @@ test("every step of the form is axe-clean, and errors are listed with focus on t
   // Step 2 again: an out-of-range number is listed, names its question, and takes the focus.
   await page.getByRole("button", { name: /^2\. / }).click();
   await page.locator('input[name="onset_date"]').fill("2099-01-01");
-  await page.getByRole("button", { name: /^6\. / }).click();
-  await page.getByRole("button", { name: "Submit intake" }).click();
+  await page.locator('input[name="pain_score_now"][value="4"]').check();
+  await page.getByRole("button", { name: "Next step" }).click();
   const summary = page.locator(".error-summary");
   await expect(summary).toBeVisible();
-  await expect(summary).toContainText("onset");
+  await expect(summary.getByRole("link")).toHaveCount(1);
+  await expect(summary).toContainText("onset_date");
   await expect(page.locator('input[name="onset_date"]')).toBeFocused();
+  await expect(page.getByRole("heading", { name: /^Step 2 of 6/ })).toBeVisible();
+  await expectNoAxeViolations(page);
 });
 
 test("answers survive a reload mid-form", async ({ page }) => {
@@ -103,4 +106,13 @@ test("the body diagram mirrors the pain-location checkboxes, by mouse and keyboa
   await expect(page.locator('input[name="pain_location"][value="neck"]')).toBeChecked();
   await page.locator('input[name="pain_location"][value="buttock"]').uncheck();
   await expect(region).toHaveAttribute("aria-checked", "false");
+});
+
+test("a whole intake can be completed with the keyboard only", async ({ page }) => {
+  await startDraft(page, "Keyboard");
+  // Start where a keyboard user starts: on the step heading.
+  await page.getByRole("heading", { name: /^Step 1 of 6/ }).focus();
+  await completeIntakeByKeyboard(page, byId("LBP-V01"));
+  await expect(page.getByRole("heading", { name: "Imaging suggestion: No imaging" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Urgency: No red flag" })).toBeVisible();
 });
