@@ -1,11 +1,28 @@
-"use client";
+// Sign-out as a plain form post to next-auth's endpoint: no client JavaScript needed on every page.
+// next-auth checks the double-submit CSRF token, which it keeps in a cookie set at sign-in.
+import { cookies } from "next/headers";
 
-import { signOut } from "next-auth/react";
+const CSRF_COOKIES = ["__Host-next-auth.csrf-token", "next-auth.csrf-token"];
 
-export function SignOutButton() {
+export async function SignOutButton() {
+  const jar = await cookies();
+  const raw = CSRF_COOKIES.map((name) => jar.get(name)?.value).find(Boolean);
+  const csrfToken = raw ? decodeURIComponent(raw).split("|")[0] : undefined;
+  if (!csrfToken) {
+    // No token cookie (unusual): next-auth's own sign-out page asks for confirmation instead.
+    return (
+      <a className="button secondary" href="/api/auth/signout">
+        Sign out
+      </a>
+    );
+  }
   return (
-    <button type="button" className="secondary" onClick={() => void signOut({ callbackUrl: "/signin" })}>
-      Sign out
-    </button>
+    <form action="/api/auth/signout" method="post">
+      <input type="hidden" name="csrfToken" value={csrfToken} />
+      <input type="hidden" name="callbackUrl" value="/signin" />
+      <button type="submit" className="secondary">
+        Sign out
+      </button>
+    </form>
   );
 }

@@ -18,7 +18,7 @@ test("staff sign in and see Intake only", async ({ page }) => {
   await expectNoAxeViolations(page);
   await nav.getByRole("link", { name: "Intake" }).click();
   await expect(page.getByRole("heading", { name: "Intake", level: 1 })).toBeVisible();
-  await expect(page.getByRole("cell", { name: "MRN-100001" })).toBeVisible();
+  await expect(page.locator("table.patient-table").getByRole("cell", { name: "MRN-100001", exact: true })).toBeVisible();
 });
 
 test("a clinician sees Intake and Review, and cannot open an admin page", async ({ page }) => {

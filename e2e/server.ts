@@ -35,7 +35,7 @@ const prisma = createDb(url, 1);
 await seedDemo(prisma, console.log);
 await prisma.$disconnect();
 
-if (!existsSync(".next/BUILD_ID")) {
+if (!existsSync(`${process.env.NEXT_DIST_DIR || ".next"}/BUILD_ID`)) {
   console.error("No production build found: run `npm run build` first (npm test does).");
   process.exit(1);
 }

@@ -1,0 +1,26 @@
+// Words for the enum values the engine and the visit record use. Every status, urgency and imaging
+// value is shown as text, so nothing on screen is signalled by colour alone.
+
+export type TUrgency = "emergency" | "urgent" | "routine_soon" | "none";
+export type TModality = "none" | "xray" | "ct" | "mri";
+export type TVisitStatus = "DRAFT" | "SUBMITTED" | "SIGNED";
+
+export const URGENCY_LABELS = {
+  emergency: "Emergency",
+  urgent: "Urgent",
+  routine_soon: "Routine (soon)",
+  none: "Routine",
+} as const satisfies Record<TUrgency, string>;
+
+export const MODALITY_LABELS = {
+  none: "No imaging",
+  xray: "X-ray",
+  ct: "CT",
+  mri: "MRI",
+} as const satisfies Record<TModality, string>;
+
+export const STATUS_LABELS = {
+  DRAFT: "Draft",
+  SUBMITTED: "Submitted",
+  SIGNED: "Signed",
+} as const satisfies Record<TVisitStatus, string>;

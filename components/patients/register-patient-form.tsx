@@ -1,0 +1,227 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useEffect, useRef, useState } from "react";
+import { useForm, type FieldErrors, type UseFormRegister } from "react-hook-form";
+import { PATIENT_SEXES, ZPatientInput, type TPatientData, type TPatientInput } from "@/lib/schemas/patient";
+
+type TFieldName = keyof TPatientInput;
+
+/** Form order: errors are summarised and focused in this order. */
+const FIELD_ORDER: readonly TFieldName[] = ["mrn", "givenName", "familyName", "birthDate", "sex"];
+const FIELD_LABELS: Record<TFieldName, string> = {
+  mrn: "MRN",
+  givenName: "Given name",
+  familyName: "Family name",
+  birthDate: "Date of birth",
+  sex: "Sex",
+};
+
+const fieldId = (name: TFieldName) => `register-${name}`;
+const errorId = (name: TFieldName) => `register-${name}-error`;
+const isField = (name: string): name is TFieldName => (FIELD_ORDER as readonly string[]).includes(name);
+
+interface TApiError {
+  code?: string;
+  message?: string;
+  fields?: { field: string; message: string }[];
+  existing?: { id: string; mrn: string };
+}
+
+export function RegisterPatientForm() {
+  const router = useRouter();
+  const [pending, setPending] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [conflict, setConflict] = useState<{ id: string; mrn: string } | null>(null);
+  const alertRef = useRef<HTMLDivElement>(null);
+  const {
+    register,
+    handleSubmit,
+    setError,
+    setFocus,
+    formState: { errors },
+  } = useForm<TPatientInput, unknown, TPatientData>({
+    resolver: zodResolver(ZPatientInput),
+    defaultValues: { mrn: "", givenName: "", familyName: "", birthDate: "" },
+    shouldFocusError: false,
+  });
+
+  const invalid = FIELD_ORDER.filter((name) => errors[name]);
+
+  function focusFirst(names: readonly TFieldName[]) {
+    const first = FIELD_ORDER.find((name) => names.includes(name));
+    if (first) setFocus(first);
+  }
+
+  // A conflict or a failure is announced and focused once it is on screen, so the link in it is one Tab away.
+  useEffect(() => {
+    if (conflict || failure) alertRef.current?.focus();
+  }, [conflict, failure]);
+
+  function onInvalid(fieldErrors: FieldErrors<TPatientInput>) {
+    setFailure(null);
+    setConflict(null);
+    focusFirst(FIELD_ORDER.filter((name) => fieldErrors[name]));
+  }
+
+  async function onValid(data: TPatientData) {
+    setPending(true);
+    setFailure(null);
+    setConflict(null);
+    let response: Response;
+    let body: unknown = null;
+    try {
+      response = await fetch("/api/v1/patients", {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify(data),
+      });
+      body = await response.json().catch(() => null);
+    } catch {
+      setPending(false);
+      setFailure("Backline could not be reached. Check the connection and try again; nothing was registered.");
+      return;
+    }
+    if (response.status === 201 && body && typeof (body as { id?: unknown }).id === "string") {
+      // Stay disabled until the patient page replaces this one: a second click must not register twice.
+      router.push(`/patients/${(body as { id: string }).id}`);
+      return;
+    }
+    setPending(false);
+    const error: TApiError = (body as { error?: TApiError } | null)?.error ?? {};
+    if (response.status === 409 && error.existing) {
+      setConflict(error.existing);
+      setError("mrn", { type: "server", message: `MRN ${error.existing.mrn} belongs to an existing patient` });
+      return;
+    }
+    const fieldErrors = (error.fields ?? []).filter((f) => isField(f.field));
+    if (response.status === 400 && fieldErrors.length > 0) {
+      for (const f of fieldErrors) setError(f.field as TFieldName, { type: "server", message: f.message });
+      focusFirst(fieldErrors.map((f) => f.field as TFieldName));
+      return;
+    }
+    if (response.status === 401) setFailure("Your session has ended. Sign in again, then register the patient.");
+    else if (response.status === 403) setFailure("Your role does not allow registering patients.");
+    else setFailure(error.message ?? "The patient could not be registered. Try again.");
+  }
+
+  return (
+    <form onSubmit={(event) => void handleSubmit(onValid, onInvalid)(event)} noValidate aria-labelledby="register-heading">
+      {conflict && (
+        <div className="alert register-alert" role="alert" tabIndex={-1} ref={alertRef} id="register-conflict">
+          <p className="alert-text">A patient with MRN {conflict.mrn} is already registered.</p>
+          <Link href={`/patients/${conflict.id}`}>Open the existing record</Link>
+        </div>
+      )}
+      {failure && (
+        <div className="alert register-alert" role="alert" tabIndex={-1} ref={alertRef}>
+          {failure}
+        </div>
+      )}
+      {!conflict && invalid.length > 0 && (
+        <div className="alert register-alert register-summary" aria-labelledby="register-summary-heading">
+          <h3 id="register-summary-heading">
+            {invalid.length === 1 ? "There is 1 problem" : `There are ${invalid.length} problems`} with the registration
+          </h3>
+          <ul>
+            {invalid.map((name) => (
+              <li key={name}>
+                <a
+                  href={`#${fieldId(name)}`}
+                  onClick={(event) => {
+                    event.preventDefault();
+                    setFocus(name);
+                  }}
+                >
+                  {FIELD_LABELS[name]}: {errors[name]?.message}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <p className="muted">All fields are required.</p>
+      <div className="form-grid">
+        <TextField name="mrn" hint="As on the patient's record: 3 to 32 letters, digits or hyphens." register={register} errors={errors} />
+        <TextField name="givenName" register={register} errors={errors} />
+        <TextField name="familyName" register={register} errors={errors} />
+        <TextField name="birthDate" type="date" register={register} errors={errors} />
+        <div className="patient-field">
+          <label htmlFor={fieldId("sex")}>{FIELD_LABELS.sex}</label>
+          <select
+            id={fieldId("sex")}
+            required
+            aria-invalid={errors.sex ? true : undefined}
+            aria-describedby={errors.sex ? errorId("sex") : undefined}
+            defaultValue=""
+            {...register("sex")}
+          >
+            <option value="" disabled>
+              Choose…
+            </option>
+            {PATIENT_SEXES.map((s) => (
+              <option key={s.value} value={s.value}>
+                {s.label}
+              </option>
+            ))}
+          </select>
+          <FieldError name="sex" message={errors.sex?.message} />
+        </div>
+      </div>
+      <button type="submit" disabled={pending}>
+        {pending ? "Registering…" : "Register patient"}
+      </button>
+    </form>
+  );
+}
+
+function FieldError({ name, message }: { name: TFieldName; message: string | undefined }) {
+  if (!message) return null;
+  return (
+    <p className="patient-field-error" id={errorId(name)}>
+      <span className="visually-hidden">Error: </span>
+      {message}
+    </p>
+  );
+}
+
+function TextField({
+  name,
+  type = "text",
+  hint,
+  register,
+  errors,
+}: {
+  name: Exclude<TFieldName, "sex">;
+  type?: "text" | "date";
+  hint?: string;
+  register: UseFormRegister<TPatientInput>;
+  errors: FieldErrors<TPatientInput>;
+}) {
+  const message = errors[name]?.message;
+  const hintId = hint ? `${fieldId(name)}-hint` : undefined;
+  const describedBy = [hintId, message ? errorId(name) : undefined].filter(Boolean).join(" ") || undefined;
+  return (
+    <div className="patient-field">
+      <label htmlFor={fieldId(name)}>{FIELD_LABELS[name]}</label>
+      <input
+        id={fieldId(name)}
+        type={type}
+        autoComplete="off"
+        spellCheck={false}
+        required
+        aria-invalid={message ? true : undefined}
+        aria-describedby={describedBy}
+        {...register(name)}
+      />
+      {hint && (
+        <p className="hint" id={hintId}>
+          {hint}
+        </p>
+      )}
+      <FieldError name={name} message={message} />
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+import { describe, expect, it } from "vitest";
+import { EnvError, parseEnv } from "./env";
+
+const base = { DATABASE_URL: "postgresql://u:p@localhost:5432/db", NEXTAUTH_SECRET: "x".repeat(32) };
+
+function problems(source: Record<string, string | undefined>): string[] {
+  try {
+    parseEnv(source);
+    return [];
+  } catch (error) {
+    expect(error).toBeInstanceOf(EnvError);
+    return (error as EnvError).problems;
+  }
+}
+
+describe("environment validation", () => {
+  it("accepts a complete configuration and applies defaults", () => {
+    const env = parseEnv({ ...base, NODE_ENV: "production" });
+    expect(env.AUTH_SECRET).toBe(base.NEXTAUTH_SECRET);
+    expect(env.BACKLINE_SESSION_IDLE_MINUTES).toBe(30);
+  });
+
+  it("accepts AUTH_SECRET in place of NEXTAUTH_SECRET", () => {
+    expect(parseEnv({ NODE_ENV: "production", DATABASE_URL: base.DATABASE_URL, AUTH_SECRET: "y".repeat(40) }).AUTH_SECRET).toBe("y".repeat(40));
+  });
+
+  it("names a missing DATABASE_URL", () => {
+    expect(problems({ NODE_ENV: "production", NEXTAUTH_SECRET: base.NEXTAUTH_SECRET })).toEqual([
+      expect.stringMatching(/^DATABASE_URL is required/),
+    ]);
+  });
+
+  it("names a bad DATABASE_URL and a bad NEXTAUTH_URL", () => {
+    const found = problems({ ...base, NODE_ENV: "production", DATABASE_URL: "mysql://x", NEXTAUTH_URL: "not a url" });
+    expect(found).toContainEqual(expect.stringMatching(/^DATABASE_URL must be a postgresql:\/\/ URL/));
+    expect(found).toContainEqual(expect.stringMatching(/^NEXTAUTH_URL /));
+  });
+
+  it("stops production without a secret, naming it", () => {
+    expect(problems({ NODE_ENV: "production", DATABASE_URL: base.DATABASE_URL })).toEqual([
+      "NEXTAUTH_SECRET (or AUTH_SECRET) is required in production",
+    ]);
+  });
+
+  it("refuses a short secret", () => {
+    expect(problems({ ...base, NODE_ENV: "production", NEXTAUTH_SECRET: "short" })).toEqual([
+      expect.stringMatching(/^NEXTAUTH_SECRET \(or AUTH_SECRET\) must be at least 32 characters/),
+    ]);
+  });
+});
