@@ -1,0 +1,48 @@
+// Conditional display and conditional requirement of questions, evaluated by the same interpreter as the
+// rules (catalogue conditions may read intake fields only). Safe on drafts: odd values count as blank.
+import { QUESTION_LIST } from "./catalogue";
+import { createState, FIELD_VARS, MISSING_CHECKS } from "./engine";
+import { compileCond, type Pred } from "./evaluator";
+import type { Cond, QuestionDef } from "./types";
+
+const compiled = new WeakMap<Cond, Pred>();
+
+function predicate(c: Cond): Pred {
+  let p = compiled.get(c);
+  if (!p) {
+    p = compileCond(c, { vars: FIELD_VARS });
+    compiled.set(c, p);
+  }
+  return p;
+}
+
+type Answers = Readonly<Record<string, unknown>>;
+
+/** Whether a catalogue condition holds for these answers (blanks as in knowledge.md 0.3). */
+export function conditionHoldsOnAnswers(c: Cond, answers: Answers): boolean {
+  return predicate(c)(createState(answers));
+}
+
+/** Whether the form shows q. Display only: a hidden question's answer is still accepted and read. */
+export function isQuestionVisible(q: QuestionDef, answers: Answers): boolean {
+  return q.showWhen === undefined || conditionHoldsOnAnswers(q.showWhen, answers);
+}
+
+/** Whether a blank answer to q would raise DATA-01 for these answers. */
+export function isQuestionRequired(q: QuestionDef, answers: Answers): boolean {
+  return q.required || (q.requiredWhen !== undefined && conditionHoldsOnAnswers(q.requiredWhen, answers));
+}
+
+/** Questions the form shows for these answers, in order. */
+export function visibleQuestions(answers: Answers): QuestionDef[] {
+  return QUESTION_LIST.filter((q) => isQuestionVisible(q, answers));
+}
+
+/**
+ * Required answers that are blank: what staff must confirm before submitting with blanks, and what DATA-01
+ * lists. Same checks as the engine's DATA-01.
+ */
+export function missingRequiredFields(answers: Answers): string[] {
+  const state = createState(answers);
+  return MISSING_CHECKS.filter((c) => c.missing(state)).map((c) => c.field);
+}

@@ -1,0 +1,41 @@
+// Public API of the clinical core (pure TypeScript; imports only zod). See CONTRIBUTING.md for how to add a
+// question or a rule.
+
+// Catalogue (knowledge.md a.1-a.6)
+export { QUESTIONS, QUESTION_LIST, SECTIONS, isFieldId, questionById, questionsInSection } from "./catalogue";
+export type { AnswerOf, FieldId, QuestionOf, TIntake } from "./catalogue";
+export { isQuestionRequired, isQuestionVisible, missingRequiredFields, visibleQuestions } from "./display";
+
+// Validation
+export {
+  FORM_LEVEL,
+  allowedText,
+  describeCondition,
+  fieldSchema,
+  makeDraftSchema,
+  makeIntakeSchema,
+  toFieldErrors,
+  validateIntake,
+} from "./schema";
+export type { FieldError, IntakeSchemaOptions, TIntakeDraft, TIntakeInput, ValidationResult } from "./schema";
+export { previewDraft, sanitizeDraft } from "./draft";
+
+// Evaluation
+export { evaluate } from "./evaluate";
+export { DERIVED } from "./derive";
+export type { DerivedId } from "./derive";
+export { ADVISORY_RULES, DATA_RULES, OUT_OF_SCOPE_RULE, PATHWAY_RULES, RED_FLAG_RULES, RULES, ruleById } from "./rules";
+export { DEFAULT_NO_IMAGING_DETAIL, IMAGING_PRECEDENCE } from "./imaging";
+export { BLOOD_PANELS, mergePanels } from "./blood";
+export type { BloodPanel } from "./blood";
+export { CONSERVATIVE_CARE, SAFETY_NET, conservativeCareFor } from "./content";
+export { RULESET_HASH, RULESET_SEMVER, RULESET_VERSION } from "./version";
+
+// Reference data for the UI
+export * from "./seed-tables";
+export { SOURCES, sourceByTag } from "./sources";
+export type { SourceRef } from "./sources";
+
+// Types
+export { MODALITIES, SECTION_IDS, TIERS } from "./types";
+export type * from "./types";

@@ -1,0 +1,85 @@
+// Advisory rules (knowledge.md e): thresholds, blanks, and that advisories never change urgency or imaging.
+import { describe, expect, it } from "vitest";
+import { ADVISORY_RULES } from "./advisories";
+import { fires, run } from "../test-support/builders";
+
+describe("ADV rules", () => {
+  it.each([
+    ["ADV-STRESS", { stress_level: "high" }, { stress_level: "moderate" }],
+    ["ADV-SLEEP", { sleep_hours: 6.9 }, { sleep_hours: 7 }],
+    ["ADV-SITTING", { sitting_hours_per_day: 6, hourly_breaks_when_sitting: false }, { sitting_hours_per_day: 5.9, hourly_breaks_when_sitting: false }],
+    ["ADV-ACTIVITY", { aerobic_moderate_min_week: 149, strength_days_per_week: 2 }, { aerobic_moderate_min_week: 150, strength_days_per_week: 2 }],
+    ["ADV-ACTIVITY", { aerobic_moderate_min_week: 150, strength_days_per_week: 1 }, { aerobic_vigorous_min_week: 75, strength_days_per_week: 2 }],
+    ["ADV-POSTURE", { posture_self_rating: "sometimes_poor" }, { posture_self_rating: "good" }],
+    ["ADV-POSTURE", { posture_self_rating: "mostly_poor" }, {}],
+    ["ADV-HYDRATION", { daily_fluid_litres: 1.4 }, { daily_fluid_litres: 1.5 }],
+    ["ADV-HYDRATION", { dehydration_signs: true }, { dehydration_signs: false }],
+    ["ADV-HYDRATION", { heavy_sweating_or_heat: true }, { heavy_sweating_or_heat: false }],
+    ["ADV-NUTRITION", { diet_pattern: "low_calcium_or_dairy" }, { diet_pattern: "balanced" }],
+    ["ADV-NUTRITION", { diet_pattern: "mostly_processed" }, {}],
+    ["ADV-NUTRITION", { diet_pattern: "restrictive_or_dieting" }, {}],
+    ["ADV-DIURETIC", { medications: ["diuretic"] }, { medications: ["nsaid"] }],
+    ["ADV-RELAXANT", { medications: ["muscle_relaxant"] }, { medications: ["none"] }],
+    ["ADV-OPIOID", { medications: ["opioid", "nsaid"] }, { medications: ["acetaminophen"] }],
+    ["ADV-STRAIN", { mechanism: "lifting_or_bending" }, { mechanism: "fall" }],
+    ["ADV-STRAIN", { mechanism: "twisting", trauma_energy: "minor" }, { mechanism: "sports_activity", trauma_energy: "major" }],
+    ["ADV-STRAIN", { mechanism: "sports_activity" }, { mechanism: "no_clear_cause" }],
+    ["ADV-PSYCHOSOCIAL", { low_mood_or_anxiety: true }, { low_mood_or_anxiety: false }],
+    ["ADV-PSYCHOSOCIAL", { fear_movement_harmful: true }, {}],
+    ["ADV-PSYCHOSOCIAL", { work_or_compensation_issue: true }, {}],
+    ["ADV-PAIN", { pain_score_now: 8 }, { pain_score_now: 7 }],
+  ])("%s fires on %o, not on %o", (id, yes, no) => {
+    expect(fires(id, yes)).toBe(true);
+    expect(fires(id, no)).toBe(false);
+  });
+
+  it("ADV-SITTING fires when hourly breaks are blank (no breaks recorded), not when breaks are taken", () => {
+    expect(fires("ADV-SITTING", { sitting_hours_per_day: 8 })).toBe(true);
+    expect(fires("ADV-SITTING", { sitting_hours_per_day: 8, hourly_breaks_when_sitting: true })).toBe(false);
+  });
+
+  it("ADV-ACTIVITY counts one blank aerobic item as 0, and stays silent when everything is blank", () => {
+    expect(fires("ADV-ACTIVITY", { aerobic_vigorous_min_week: 74 })).toBe(true);
+    expect(fires("ADV-ACTIVITY", { aerobic_vigorous_min_week: 75 })).toBe(false);
+    expect(fires("ADV-ACTIVITY", {})).toBe(false);
+  });
+
+  it("ADV-DIURETIC adds electrolytes only with daily or more frequent spasms", () => {
+    for (const freq of ["daily", "several_times_daily", "constant"]) {
+      const e = run({ medications: ["diuretic"], spasm_frequency: freq });
+      expect(e.blood_tests).toMatchObject({ required: true, panel: ["Na", "K", "Mg", "Ca", "renal function"] });
+    }
+    for (const freq of ["none", "less_than_weekly", "weekly", undefined]) {
+      expect(run({ medications: ["diuretic"], spasm_frequency: freq }).blood_tests.required).toBe(false);
+    }
+  });
+
+  it("never change the urgency or the imaging", () => {
+    const quiet = run({});
+    const loud = run({
+      stress_level: "high",
+      sleep_hours: 4,
+      sitting_hours_per_day: 10,
+      posture_self_rating: "mostly_poor",
+      daily_fluid_litres: 0.5,
+      diet_pattern: "mostly_processed",
+      medications: ["diuretic", "muscle_relaxant", "opioid"],
+      mechanism: "lifting_or_bending",
+      low_mood_or_anxiety: true,
+      pain_score_now: 10,
+      aerobic_moderate_min_week: 0,
+    });
+    expect(loud.advisories).toHaveLength(ADVISORY_RULES.length);
+    expect(loud.urgency).toBe(quiet.urgency);
+    expect(loud.imaging.modality).toBe(quiet.imaging.modality);
+    expect(loud.doctor_queue).toBe(false);
+  });
+
+  it("carry a patient message and sources", () => {
+    const e = run({ pain_score_now: 9 });
+    const x = e.explanations.find((r) => r.rule === "ADV-PAIN");
+    expect(x?.message).toMatch(/analgesia/);
+    expect(x?.conditions).toEqual(["pain_score_now = 9 >= 8"]);
+    expect(x?.sources.length).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,370 @@
+// Every RF rule of knowledge.md b.2 at its boundaries: each trigger alone, the near misses, the NOT clauses,
+// and the tier, imaging and panel each rule carries.
+import { describe, expect, it } from "vitest";
+import { explanationOf, fires, onsetDaysAgo, run } from "../test-support/builders";
+
+describe("RF-CES-01 possible cauda equina syndrome (emergency)", () => {
+  it.each([
+    ["saddle_anesthesia", { saddle_anesthesia: true }],
+    ["new_urinary_retention", { new_urinary_retention: true }],
+    ["new_urinary_incontinence", { new_urinary_incontinence: true }],
+    ["new_bowel_incontinence", { new_bowel_incontinence: true }],
+    ["leg_weakness both_legs", { leg_weakness: "both_legs" }],
+    ["new_sexual_dysfunction with radicular pain", { new_sexual_dysfunction: true, pain_radiation: "below_knee_one_leg" }],
+    ["new_sexual_dysfunction with leg numbness", { new_sexual_dysfunction: true, leg_numbness_tingling: "one_leg" }],
+  ])("fires on %s alone", (_name, o) => {
+    const e = run(o);
+    expect(e.red_flags).toEqual(["RF-CES-01"]);
+    expect(e.urgency).toBe("emergency");
+    expect(e.imaging).toMatchObject({ modality: "mri", rule: "RF-CES-01", tier: "emergency" });
+    expect(e.blood_tests.required).toBe(false);
+    expect(e.pathway_rules).toEqual([]);
+  });
+  it("does not fire on sexual dysfunction without radicular symptoms, or on one-leg weakness", () => {
+    expect(fires("RF-CES-01", { new_sexual_dysfunction: true })).toBe(false);
+    expect(fires("RF-CES-01", { leg_weakness: "one_leg_marked" })).toBe(false);
+    expect(fires("RF-CES-01", {})).toBe(false);
+  });
+  it("explains the sign that fired it", () => {
+    expect(explanationOf(run({ new_urinary_retention: true }), "RF-CES-01")).toEqual(["new_urinary_retention = true"]);
+  });
+});
+
+describe("RF-CES-02 bilateral leg symptoms (urgent)", () => {
+  it.each([
+    [{ pain_radiation: "below_knee_both_legs" }],
+    [{ leg_numbness_tingling: "both_legs" }],
+  ])("fires on %o", (o) => {
+    const e = run(o);
+    expect(e.red_flags).toEqual(["RF-CES-02"]);
+    expect(e.urgency).toBe("urgent");
+    expect(e.imaging).toMatchObject({ modality: "mri", rule: "RF-CES-02" });
+  });
+  it("does not fire with one-leg symptoms, or when RF-CES-01 fired", () => {
+    expect(fires("RF-CES-02", { pain_radiation: "below_knee_one_leg", leg_numbness_tingling: "one_leg" })).toBe(false);
+    const e = run({ leg_numbness_tingling: "both_legs", saddle_anesthesia: true });
+    expect(e.red_flags).toEqual(["RF-CES-01"]);
+  });
+});
+
+describe("RF-NEURO-01 severe or progressive deficit (urgent)", () => {
+  it.each([[{ neuro_deficit_progressing: true }], [{ leg_weakness: "one_leg_marked" }], [{ gait_disturbance: true }]])(
+    "fires on %o alone",
+    (o) => {
+      const e = run(o);
+      expect(e.red_flags).toEqual(["RF-NEURO-01"]);
+      expect(e.urgency).toBe("urgent");
+      expect(e.imaging).toMatchObject({ modality: "mri", rule: "RF-NEURO-01" });
+    },
+  );
+  it("does not fire on mild one-leg weakness (c.8 item 7) or when RF-CES-01 fired", () => {
+    expect(fires("RF-NEURO-01", { leg_weakness: "one_leg_mild" })).toBe(false);
+    expect(run({ gait_disturbance: true, new_bowel_incontinence: true }).red_flags).toEqual(["RF-CES-01"]);
+  });
+});
+
+describe("malignancy rules", () => {
+  it.each([
+    [{ leg_numbness_tingling: "one_leg" }],
+    [{ pain_radiation: "below_knee_one_leg" }],
+    [{ leg_weakness: "one_leg_mild" }],
+    [{ gait_disturbance: true }],
+    [{ neuro_deficit_progressing: true }],
+  ])("RF-CA-02 (emergency): cancer history with %o", (o) => {
+    const e = run({ history_of_cancer: true, ...o });
+    expect(e.red_flags).toContain("RF-CA-02");
+    expect(e.red_flags).not.toContain("RF-CA-01");
+    expect(e.urgency).toBe("emergency");
+    expect(e.blood_tests.panel).toEqual(["CBC", "ESR", "CRP"]);
+  });
+  it("RF-CA-02 supplies whole-spine MRI when nothing earlier in the precedence list fired", () => {
+    expect(run({ history_of_cancer: true, leg_weakness: "one_leg_mild" }).imaging).toMatchObject({
+      modality: "mri",
+      rule: "RF-CA-02",
+      tier: "emergency",
+    });
+  });
+  it("RF-CA-01 (urgent): cancer history without neurological symptoms; CA-03/04 stay silent", () => {
+    const e = run({ history_of_cancer: true, age_years: 64, unexplained_weight_loss: true, night_pain: "unrelenting_at_rest" });
+    expect(e.red_flags).toEqual(["RF-CA-01"]);
+    expect(e.urgency).toBe("urgent");
+    expect(e.imaging).toMatchObject({ modality: "mri", rule: "RF-CA-01" });
+    expect(e.blood_tests).toMatchObject({ required: true, panel: ["CBC", "ESR", "CRP"] });
+    expect(e.blood_tests.at_doctors_choice).toEqual(["calcium", "ALP"]);
+  });
+
+  const failed = { conservative_care_weeks: 4, response_to_care: "no_change" };
+  it.each([
+    ["weight loss + age 51", { unexplained_weight_loss: true, age_years: 51 }, "RF-CA-03"],
+    ["weight loss + age 50", { unexplained_weight_loss: true, age_years: 50 }, "RF-CA-04"],
+    ["weight loss + night pain", { unexplained_weight_loss: true, night_pain: "unrelenting_at_rest" }, "RF-CA-03"],
+    ["night pain + failed trial", { night_pain: "unrelenting_at_rest", ...failed }, "RF-CA-03"],
+    ["night pain + 3 weeks of care", { night_pain: "unrelenting_at_rest", conservative_care_weeks: 3, response_to_care: "no_change" }, "RF-CA-04"],
+    ["age 51 + failed trial (no weight loss or night pain)", { age_years: 51, ...failed }, "RF-CA-04"],
+    ["weight loss alone", { unexplained_weight_loss: true }, "RF-CA-04"],
+    ["night pain alone", { night_pain: "unrelenting_at_rest" }, "RF-CA-04"],
+    ["age 51 alone", { age_years: 51 }, "RF-CA-04"],
+  ])("%s -> %s", (_name, o, id) => {
+    const e = run(o);
+    const cancer = e.red_flags.filter((x) => x.startsWith("RF-CA"));
+    expect(cancer).toEqual([id]);
+    expect(e.urgency).toBe(id === "RF-CA-03" ? "urgent" : "routine_soon");
+  });
+  it("RF-CA-04 does not fire at 49 or 50 without other factors", () => {
+    expect(fires("RF-CA-04", { age_years: 49 })).toBe(false);
+    expect(fires("RF-CA-04", { age_years: 50 })).toBe(false);
+  });
+  it("RF-CA-03 needs at least 2 weak factors: MRI plus the cancer panel", () => {
+    const e = run({ unexplained_weight_loss: true, age_years: 51 });
+    expect(e.imaging).toMatchObject({ modality: "mri", rule: "RF-CA-03" });
+    expect(e.blood_tests.panel).toEqual(["CBC", "ESR", "CRP"]);
+    expect(explanationOf(e, "RF-CA-03")).toContain(
+      "n_cancer_weak = 2 >= 2 (age_years = 51 > 50; unexplained_weight_loss = true)",
+    );
+  });
+  it("RF-CA-04 defers imaging and bloods unless the trial failed", () => {
+    const deferred = run({ age_years: 55 });
+    expect(deferred.imaging).toMatchObject({ modality: "none", rule: null });
+    expect(deferred.blood_tests.required).toBe(false);
+    const afterTrial = run({ age_years: 55, conservative_care_weeks: 6, response_to_care: "worsening" });
+    expect(afterTrial.red_flags).toEqual(["RF-CA-04"]);
+    expect(afterTrial.imaging).toMatchObject({ modality: "xray", rule: "RF-CA-04", tier: "routine_soon" });
+    expect(afterTrial.blood_tests).toMatchObject({ required: true, panel: ["ESR", "CRP"] });
+  });
+  it("explains the age threshold with the actual value", () => {
+    expect(explanationOf(run({ age_years: 71, onset_type: "gradual" }), "RF-CA-04")).toContain("age_years = 71 > 50");
+  });
+});
+
+describe("infection rules", () => {
+  const weak = { leg_weakness: "one_leg_mild" };
+  it.each([
+    [{ fever: true, ...weak }],
+    [{ fever: true, neuro_deficit_progressing: true }],
+    [{ fever: true, gait_disturbance: true }],
+    [{ fever: false, temperature_c: 38.0, leg_weakness: "one_leg_marked" }],
+  ])("RF-INF-02 (emergency) fires on %o", (o) => {
+    const e = run(o);
+    expect(e.red_flags).toContain("RF-INF-02");
+    expect(e.red_flags).not.toContain("RF-INF-01");
+    expect(e.red_flags).not.toContain("RF-INF-03");
+    expect(e.urgency).toBe("emergency");
+    expect(e.blood_tests.panel).toEqual(["CBC", "ESR", "CRP", "blood cultures"]);
+  });
+  it("RF-INF-02: 37.9 C without reported fever is not fever", () => {
+    expect(fires("RF-INF-02", { temperature_c: 37.9, ...weak })).toBe(false);
+    expect(fires("RF-INF-02", { fever: true })).toBe(false);
+  });
+  it("RF-INF-02 supplies emergency MRI", () => {
+    expect(run({ fever: true, ...weak }).imaging).toMatchObject({ modality: "mri", rule: "RF-INF-02" });
+  });
+
+  it.each([
+    [{ iv_drug_use: "current_or_within_12_months" }],
+    [{ immunosuppressed: true }],
+    [{ medications: ["immunosuppressant_or_biologic"] }],
+    [{ recent_bacterial_infection: true }],
+    [{ recent_spinal_procedure: true }],
+    [{ medications: ["systemic_corticosteroid"], corticosteroid_months: 3 }],
+  ])("RF-INF-01 (urgent): fever with %o", (o) => {
+    const e = run({ fever: true, ...o });
+    // Prolonged steroids are also a fracture risk factor, so RF-FX-03 may fire beside it.
+    expect(e.red_flags.filter((x) => x.startsWith("RF-INF"))).toEqual(["RF-INF-01"]);
+    expect(e.urgency).toBe("urgent");
+    expect(e.imaging).toMatchObject({ modality: "mri", rule: "RF-INF-01" });
+    expect(e.blood_tests.panel).toEqual(["CBC", "ESR", "CRP", "blood cultures"]);
+  });
+  it("RF-INF-01 vs RF-INF-03 at the steroid boundary (2.9 vs 3 months) and for remote drug use", () => {
+    const steroids = { fever: true, medications: ["systemic_corticosteroid"] };
+    expect(run({ ...steroids, corticosteroid_months: 2.9 }).red_flags).toEqual(["RF-INF-03"]);
+    expect(run({ ...steroids, corticosteroid_months: 3 }).red_flags).toEqual(["RF-INF-01", "RF-FX-03"]);
+    expect(run({ fever: true, iv_drug_use: "past_over_12_months" }).red_flags).toEqual(["RF-INF-03"]);
+  });
+  it("RF-INF-03 (urgent): fever alone, by report or by temperature; no imaging; fever screen with urinalysis", () => {
+    for (const o of [{ fever: true }, { temperature_c: 38.0 }]) {
+      const e = run(o);
+      expect(e.red_flags).toEqual(["RF-INF-03"]);
+      expect(e.urgency).toBe("urgent");
+      expect(e.imaging).toMatchObject({ modality: "none", rule: null });
+      expect(e.imaging.detail).toBe("no imaging at intake; MRI only if markers raised or examination concerning");
+      expect(e.blood_tests).toMatchObject({ required: true, panel: ["CBC", "ESR", "CRP", "urinalysis"] });
+    }
+    expect(fires("RF-INF-03", { temperature_c: 37.9 })).toBe(false);
+  });
+
+  it.each([
+    [{ iv_drug_use: "current_or_within_12_months" }],
+    [{ immunosuppressed: true }],
+    [{ medications: ["immunosuppressant_or_biologic"] }],
+    [{ recent_spinal_procedure: true }],
+  ])("RF-INF-04 (urgent): %o without fever", (o) => {
+    const e = run(o);
+    expect(e.red_flags).toEqual(["RF-INF-04"]);
+    expect(e.urgency).toBe("urgent");
+    expect(e.imaging).toMatchObject({ modality: "mri", rule: "RF-INF-04" });
+    expect(e.blood_tests.panel).toEqual(["CBC", "ESR", "CRP"]);
+  });
+  it("RF-INF-04 is narrower than infection_risk: steroids or a recent infection alone do not fire it", () => {
+    expect(fires("RF-INF-04", { medications: ["systemic_corticosteroid"], corticosteroid_months: 12 })).toBe(false);
+    expect(fires("RF-INF-04", { recent_bacterial_infection: true })).toBe(false);
+    expect(fires("RF-INF-04", { iv_drug_use: "past_over_12_months" })).toBe(false);
+    expect(fires("RF-INF-04", { immunosuppressed: true, fever: true })).toBe(false);
+    expect(fires("RF-INF-04", { immunosuppressed: true, temperature_c: 38 })).toBe(false);
+    expect(fires("RF-INF-04", { immunosuppressed: true, temperature_c: 37.9 })).toBe(true);
+  });
+});
+
+describe("fracture rules", () => {
+  it("RF-FX-01 (emergency): major trauma, CT", () => {
+    const e = run({ trauma_energy: "major", mechanism: "motor_vehicle_collision" });
+    expect(e.red_flags).toEqual(["RF-FX-01"]);
+    expect(e.urgency).toBe("emergency");
+    expect(e.imaging).toMatchObject({ modality: "ct", rule: "RF-FX-01" });
+    expect(fires("RF-FX-01", { trauma_energy: "minor" })).toBe(false);
+  });
+  it.each([
+    ["age 71, sudden onset", { age_years: 71, onset_type: "sudden" }],
+    ["osteoporosis, minor fall", { conditions: ["osteoporosis"], trauma_energy: "minor", mechanism: "fall" }],
+    ["prior fracture, lifting", { conditions: ["prior_vertebral_fracture"], mechanism: "lifting_or_bending" }],
+    ["3 months of steroids, twisting", { medications: ["systemic_corticosteroid"], corticosteroid_months: 3, mechanism: "twisting" }],
+  ])("RF-FX-02 (urgent): %s", (_name, o) => {
+    const e = run(o);
+    expect(e.red_flags).toContain("RF-FX-02");
+    expect(e.red_flags).not.toContain("RF-FX-03");
+    expect(e.urgency).toBe("urgent");
+    expect(e.imaging).toMatchObject({ modality: "xray", rule: "RF-FX-02" });
+  });
+  it("RF-FX-02 boundaries: age 70 vs 71, steroids 2.9 vs 3 months, no precipitant", () => {
+    expect(fires("RF-FX-02", { age_years: 70, onset_type: "sudden" })).toBe(false);
+    expect(fires("RF-FX-02", { age_years: 71, onset_type: "sudden" })).toBe(true);
+    const steroid = { medications: ["systemic_corticosteroid"], mechanism: "twisting" };
+    expect(fires("RF-FX-02", { ...steroid, corticosteroid_months: 2.9 })).toBe(false);
+    expect(fires("RF-FX-02", { ...steroid, corticosteroid_months: 3 })).toBe(true);
+    expect(fires("RF-FX-02", { age_years: 71 })).toBe(false);
+  });
+  it("RF-FX-01 suppresses RF-FX-02 and RF-FX-03", () => {
+    const e = run({ conditions: ["osteoporosis"], trauma_energy: "major", mechanism: "fall" });
+    expect(e.red_flags).toEqual(["RF-FX-01"]);
+  });
+  it("RF-FX-03 (routine_soon): fracture risk without a precipitant; X-ray only after a failed trial", () => {
+    const e = run({ conditions: ["osteoporosis"] });
+    expect(e.red_flags).toEqual(["RF-FX-03"]);
+    expect(e.urgency).toBe("routine_soon");
+    expect(e.imaging.modality).toBe("none");
+    const failed = run({ conditions: ["osteoporosis"], conservative_care_weeks: 4, response_to_care: "worsening" });
+    expect(failed.imaging).toMatchObject({ modality: "xray", rule: "RF-FX-03", tier: "routine_soon" });
+    expect(failed.blood_tests.required).toBe(false);
+  });
+});
+
+describe("vascular rules", () => {
+  const over50 = { age_years: 50 };
+  it.each([
+    ["collapse alone at 50", { ...over50, faint_or_collapse: true }],
+    ["sudden abdominal/flank pain at 50", { ...over50, onset_type: "sudden", pain_location: ["abdomen_or_flank"] }],
+    ["collapse at 60 after minor trauma (1.1 fix)", { age_years: 60, faint_or_collapse: true, trauma_energy: "minor" }],
+    ["known aneurysm + sudden onset, age 40", { known_aaa: true, onset_type: "sudden" }],
+    ["known aneurysm + flank pain", { known_aaa: true, pain_location: ["lumbar_left", "abdomen_or_flank"] }],
+    ["known aneurysm + collapse", { known_aaa: true, faint_or_collapse: true }],
+    ["known aneurysm + collapse even after major trauma", { known_aaa: true, faint_or_collapse: true, trauma_energy: "major" }],
+  ])("RF-AAA-01 (emergency): %s", (_name, o) => {
+    const e = run(o);
+    expect(e.red_flags).toContain("RF-AAA-01");
+    expect(e.red_flags).not.toContain("RF-AAA-02");
+    expect(e.urgency).toBe("emergency");
+    expect(e.imaging).toMatchObject({ modality: "ct", rule: "RF-AAA-01", precedence: 1 });
+  });
+  it.each([
+    ["collapse at 49", { age_years: 49, faint_or_collapse: true }],
+    ["sudden pain at 50 without abdominal/flank pain", { ...over50, onset_type: "sudden" }],
+    ["abdominal pain at 50 with gradual onset", { ...over50, pain_location: ["abdomen_or_flank"] }],
+    ["collapse at 60 after major trauma", { age_years: 60, faint_or_collapse: true, trauma_energy: "major" }],
+  ])("RF-AAA-01 stays silent: %s", (_name, o) => {
+    expect(fires("RF-AAA-01", o)).toBe(false);
+  });
+  it("RF-AAA-02 (urgent): known aneurysm without acute features; no lumbar imaging", () => {
+    const e = run({ known_aaa: true });
+    expect(e.red_flags).toEqual(["RF-AAA-02"]);
+    expect(e.urgency).toBe("urgent");
+    expect(e.imaging).toMatchObject({ modality: "none", rule: null });
+    expect(e.imaging.detail).toMatch(/no lumbar imaging/);
+    expect(e.blood_tests.required).toBe(false);
+    expect(e.pathway_rules).toEqual([]);
+  });
+  it("RF-AAA-02 applies at any age and not when RF-AAA-01 fired", () => {
+    expect(run({ age_years: 72, known_aaa: true, onset_type: "gradual" }).red_flags).toContain("RF-AAA-02");
+    expect(fires("RF-AAA-02", { known_aaa: true, onset_type: "sudden" })).toBe(false);
+  });
+});
+
+describe("RF-IBP-01 / RF-IBP-02 inflammatory back pain (routine_soon)", () => {
+  // Age 40 keeps "onset before 35" out of the count, so each case sets the count exactly.
+  const criteria: Record<string, unknown>[] = [
+    { night_pain: "wakes_late_night_eases_on_rising" },
+    { pain_location: ["lumbar_central", "buttock"] },
+    { improves_with_exercise: true },
+    { nsaid_response: "good_within_48h" },
+    { family_history_spondyloarthritis: true },
+  ];
+  const withCount = (n: number, extra: Record<string, unknown> = {}): Record<string, unknown> =>
+    Object.assign({ age_years: 40, onset_date: onsetDaysAgo(92) }, ...criteria.slice(0, n), extra);
+
+  it("count 2: nothing; 3: RF-IBP-02; 4 and 5: RF-IBP-01", () => {
+    expect(run(withCount(2)).red_flags).toEqual([]);
+    const borderline = run(withCount(3));
+    expect(borderline.red_flags).toEqual(["RF-IBP-02"]);
+    expect(borderline.urgency).toBe("routine_soon");
+    expect(borderline.imaging.modality).toBe("none");
+    expect(borderline.blood_tests.panel).toEqual(["CRP", "ESR", "HLA-B27"]);
+    for (const n of [4, 5]) {
+      const refer = run(withCount(n));
+      expect(refer.red_flags).toEqual(["RF-IBP-01"]);
+      expect(refer.blood_tests.panel).toEqual(["CRP", "ESR"]);
+      expect(refer.imaging.detail).toMatch(/rheumatology/);
+    }
+  });
+  it("needs more than 91 days of pain", () => {
+    expect(run(withCount(4, { onset_date: onsetDaysAgo(91) })).red_flags).toEqual([]);
+    expect(run(withCount(4, { onset_date: onsetDaysAgo(92) })).red_flags).toEqual(["RF-IBP-01"]);
+    expect(run(withCount(3, { onset_date: onsetDaysAgo(91) })).red_flags).toEqual([]);
+    expect(run(withCount(4, { onset_date: undefined })).red_flags).toEqual([]);
+  });
+  it("needs onset before 45 (onset age 44 fires, 45 does not)", () => {
+    expect(run(withCount(4, { age_years: 44 })).red_flags).toEqual(["RF-IBP-01"]);
+    expect(run(withCount(4, { age_years: 45 })).red_flags).toEqual([]);
+    expect(run(withCount(3, { age_years: 44 })).red_flags).toEqual(["RF-IBP-02"]);
+    expect(run(withCount(3, { age_years: 45 })).red_flags).toEqual([]);
+    // Age 46 with 2 years of pain: onset age 44.
+    expect(run(withCount(4, { age_years: 46, onset_date: onsetDaysAgo(731) })).red_flags).toEqual(["RF-IBP-01"]);
+  });
+  it("counts onset before 35 as a criterion", () => {
+    expect(run(withCount(2, { age_years: 34 })).red_flags).toEqual(["RF-IBP-02"]);
+    expect(run(withCount(2, { age_years: 35 })).red_flags).toEqual([]);
+    expect(explanationOf(run(withCount(3)), "RF-IBP-02")).toContain("duration_days = 92 > 91");
+  });
+});
+
+describe("RF-POSTOP-01 symptoms after lumbar surgery (routine_soon)", () => {
+  it.each([
+    [{ leg_numbness_tingling: "one_leg" }],
+    [{ pain_radiation: "below_knee_one_leg" }],
+    [{ leg_weakness: "one_leg_mild" }],
+    [{ response_to_care: "worsening", conservative_care_weeks: 1 }],
+  ])("fires with prior surgery and %o", (o) => {
+    const e = run({ prior_lumbar_surgery: true, ...o });
+    expect(e.red_flags).toEqual(["RF-POSTOP-01"]);
+    expect(e.urgency).toBe("routine_soon");
+    expect(e.imaging).toMatchObject({ modality: "mri", rule: "RF-POSTOP-01", tier: "routine_soon" });
+  });
+  it("does not fire on prior surgery alone or on symptoms without surgery", () => {
+    expect(fires("RF-POSTOP-01", { prior_lumbar_surgery: true })).toBe(false);
+    expect(fires("RF-POSTOP-01", { prior_lumbar_surgery: true, response_to_care: "no_change" })).toBe(false);
+    expect(fires("RF-POSTOP-01", { leg_weakness: "one_leg_mild" })).toBe(false);
+  });
+  it("is raised by RF-NEURO-01 when that also fires", () => {
+    const e = run({ prior_lumbar_surgery: true, leg_weakness: "one_leg_marked" });
+    expect(e.red_flags).toEqual(["RF-NEURO-01", "RF-POSTOP-01"]);
+    expect(e.urgency).toBe("urgent");
+    expect(e.imaging.rule).toBe("RF-NEURO-01");
+  });
+});

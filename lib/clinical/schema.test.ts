@@ -1,0 +1,199 @@
+// Validation derived from the catalogue: strict about values, accepting about blanks (b.4), messages that name
+// the field and say what is allowed.
+import { describe, expect, it } from "vitest";
+import { QUESTION_LIST } from "./catalogue";
+import { previewDraft, sanitizeDraft } from "./draft";
+import { fieldSchema, makeDraftSchema, makeIntakeSchema, validateIntake, type FieldError } from "./schema";
+import { baseIntake, TODAY } from "./test-support/builders";
+import { VIGNETTES } from "./test-support/vignettes";
+
+const check = (input: unknown, options: { today?: string; requireComplete?: boolean } = {}) =>
+  validateIntake(input, { today: options.today ?? TODAY, requireComplete: options.requireComplete });
+
+function errorsOf(input: unknown, options: { today?: string; requireComplete?: boolean } = {}): FieldError[] {
+  const r = check(input, options);
+  if (r.ok) throw new Error("expected validation to fail");
+  return r.errors;
+}
+
+const withField = (field: string, value: unknown) => ({ ...baseIntake(), [field]: value });
+
+describe("makeIntakeSchema / validateIntake", () => {
+  it("accepts every worked case and a complete intake", () => {
+    for (const v of VIGNETTES) expect(check(v.intake).ok, v.id).toBe(true);
+    expect(check(baseIntake()).ok).toBe(true);
+  });
+
+  it("accepts blank answers, required ones included (b.4): absent, null or empty string", () => {
+    expect(check({}).ok).toBe(true);
+    const r = check({ ...baseIntake(), sex: null, onset_type: "", pain_location: [] });
+    expect(r.ok).toBe(true);
+    if (r.ok) {
+      expect(r.intake.sex).toBeNull();
+      expect(r.intake.onset_type).toBeNull();
+      expect(r.intake.pain_location).toEqual([]);
+    }
+  });
+
+  it("rejects unknown fields, one error per field", () => {
+    expect(errorsOf({ ...baseIntake(), colour: "blue", shoe_size: 9 })).toEqual([
+      { field: "colour", message: "colour: unknown field; only the intake catalogue's field ids are allowed" },
+      { field: "shoe_size", message: "shoe_size: unknown field; only the intake catalogue's field ids are allowed" },
+    ]);
+  });
+
+  it("rejects something that is not an object", () => {
+    for (const input of [null, 42, "intake", [baseIntake()]]) {
+      expect(errorsOf(input)[0]?.field).toBe("(form)");
+    }
+  });
+
+  it.each([
+    ["sex", "unknown", "sex: must be one of female, male, other, not_stated, or left blank"],
+    ["fever", "yes", "fever: must be true or false, or left blank"],
+    ["age_years", 111, "age_years: must be a whole number from 0 to 110 (years), or left blank"],
+    ["age_years", -1, "age_years: must be a whole number from 0 to 110 (years), or left blank"],
+    ["age_years", 40.5, "age_years: must be a whole number from 0 to 110 (years), or left blank"],
+    ["age_years", "40", "age_years: must be a whole number from 0 to 110 (years), or left blank"],
+    ["pain_score_now", 11, "pain_score_now: must be a whole number from 0 to 10 (points (0-10)), or left blank"],
+    ["temperature_c", 33.9, "temperature_c: must be a number from 34 to 43 (deg C), or left blank"],
+    ["temperature_c", 43.1, "temperature_c: must be a number from 34 to 43 (deg C), or left blank"],
+    ["corticosteroid_months", 601, "corticosteroid_months: must be a number from 0 to 600 (months), or left blank"],
+    ["strength_days_per_week", 8, "strength_days_per_week: must be a whole number from 0 to 7 (days per week), or left blank"],
+    ["onset_date", "2025-02-30", "onset_date: must be a valid date written YYYY-MM-DD, or left blank"],
+    ["onset_date", "10/03/2025", "onset_date: must be a valid date written YYYY-MM-DD, or left blank"],
+    ["visit_date", "2025-3-1", "visit_date: must be a valid date written YYYY-MM-DD, or left blank"],
+    ["trauma_details", "x".repeat(2001), "trauma_details: must be text of at most 2000 characters, or left blank"],
+  ])("rejects %s = %j", (field, value, message) => {
+    expect(errorsOf(withField(field, value))).toEqual([{ field, message }]);
+  });
+
+  it("accepts the range ends and decimal numbers where the type is number", () => {
+    for (const [field, value] of [
+      ["age_years", 0],
+      ["age_years", 110],
+      ["temperature_c", 34],
+      ["temperature_c", 43],
+      ["temperature_c", 37.95],
+      ["corticosteroid_months", 2.5],
+      ["onset_date", "2024-02-29"],
+    ] as const) {
+      expect(check(withField(field, value)).ok, `${field}=${value}`).toBe(true);
+    }
+  });
+
+  it("rejects unknown options and duplicates in multi-selects", () => {
+    expect(errorsOf(withField("pain_location", ["lumbar_central", "knee"]))[0]?.field).toBe("pain_location");
+    expect(errorsOf(withField("pain_location", ["buttock", "buttock"]))).toEqual([
+      { field: "pain_location", message: "pain_location: each option may be ticked only once" },
+    ]);
+    expect(errorsOf(withField("conditions", "osteoporosis"))[0]?.message).toMatch(/^conditions: must be a list/);
+  });
+
+  it.each(["conditions", "medications", "aggravating_factors", "recent_activity"])(
+    "rejects none combined with another option in %s",
+    (field) => {
+      const q = QUESTION_LIST.find((x) => x.id === field);
+      const other = q?.type === "multi-enum" ? q.options.find((o) => o.value !== "none")?.value : undefined;
+      expect(errorsOf(withField(field, ["none", other]))).toEqual([
+        { field, message: `${field}: "none" cannot be combined with other options; untick one or the other` },
+      ]);
+      expect(check(withField(field, ["none"])).ok).toBe(true);
+    },
+  );
+
+  it("dates: onset not after visit, visit not in the future, onset not in the future when visit is blank", () => {
+    expect(check(withField("onset_date", TODAY)).ok).toBe(true);
+    expect(errorsOf(withField("onset_date", "2025-03-11"))).toEqual([
+      { field: "onset_date", message: "onset_date: must not be after visit_date (2025-03-10)" },
+    ]);
+    expect(errorsOf(baseIntake(), { today: "2025-03-09" })).toEqual([
+      { field: "visit_date", message: "visit_date: must not be in the future (today is 2025-03-09)" },
+    ]);
+    expect(errorsOf({ onset_date: "2025-03-11" })).toEqual([
+      { field: "onset_date", message: "onset_date: must not be in the future (today is 2025-03-10)" },
+    ]);
+    expect(() => makeIntakeSchema({ today: "soon" })).toThrow(/today/);
+  });
+
+  it("reports every problem at once, cross-field ones included", () => {
+    const errors = errorsOf({ ...baseIntake(), age_years: 300, onset_date: "2025-04-01", colour: 1 });
+    expect(errors.map((e) => e.field).sort()).toEqual(["age_years", "colour", "onset_date"]);
+  });
+
+  describe("requireComplete", () => {
+    it("rejects blank required answers, naming each", () => {
+      const errors = errorsOf({ ...baseIntake(), sex: undefined, fever: null }, { requireComplete: true });
+      expect(errors).toEqual([
+        { field: "sex", message: "sex: required; answer it (one of female, male, other, not_stated)" },
+        { field: "fever", message: "fever: required; answer it (true or false)" },
+      ]);
+    });
+    it("requires corticosteroid_months when systemic_corticosteroid is ticked", () => {
+      const steroids = { ...baseIntake(), medications: ["systemic_corticosteroid"] };
+      expect(errorsOf(steroids, { requireComplete: true })).toEqual([
+        {
+          field: "corticosteroid_months",
+          message:
+            "corticosteroid_months: required when systemic_corticosteroid is ticked in medications; " +
+            "answer it (a number from 0 to 600 (months))",
+        },
+      ]);
+      expect(check({ ...steroids, corticosteroid_months: 4 }, { requireComplete: true }).ok).toBe(true);
+      // The default (submission with blanks accepted) lets it through: DATA-01 makes the result provisional.
+      expect(check(steroids).ok).toBe(true);
+    });
+    it("requires the AAA questions from age 50", () => {
+      const errors = errorsOf({ ...baseIntake(), age_years: 50 }, { requireComplete: true });
+      expect(errors.map((e) => e.field)).toEqual(["faint_or_collapse", "known_aaa"]);
+      expect(check({ ...baseIntake(), age_years: 49 }, { requireComplete: true }).ok).toBe(true);
+    });
+  });
+
+  it("every message starts with the field id", () => {
+    for (const q of QUESTION_LIST) {
+      const bad = q.type === "boolean" ? "maybe" : q.type === "text" ? 5 : true;
+      const r = fieldSchema(q).safeParse(bad);
+      expect(r.success, q.id).toBe(false);
+      if (!r.success) expect(r.error.issues[0]?.message.startsWith(`${q.id}: `), q.id).toBe(true);
+    }
+  });
+});
+
+describe("drafts", () => {
+  it("the draft schema accepts partial, unfinished answers and drops unknown fields", () => {
+    const schema = makeDraftSchema();
+    const r = schema.safeParse({ age_years: 300, sex: "somebody", onset_date: "2025-13", extra: 1 });
+    expect(r.success).toBe(true);
+    if (r.success) expect(r.data).toEqual({ age_years: 300, sex: "somebody", onset_date: "2025-13" });
+    expect(schema.safeParse({ age_years: "old" }).success).toBe(false);
+    expect(schema.safeParse({}).success).toBe(true);
+  });
+
+  it("sanitizeDraft treats invalid answers as blank (0.3 item 1)", () => {
+    const draft = {
+      ...baseIntake(),
+      age_years: 300,
+      sex: "somebody",
+      conditions: ["none", "osteoporosis"],
+      onset_date: "2025-03-20",
+      colour: "blue",
+    };
+    const clean = sanitizeDraft(draft, { today: TODAY });
+    expect(clean).not.toHaveProperty("age_years");
+    expect(clean).not.toHaveProperty("sex");
+    expect(clean).not.toHaveProperty("conditions");
+    expect(clean).not.toHaveProperty("onset_date");
+    expect(clean).not.toHaveProperty("colour");
+    expect(clean.visit_date).toBe(TODAY);
+    const preview = previewDraft(draft, { today: TODAY });
+    expect(preview.status).toBe("provisional");
+    expect(preview.missing_fields).toEqual(["age_years", "sex", "onset_date", "conditions"]);
+  });
+
+  it("a future visit date in a draft is blank, and the onset is then checked against today", () => {
+    const clean = sanitizeDraft({ visit_date: "2025-04-01", onset_date: "2025-03-20" }, { today: TODAY });
+    expect(clean).toEqual({});
+    expect(sanitizeDraft("not an object", { today: TODAY })).toEqual({});
+  });
+});
