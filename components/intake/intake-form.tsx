@@ -6,16 +6,12 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import { Controller, useForm, useWatch } from "react-hook-form";
-import {
-  isQuestionRequired,
-  isQuestionVisible,
-  makeIntakeSchema,
-  missingRequiredFields,
-  questionById,
-  QUESTION_LIST,
-  SECTIONS,
-  type QuestionDef,
-} from "@/lib/clinical";
+// Direct module imports (not the package index): the browser gets the catalogue and its conditions,
+// not the whole rule base.
+import { QUESTION_LIST, questionById, SECTIONS } from "@/lib/clinical/catalogue";
+import { isQuestionRequired, isQuestionVisible, missingRequiredFields } from "@/lib/clinical/display";
+import { makeIntakeSchema } from "@/lib/clinical/schema";
+import type { QuestionDef } from "@/lib/clinical/types";
 import { fieldDomId, QuestionField, type TAnswerValue } from "./question-field";
 import { clearLocalCopy, readLocalCopy, useAutosave, type TSaveState } from "./use-autosave";
 

@@ -2,7 +2,7 @@
 
 // One catalogue question as a form control. The question's type decides the control; every native
 // input carries the catalogue field id as its `name`, and every control has a visible label.
-import type { QuestionDef } from "@/lib/clinical";
+import type { QuestionDef } from "@/lib/clinical/types";
 import { BodyDiagram } from "./body-diagram";
 
 export type TAnswerValue = string | number | boolean | string[] | null | undefined;

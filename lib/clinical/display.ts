@@ -1,7 +1,7 @@
 // Conditional display and conditional requirement of questions, evaluated by the same interpreter as the
 // rules (catalogue conditions may read intake fields only). Safe on drafts: odd values count as blank.
 import { QUESTION_LIST } from "./catalogue";
-import { createState, FIELD_VARS, MISSING_CHECKS } from "./engine";
+import { createFieldState, FIELD_VARS, MISSING_CHECKS } from "./fields";
 import { compileCond, type Pred } from "./evaluator";
 import type { Cond, QuestionDef } from "./types";
 
@@ -20,7 +20,7 @@ type Answers = Readonly<Record<string, unknown>>;
 
 /** Whether a catalogue condition holds for these answers (blanks as in knowledge.md 0.3). */
 export function conditionHoldsOnAnswers(c: Cond, answers: Answers): boolean {
-  return predicate(c)(createState(answers));
+  return predicate(c)(createFieldState(answers));
 }
 
 /** Whether the form shows q. Display only: a hidden question's answer is still accepted and read. */
@@ -43,6 +43,6 @@ export function visibleQuestions(answers: Answers): QuestionDef[] {
  * lists. Same checks as the engine's DATA-01.
  */
 export function missingRequiredFields(answers: Answers): string[] {
-  const state = createState(answers);
+  const state = createFieldState(answers);
   return MISSING_CHECKS.filter((c) => c.missing(state)).map((c) => c.field);
 }

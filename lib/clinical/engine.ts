@@ -1,8 +1,8 @@
 // Compiles the knowledge base (catalogue, derived variables, rules) once at module load into closures over
 // value slots, together with their explainers. `evaluate.ts` runs the compiled form. Every reference in the
 // data is checked here, so a broken rule fails when the module loads (and in every test), not at a patient.
-import { QUESTION_LIST } from "./catalogue";
 import { DERIVED } from "./derive";
+import { ALL_FIELDS_BLANK, FIELD_COUNT, FIELD_VARS, makeNormaliser, MISSING_CHECKS } from "./fields";
 import {
   compileCond,
   compileNum,
@@ -16,22 +16,10 @@ import {
 import { BLOOD_PANELS } from "./blood";
 import { compileBecauseBoolean, compileBecauseCount, compileExplainer, type Because, type Explainer } from "./explain";
 import { IMAGING_PRECEDENCE } from "./imaging";
-import { requiredAnswerChecks } from "./rules/data";
 import { RULES } from "./rules";
-import type { DerivedDef, QuestionDef, RuleDef } from "./types";
+import type { DerivedDef, RuleDef } from "./types";
 
-// --- variables -------------------------------------------------------------------------------------------
-
-function fieldVar(q: QuestionDef, slot: number): VarInfo {
-  switch (q.type) {
-    case "enum":
-      return { id: q.id, source: "field", type: q.type, options: q.options.map((o) => o.value), neutral: q.neutral, slot };
-    case "multi-enum":
-      return { id: q.id, source: "field", type: q.type, options: q.options.map((o) => o.value), slot };
-    default:
-      return { id: q.id, source: "field", type: q.type, slot };
-  }
-}
+// --- variables ------------------------------------------------------------------------------------------
 
 function derivedVar(d: DerivedDef, slot: number): VarInfo {
   switch (d.type) {
@@ -50,12 +38,7 @@ function derivedVar(d: DerivedDef, slot: number): VarInfo {
   }
 }
 
-const vars = new Map<string, VarInfo>();
-QUESTION_LIST.forEach((q, i) => {
-  if (vars.has(q.id)) throw new RuleCompileError(`duplicate field id ${q.id}`);
-  vars.set(q.id, fieldVar(q, i));
-});
-const FIELD_COUNT = QUESTION_LIST.length;
+const vars = new Map<string, VarInfo>(FIELD_VARS);
 DERIVED.forEach((d: DerivedDef, i) => {
   if (vars.has(d.id)) throw new RuleCompileError(`derived variable ${d.id} clashes with another variable`);
   vars.set(d.id, derivedVar(d, FIELD_COUNT + i));
@@ -65,75 +48,9 @@ const SLOT_COUNT = FIELD_COUNT + DERIVED.length;
 /** Every variable rules may read: intake fields and derived variables. */
 export const VARS: ReadonlyMap<string, VarInfo> = vars;
 
-/** Variables visible to catalogue conditions (showWhen / requiredWhen): intake fields only. */
-export const FIELD_VARS: ReadonlyMap<string, VarInfo> = new Map([...vars].filter(([, v]) => v.source === "field"));
+export { FIELD_VARS, MISSING_CHECKS };
 
-// --- normalisation of answers (0.3 item 2) ------------------------------------------------------------------
-
-const T_BOOL = 0;
-const T_ENUM = 1;
-const T_MULTI = 2;
-const T_NUM = 3;
-const T_STR = 4;
-const EMPTY: readonly string[] = Object.freeze([]);
-
-const slotOf = new Map<string, number>(QUESTION_LIST.map((q, slot) => [q.id, slot]));
-const codeOf: readonly number[] = QUESTION_LIST.map((q) =>
-  q.type === "boolean"
-    ? T_BOOL
-    : q.type === "enum"
-      ? T_ENUM
-      : q.type === "multi-enum"
-        ? T_MULTI
-        : q.type === "integer" || q.type === "number"
-          ? T_NUM
-          : T_STR,
-);
-
-/** Slot values of an intake with every answer blank: what 0.3 item 2 makes of a blank. */
-const BLANK_TEMPLATE: readonly unknown[] = (() => {
-  const vals: unknown[] = new Array(SLOT_COUNT).fill(null);
-  QUESTION_LIST.forEach((q, slot) => {
-    vals[slot] =
-      q.type === "boolean" ? false : q.type === "enum" ? (q.neutral ?? null) : q.type === "multi-enum" ? EMPTY : null;
-  });
-  return vals;
-})();
-
-/**
- * Fill the field slots: start from the all-blank template and overwrite it with the answers given, clearing
- * their blank flag. A value of the wrong type counts as blank (0.3 item 1: only validated intakes should get
- * here, but a draft preview must never throw). Iterating the intake's own keys (`for...in`, served from V8's
- * enum cache) measured several times faster than looking up all catalogue ids, whatever the intake's shape.
- */
-function normalise(raw: Readonly<Record<string, unknown>>, blanks: number[]): unknown[] {
-  const vals = BLANK_TEMPLATE.slice();
-  for (const key in raw) {
-    const slot = slotOf.get(key);
-    if (slot === undefined) continue;
-    const v = raw[key];
-    switch (codeOf[slot]) {
-      case T_BOOL:
-        if (typeof v !== "boolean") continue;
-        vals[slot] = v;
-        break;
-      case T_ENUM:
-      case T_STR:
-        if (typeof v !== "string" || v === "") continue;
-        vals[slot] = v;
-        break;
-      case T_MULTI:
-        if (!Array.isArray(v) || v.length === 0) continue;
-        vals[slot] = v;
-        break;
-      default:
-        if (typeof v !== "number" || !Number.isFinite(v)) continue;
-        vals[slot] = v;
-    }
-    blanks[slot] = 0;
-  }
-  return vals;
-}
+const normalise = makeNormaliser(SLOT_COUNT);
 
 // --- derived variables ------------------------------------------------------------------------------------
 
@@ -174,12 +91,11 @@ for (const d of DERIVED as readonly DerivedDef[]) {
   else if (d.type === "number" && d.expr.num === "count") because.set(d.id, compileBecauseCount(d.expr.of, env));
 }
 
-const ALL_BLANK: readonly number[] = new Array<number>(FIELD_COUNT).fill(1);
 const NONE_FIRED: readonly number[] = new Array<number>(RULES.length).fill(0);
 
 /** Build the evaluation state of an intake: normalised answers plus derived variables. */
 export function createState(raw: Readonly<Record<string, unknown>>): EvalState {
-  const blanks = ALL_BLANK.slice();
+  const blanks = ALL_FIELDS_BLANK.slice();
   const vals = normalise(raw, blanks);
   const state: EvalState = { vals, blanks, fired: NONE_FIRED.slice(), firedByStage: [0, 0, 0, 0, 0] };
   for (let i = 0; i < derivedFns.length; i++) vals[FIELD_COUNT + i] = (derivedFns[i] as (s: EvalState) => unknown)(state);
@@ -247,11 +163,3 @@ for (const id of IMAGING_PRECEDENCE) {
 
 /** Evaluation indices of the precedence list (c.3), in order. */
 export const PRECEDENCE_INDICES: readonly number[] = IMAGING_PRECEDENCE.map((id) => ruleIndex.get(id) as number);
-
-// --- DATA-01's missing answers ------------------------------------------------------------------------------
-
-/** One check per required answer; a field is missing when its clause holds. Same clauses as DATA-01. */
-export const MISSING_CHECKS: readonly { readonly field: string; readonly missing: Pred }[] = requiredAnswerChecks().map(
-  (c) => ({ field: c.field, missing: compileCond(c.clause, { vars }) }),
-);
-
