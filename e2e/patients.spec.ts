@@ -27,6 +27,32 @@ async function registerViaApi(page: Page, overrides: Record<string, string> = {}
 
 const registerForm = (page: Page) => page.locator("form", { has: page.getByRole("button", { name: "Register patient" }) });
 
+const finder = (page: Page) => page.locator("section", { has: page.getByRole("heading", { name: "Find a patient" }) });
+const searchBox = (page: Page) => page.getByRole("searchbox", { name: "Search by name or MRN" });
+const SEARCH_KEY = "backline.patientSearch";
+
+/** Patient data never appears in the page URL: not the search text, not a `q=` parameter. */
+function expectCleanUrl(page: Page, ...searched: string[]) {
+  const url = decodeURIComponent(page.url()).toLowerCase();
+  expect(new URL(page.url()).pathname).toBe("/intake");
+  expect(url).not.toContain("q=");
+  for (const text of searched) expect(url).not.toContain(text.toLowerCase());
+}
+
+/** Nothing patient-related is kept in localStorage (it outlives the tab and the session). */
+async function expectNothingInLocalStorage(page: Page, ...searched: string[]) {
+  const stored = (await page.evaluate(() => JSON.stringify(window.localStorage))).toLowerCase();
+  for (const text of searched) expect(stored).not.toContain(text.toLowerCase());
+}
+
+/** The finder is hydrated (its Search button is enabled until then disabled), so typing and Enter search. */
+async function openIntake(page: Page) {
+  await page.goto("/intake");
+  await expect(finder(page).getByRole("button", { name: "Search", exact: true })).toBeEnabled();
+}
+
+const savedSearch = (page: Page) => page.evaluate((key) => window.sessionStorage.getItem(key), SEARCH_KEY);
+
 test.beforeEach(async ({ page }) => {
   await signIn(page, USERS.staff);
   await expect(page.getByRole("heading", { name: /Welcome/ })).toBeVisible();
@@ -56,70 +82,174 @@ test("staff register a patient, land on the patient page, and find them again by
   await expectNoAxeViolations(page);
   const patientUrl = page.url();
 
-  // Back to the list, search by part of the family name.
+  // Back to the list, search by part of the family name: the results come without the text in the URL.
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Intake" }).click();
   await expect(page.getByRole("heading", { name: "Intake", level: 1 })).toBeVisible();
-  const search = page.getByRole("searchbox", { name: "Search by name or MRN" });
-  await search.fill(familyName.slice(3).toLowerCase());
+  const search = searchBox(page);
+  const fragment = familyName.slice(3).toLowerCase();
+  await search.fill(fragment);
   await search.press("Enter");
-  await expect(page).toHaveURL(/\/intake\?q=/);
   const results = page.locator("table.patient-table");
+  const status = finder(page).getByRole("status");
+  await expect(results.locator("caption")).toContainText(`1 patient matches “${fragment}”`);
   await expect(results.getByRole("row")).toHaveCount(2);
   await expect(results.getByRole("cell", { name: mrn, exact: true })).toBeVisible();
-  await expect(page.getByText("Page 1 of 1")).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "Patient list pages" })).toContainText("Page 1 of 1");
+  await expect(status).toHaveAttribute("aria-live", "polite");
+  await expect(status).toHaveText(`1 patient matches “${fragment}”. Page 1 of 1.`);
+  expectCleanUrl(page, fragment);
+  await expectNoAxeViolations(page);
 
   // And by MRN; the name links to the patient page.
   await search.fill(mrn);
-  await page.getByRole("button", { name: "Search" }).click();
-  await expect(page).toHaveURL(new RegExp(`/intake\\?q=${mrn}`));
+  await finder(page).getByRole("button", { name: "Search", exact: true }).click();
+  await expect(results.locator("caption")).toContainText(`1 patient matches “${mrn}”`);
   await expect(results.getByRole("row")).toHaveCount(2);
+  expectCleanUrl(page, mrn, fragment);
+  await expectNothingInLocalStorage(page, mrn, fragment);
   await results.getByRole("link", { name: `${familyName}, Harriet` }).click();
   await expect(page).toHaveURL(patientUrl);
 
-  // The back button returns to the search as it was.
+  // The back button returns to the search as it was, still without it in the URL.
   await page.goBack();
-  await expect(page).toHaveURL(new RegExp(`/intake\\?q=${mrn}`));
-  await expect(search).toHaveValue(mrn);
-  await page.getByRole("link", { name: "Clear search" }).click();
   await expect(page).toHaveURL(/\/intake$/);
+  await expect(search).toHaveValue(mrn);
+  await expect(results.locator("caption")).toContainText(`1 patient matches “${mrn}”`);
+  await expect(results.getByRole("row")).toHaveCount(2);
+  await expect(results.getByRole("cell", { name: mrn, exact: true })).toBeVisible();
+  expectCleanUrl(page, mrn);
+
+  // Clear empties the box, shows the whole list again, forgets the search, and leaves focus in the box.
+  await finder(page).getByRole("button", { name: "Clear search" }).click();
   await expect(search).toHaveValue("");
+  await expect(search).toBeFocused();
+  await expect(results.locator("caption")).toHaveText(/^\d+ patients?(, showing 1 to \d+)?, sorted by family name$/);
+  await expect(finder(page).getByRole("button", { name: "Clear search" })).toHaveCount(0);
+  expect(await savedSearch(page)).toBeNull();
+  await page.reload();
+  await expect(finder(page).getByRole("button", { name: "Search", exact: true })).toBeEnabled();
+  await expect(search).toHaveValue("");
+  await expect(results.locator("caption")).not.toContainText("“");
 });
 
-test("a search that matches nobody shows an empty state, and paging links follow the URL", async ({ page }) => {
-  await page.goto(`/intake?q=${unique().letters}zzz`);
-  await expect(page.getByText(/No patient matches/)).toBeVisible();
+test("a search that matches nobody shows an empty state, and old ?q= links land on the bare page", async ({ page }) => {
+  // Search URLs from before the change (in histories and bookmarks) lose their patient data.
+  await page.goto("/intake?q=garcia&page=2");
+  await expect(page).toHaveURL(/\/intake$/);
+  await expect(finder(page).getByRole("button", { name: "Search", exact: true })).toBeEnabled();
+  await expect(searchBox(page)).toHaveValue("");
+
+  const term = `${unique().letters}zzz`;
+  await searchBox(page).fill(term);
+  await searchBox(page).press("Enter");
+  await expect(finder(page).locator(".empty-state")).toContainText(`No patient matches “${term}”. Check the spelling or the MRN`);
+  await expect(finder(page).getByRole("status")).toHaveText(`No patient matches “${term}”.`);
   await expect(page.getByRole("link", { name: "register the patient" })).toBeVisible();
+  await expect(page.locator("table.patient-table")).toHaveCount(0);
+  expectCleanUrl(page, term);
+  await expectNoAxeViolations(page);
 
-  await page.goto("/intake?page=999");
-  await expect(page.getByText(/There is no page 999/)).toBeVisible();
-  await page.getByRole("link", { name: "Go to the last page" }).click();
-  await expect(page.locator("table.patient-table")).toBeVisible();
-  await expect(page.getByText(/^Page \d+ of \d+$/)).toBeVisible();
+  // A saved page past the end (the list shrank, or a stale tab) offers the last page.
+  const me = (await (await page.request.get("/api/v1/me")).json()) as { user: { id: string } };
+  await page.evaluate(
+    ({ key, owner }) => window.sessionStorage.setItem(key, JSON.stringify({ q: "", page: 999, owner })),
+    { key: SEARCH_KEY, owner: me.user.id },
+  );
+  await page.reload();
+  await expect(finder(page).locator(".empty-state")).toContainText(/There is no page 999: the list has \d+ pages?\./);
+  await finder(page).getByRole("button", { name: "Go to the last page" }).click();
+  const results = page.locator("table.patient-table");
+  await expect(results).toBeVisible();
+  await expect(results).toBeFocused();
+  await expect(page.getByText(/^Page (\d+) of \1$/)).toBeVisible();
+  expectCleanUrl(page);
+
+  // A search saved in this tab by another user (signed out, someone else signed in) is not shown.
+  await page.evaluate((key) => window.sessionStorage.setItem(key, JSON.stringify({ q: "garcia", page: 1, owner: "someone-else" })), SEARCH_KEY);
+  await page.reload();
+  await expect(finder(page).getByRole("button", { name: "Search", exact: true })).toBeEnabled();
+  await expect.poll(() => savedSearch(page)).toBeNull();
+  await expect(page.getByText(/^Page 1 of \d+$/)).toBeVisible();
+  await expect(searchBox(page)).toHaveValue("");
+  await expect(results.locator("caption")).not.toContainText("garcia");
 });
 
-test("search results are paged 25 at a time with Previous and Next links", async ({ page }) => {
+test("when the session has ended, a search says so and forgets the search text", async ({ page }) => {
+  await openIntake(page);
+  await searchBox(page).fill("garcia");
+  await searchBox(page).press("Enter");
+  await expect(page.locator("table.patient-table caption")).toContainText("“garcia”");
+  await page.context().clearCookies();
+  await searchBox(page).fill("khan");
+  await searchBox(page).press("Enter");
+  const alert = finder(page).getByRole("alert");
+  await expect(alert).toContainText("Your session has ended. Sign in again to search for patients.");
+  await expect(alert.getByRole("link", { name: "Sign in again" })).toBeVisible();
+  expect(await savedSearch(page)).toBeNull();
+  expectCleanUrl(page, "garcia", "khan");
+});
+
+test("search results are paged 25 at a time with Previous and Next buttons, without the URL", async ({ page }) => {
   const family = `Pagetest${unique().letters}`;
   for (let i = 0; i < 26; i++) await registerViaApi(page, { familyName: family, givenName: `Given${String.fromCharCode(97 + i)}` });
-  await page.goto("/intake");
-  const search = page.getByRole("searchbox", { name: "Search by name or MRN" });
+  await openIntake(page);
+  const search = searchBox(page);
   await search.fill(family);
   await search.press("Enter");
   // Wait for the search itself: the unfiltered list may also have two pages.
-  await expect(page).toHaveURL(new RegExp(`/intake\\?q=${family}$`));
   const results = page.locator("table.patient-table");
+  const caption = results.locator("caption");
+  const status = finder(page).getByRole("status");
+  await expect(caption).toHaveText(`26 patients match “${family}”, showing 1 to 25, sorted by family name`);
   const pager = page.getByRole("navigation", { name: "Patient list pages" });
   await expect(pager).toContainText("Page 1 of 2");
   await expect(results.getByRole("row")).toHaveCount(26);
-  await expect(pager.getByRole("link", { name: "Previous page" })).toHaveCount(0);
-  await pager.getByRole("link", { name: "Next page" }).click();
-  await expect(page).toHaveURL(/[?&]page=2/);
+  await expect(pager.getByRole("button", { name: "Previous page" })).toHaveCount(0);
+  await expect(pager.getByRole("link")).toHaveCount(0);
+
+  // While the next page loads, the screen says so (in words, not only by a spinner).
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(
+    /\/api\/v1\/patients\?/,
+    async (route) => {
+      await held;
+      await route.continue();
+    },
+    { times: 1 },
+  );
+  // Keyboard: the pager buttons work with Enter, and focus is never dropped when a button goes away.
+  await pager.getByRole("button", { name: "Next page" }).press("Enter");
+  await expect(status).toHaveText("Searching…");
+  await expect(status).toBeVisible();
+  await expect(results).toHaveAttribute("aria-busy", "true");
+  release();
   await expect(pager).toContainText("Page 2 of 2");
+  await expect(caption).toHaveText(`26 patients match “${family}”, showing 26 to 26, sorted by family name`);
+  await expect(status).toHaveText(`26 patients match “${family}”. Page 2 of 2.`);
+  await expect(results).not.toHaveAttribute("aria-busy", "true");
   await expect(results.getByRole("row")).toHaveCount(2);
   await expect(results.getByRole("link", { name: `${family}, Givenz` })).toBeVisible();
-  await pager.getByRole("link", { name: "Previous page" }).click();
+  await expect(pager.getByRole("button", { name: "Next page" })).toHaveCount(0);
+  await expect(pager.getByRole("button", { name: "Previous page" })).toBeFocused();
+  expectCleanUrl(page, family);
+  await expectNoAxeViolations(page);
+
+  await page.keyboard.press("Enter");
   await expect(pager).toContainText("Page 1 of 2");
-  await page.goBack();
+  await expect(pager.getByRole("button", { name: "Next page" })).toBeFocused();
+  await pager.getByRole("button", { name: "Next page" }).click();
   await expect(pager).toContainText("Page 2 of 2");
+
+  // Back from a patient page returns to the same page of the same search.
+  await results.getByRole("link", { name: `${family}, Givenz` }).click();
+  await expect(page).toHaveURL(new RegExp(`/patients/${UUID}$`));
+  await page.goBack();
+  await expect(search).toHaveValue(family);
+  await expect(caption).toHaveText(`26 patients match “${family}”, showing 26 to 26, sorted by family name`);
+  await expect(pager).toContainText("Page 2 of 2");
+  expectCleanUrl(page, family);
+  await expectNothingInLocalStorage(page, family);
 });
 
 test("a duplicate MRN names the existing record, without a patient name, and links to it", async ({ page }) => {

@@ -1,48 +1,30 @@
 import type { Metadata } from "next";
-import Form from "next/form";
 import Link from "next/link";
-import { formatDateTime, formatDay, fullName } from "@/components/patients/format";
+import { redirect } from "next/navigation";
+import { formatDateTime, fullName } from "@/components/patients/format";
+import { PatientFinder } from "@/components/patients/patient-finder";
 import { RegisterPatientForm } from "@/components/patients/register-patient-form";
 import { requirePermission } from "@/lib/auth/guard";
 import { env } from "@/lib/env";
-import { PATIENT_SEXES, ZPatientSearch } from "@/lib/schemas/patient";
 import { searchPatients } from "@/lib/server/patients/search-patients";
 import { listDrafts } from "@/lib/server/visits/list-drafts";
 
 export const metadata: Metadata = { title: "Intake" };
 
 const PAGE_SIZE = 25;
-const SEX_LABELS: Record<string, string> = Object.fromEntries(PATIENT_SEXES.map((s) => [s.value, s.label]));
 
 type TSearchParams = Record<string, string | string[] | undefined>;
 
-const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
-
-/** The search box and page number come from the URL, so the back button and shared links work. */
-function readSearch(params: TSearchParams): { q: string; page: number } {
-  const q = ZPatientSearch.shape.q.safeParse((first(params.q) ?? "").slice(0, 100));
-  const page = ZPatientSearch.shape.page.safeParse(first(params.page) ?? 1);
-  return { q: q.success ? q.data : "", page: page.success ? page.data : 1 };
-}
-
-function listHref(q: string, page: number): string {
-  const search = new URLSearchParams();
-  if (q) search.set("q", q);
-  if (page > 1) search.set("page", String(page));
-  const query = search.toString();
-  return query ? `/intake?${query}` : "/intake";
-}
-
 export default async function IntakePage({ searchParams }: { searchParams: Promise<TSearchParams> }) {
   const user = await requirePermission("intake:write");
-  const { q, page } = readSearch(await searchParams);
+  // Searches used to live in the URL (/intake?q=…). A name or MRN must not sit in the address bar, so old
+  // links and history entries land on the bare page; the finder keeps its search out of the URL.
+  const params = await searchParams;
+  if (params.q !== undefined || params.page !== undefined) redirect("/intake");
   const [result, drafts] = await Promise.all([
-    searchPatients(user, { q, page, pageSize: PAGE_SIZE }),
+    searchPatients(user, { q: "", page: 1, pageSize: PAGE_SIZE }),
     listDrafts(user),
   ]);
-  const pages = Math.max(1, Math.ceil(result.total / PAGE_SIZE));
-  const from = (page - 1) * PAGE_SIZE + 1;
-  const to = from + result.rows.length - 1;
   const timeZone = env().BACKLINE_TIMEZONE;
 
   return (
@@ -51,90 +33,20 @@ export default async function IntakePage({ searchParams }: { searchParams: Promi
 
       <section className="card" aria-labelledby="find-heading">
         <h2 id="find-heading">Find a patient</h2>
-        <Form action="/intake" role="search" aria-label="Patients" className="search-form">
-          <div className="search-field">
-            <label htmlFor="patient-search">Search by name or MRN</label>
-            {/* Keyed by the query so the box shows the URL's search after Clear, Back and Forward. */}
-            <input key={q} id="patient-search" name="q" type="search" defaultValue={q} autoComplete="off" spellCheck={false} maxLength={100} />
-          </div>
-          <button type="submit">Search</button>
-          {q && (
-            <Link className="button secondary" href="/intake">
-              Clear search
-            </Link>
-          )}
-        </Form>
-
-        {result.rows.length === 0 ? (
-          <div className="empty-state">
-            {result.total > 0 ? (
-              <p>
-                There is no page {page}: {q ? "this search has" : "the list has"} {pages} {pages === 1 ? "page" : "pages"}.{" "}
-                <Link href={listHref(q, pages)}>Go to the last page</Link>
-              </p>
-            ) : q ? (
-              <p>
-                No patient matches “{q}”. Check the spelling or the MRN, or <a href="#register-heading">register the patient</a>.
-              </p>
-            ) : (
-              <p>
-                No patients are registered yet. <a href="#register-heading">Register the first patient</a>.
-              </p>
-            )}
-          </div>
-        ) : (
-          <>
-            <table className="patient-table">
-              <caption className="muted">
-                {q
-                  ? `${result.total} ${result.total === 1 ? "patient matches" : "patients match"} “${q}”`
-                  : `${result.total} ${result.total === 1 ? "patient" : "patients"}`}
-                {pages > 1 && `, showing ${from} to ${to}`}, sorted by family name
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">Name</th>
-                  <th scope="col">MRN</th>
-                  <th scope="col">Date of birth</th>
-                  <th scope="col">Sex</th>
-                </tr>
-              </thead>
-              <tbody>
-                {result.rows.map((p) => (
-                  <tr key={p.id}>
-                    <th scope="row">
-                      <Link href={`/patients/${p.id}`}>{fullName(p)}</Link>
-                    </th>
-                    <td>{p.mrn}</td>
-                    <td>
-                      <time dateTime={p.birthDate}>{formatDay(p.birthDate)}</time>
-                    </td>
-                    <td>{SEX_LABELS[p.sex] ?? p.sex}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-            <nav className="pager" aria-label="Patient list pages">
-              {page > 1 ? (
-                <Link href={listHref(q, page - 1)} rel="prev">
-                  Previous page
-                </Link>
-              ) : (
-                <span />
-              )}
-              <span>
-                Page {page} of {pages}
-              </span>
-              {page < pages ? (
-                <Link href={listHref(q, page + 1)} rel="next">
-                  Next page
-                </Link>
-              ) : (
-                <span />
-              )}
-            </nav>
-          </>
-        )}
+        {/* The first page of all patients comes with the page, so the first paint needs no fetch. */}
+        <PatientFinder
+          initialRows={result.rows.map(({ id, mrn, givenName, familyName, birthDate, sex }) => ({
+            id,
+            mrn,
+            givenName,
+            familyName,
+            birthDate,
+            sex,
+          }))}
+          initialTotal={result.total}
+          pageSize={PAGE_SIZE}
+          owner={user.id}
+        />
       </section>
 
       <section className="card" aria-labelledby="drafts-heading">
