@@ -55,11 +55,17 @@ try {
       if (body) scripts.set(res.url(), gzipSync(body).length);
     }
   });
-  await coldPage.goto(`${base}/visits/${visit.id}/intake`, { waitUntil: "networkidle" });
+  await coldPage.goto(`${base}/visits/${visit.id}/intake`, { waitUntil: "load" });
   await coldPage.locator('form[data-ready="true"]').waitFor();
-  const totalGz = [...scripts.values()].reduce((a, b) => a + b, 0);
-  if (process.argv.includes("--verbose")) for (const [url, gz] of scripts) console.log(`  ${(gz / 1024).toFixed(1)} KB  ${url.replace(base, "")}`);
-  console.log(`form page first-load JavaScript: ${(totalGz / 1024).toFixed(1)} KB gzipped in ${scripts.size} scripts (target <= 180 KB)`);
+  const firstLoad = new Map(scripts);
+  await coldPage.waitForLoadState("networkidle");
+  const sum = (m: Map<string, number>) => [...m.values()].reduce((a, b) => a + b, 0);
+  const later = new Map([...scripts].filter(([url]) => !firstLoad.has(url)));
+  if (process.argv.includes("--verbose")) for (const [url, gz] of scripts) console.log(`  ${(gz / 1024).toFixed(1)} KB  ${url.replace(base, "")}${later.has(url) ? "  (after load, idle)" : ""}`);
+  console.log(
+    `form page first-load JavaScript: ${(sum(firstLoad) / 1024).toFixed(1)} KB gzipped in ${firstLoad.size} scripts (target <= 180 KB); ` +
+      `loaded afterwards when idle (validation): ${(sum(later) / 1024).toFixed(1)} KB in ${later.size}`,
+  );
 
   // Step changes: click "Next step" -> the next step's heading focused (its controls rendered and usable).
   const timings: number[] = [];

@@ -2,15 +2,13 @@
 
 // The intake: one step per catalogue section, rendered from the question catalogue, validated with the
 // engine's own zod schema (the one the server uses), autosaved as the user works.
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
-import { Controller, useForm, useWatch } from "react-hook-form";
+import { Controller, useForm, useWatch, type Resolver } from "react-hook-form";
 // Direct module imports (not the package index): the browser gets the catalogue and its conditions,
 // not the whole rule base.
 import { QUESTION_LIST, questionById, SECTIONS } from "@/lib/clinical/catalogue";
 import { isQuestionRequired, isQuestionVisible, missingRequiredFields } from "@/lib/clinical/display";
-import { makeIntakeSchema } from "@/lib/clinical/schema";
 import type { QuestionDef } from "@/lib/clinical/types";
 import { fieldDomId, QuestionField, type TAnswerValue } from "./question-field";
 import { clearLocalCopy, readLocalCopy, useAutosave, type TSaveState } from "./use-autosave";
@@ -18,6 +16,22 @@ import { clearLocalCopy, readLocalCopy, useAutosave, type TSaveState } from "./u
 type TValues = Record<string, TAnswerValue>;
 
 const noSubscription = () => () => {};
+
+/**
+ * The engine's zod schema (the same one the server validates with), loaded after first paint: zod is
+ * the largest library on this page and nothing needs it before the first "Next step".
+ */
+function lazyIntakeResolver(today: string): { resolver: Resolver<TValues>; preload: () => void } {
+  let loaded: Promise<Resolver<TValues>> | undefined;
+  const load = () =>
+    (loaded ??= Promise.all([import("@/lib/clinical/schema"), import("@hookform/resolvers/zod")]).then(
+      ([{ makeIntakeSchema }, { zodResolver }]) => zodResolver(makeIntakeSchema({ today }) as never) as unknown as Resolver<TValues>,
+    ));
+  return {
+    resolver: async (values, context, options) => (await load())(values, context, options),
+    preload: () => void load(),
+  };
+}
 
 export interface TIntakeFormProps {
   visitId: string;
@@ -64,10 +78,17 @@ interface TSummaryItem {
 
 export function IntakeForm(props: TIntakeFormProps) {
   const router = useRouter();
-  const schema = useMemo(() => makeIntakeSchema({ today: props.today }), [props.today]);
+  const validation = useMemo(() => lazyIntakeResolver(props.today), [props.today]);
+  useEffect(() => {
+    // After the page has loaded, when the browser is idle: never in the way of the first paint.
+    const idle = () => (window.requestIdleCallback ?? ((cb: () => void) => window.setTimeout(cb, 200)))(validation.preload);
+    if (document.readyState === "complete") idle();
+    else window.addEventListener("load", idle, { once: true });
+    return () => window.removeEventListener("load", idle);
+  }, [validation]);
   const { control, trigger, getValues, getFieldState, setError, clearErrors, reset } = useForm<TValues>({
     defaultValues: props.answers as TValues,
-    resolver: zodResolver(schema as never) as never,
+    resolver: validation.resolver,
     mode: "onSubmit",
     reValidateMode: "onChange",
     shouldFocusError: false,
