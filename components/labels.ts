@@ -8,8 +8,8 @@ export type TVisitStatus = "DRAFT" | "SUBMITTED" | "SIGNED";
 export const URGENCY_LABELS = {
   emergency: "Emergency",
   urgent: "Urgent",
-  routine_soon: "Routine (soon)",
-  none: "Routine",
+  routine_soon: "Routine, soon",
+  none: "No red flag",
 } as const satisfies Record<TUrgency, string>;
 
 export const MODALITY_LABELS = {

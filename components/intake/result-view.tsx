@@ -2,15 +2,7 @@
 // goes with an emergency), the imaging suggestion, blood tests, advisories, the safety net and, for a
 // provisional result, the answers still missing.
 import { questionById, type Evaluation } from "@/lib/clinical";
-
-const URGENCY_TEXT = {
-  emergency: "Emergency",
-  urgent: "Urgent",
-  routine_soon: "Routine, soon",
-  none: "No red flag",
-} as const;
-
-const MODALITY_TEXT = { none: "No imaging", xray: "X-ray", ct: "CT", mri: "MRI" } as const;
+import { MODALITY_LABELS, URGENCY_LABELS } from "@/components/labels";
 
 export function ResultView({ evaluation }: { evaluation: Evaluation }) {
   const fired = evaluation.explanations.filter((e) => e.kind === "red_flag" || e.kind === "pathway");
@@ -32,7 +24,7 @@ export function ResultView({ evaluation }: { evaluation: Evaluation }) {
         </section>
       ) : (
         <section className={`banner banner-${evaluation.urgency}`} aria-labelledby="urgency-title">
-          <h2 id="urgency-title">Urgency: {URGENCY_TEXT[evaluation.urgency]}</h2>
+          <h2 id="urgency-title">Urgency: {URGENCY_LABELS[evaluation.urgency]}</h2>
           {fired.length > 0 ? (
             <ul>
               {fired.map((e) => (
@@ -67,7 +59,7 @@ export function ResultView({ evaluation }: { evaluation: Evaluation }) {
       )}
 
       <section className="card" aria-labelledby="imaging-title">
-        <h2 id="imaging-title">Imaging suggestion: {MODALITY_TEXT[evaluation.imaging.modality]}</h2>
+        <h2 id="imaging-title">Imaging suggestion: {MODALITY_LABELS[evaluation.imaging.modality]}</h2>
         <p>{evaluation.imaging.detail}</p>
         {evaluation.imaging.rule && <p className="muted">Suggested by rule {evaluation.imaging.rule}. A doctor decides.</p>}
         {evaluation.imaging.also_consider.length > 0 && (
@@ -76,7 +68,7 @@ export function ResultView({ evaluation }: { evaluation: Evaluation }) {
             <ul>
               {evaluation.imaging.also_consider.map((a) => (
                 <li key={a.rule}>
-                  {a.title} ({a.rule}){a.modality !== "none" ? `: ${MODALITY_TEXT[a.modality]}` : ""}
+                  {a.title} ({a.rule}){a.modality !== "none" ? `: ${MODALITY_LABELS[a.modality]}` : ""}
                   {a.detail ? ` — ${a.detail}` : ""}
                 </li>
               ))}

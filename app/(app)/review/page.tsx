@@ -1,15 +1,11 @@
 import type { Metadata } from "next";
+import { URGENCY_LABELS } from "@/components/labels";
 import { requirePermission } from "@/lib/auth/guard";
 import { reviewSummary } from "@/lib/server/review-summary";
 
 export const metadata: Metadata = { title: "Review" };
 
-const TIERS = [
-  ["emergency", "Emergency"],
-  ["urgent", "Urgent"],
-  ["routine_soon", "Routine, soon"],
-  ["none", "No red flag"],
-] as const;
+const TIERS = ["emergency", "urgent", "routine_soon", "none"] as const;
 
 export default async function ReviewPage() {
   const user = await requirePermission("review:read");
@@ -27,9 +23,9 @@ export default async function ReviewPage() {
             </tr>
           </thead>
           <tbody>
-            {TIERS.map(([key, label]) => (
+            {TIERS.map((key) => (
               <tr key={key}>
-                <td>{label}</td>
+                <td>{URGENCY_LABELS[key]}</td>
                 <td>{counts[key]}</td>
               </tr>
             ))}

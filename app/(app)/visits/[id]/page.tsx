@@ -5,16 +5,15 @@ import { ResultView } from "@/components/intake/result-view";
 import { requireUser } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/http/errors";
+import { isUuid } from "@/lib/http/parse";
 import { getVisit } from "@/lib/server/visits/get-visit";
 
 export const metadata: Metadata = { title: "Visit result" };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 export default async function VisitPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();
   const { id } = await params;
-  if (!UUID.test(id)) notFound();
+  if (!isUuid(id)) notFound();
   const visit = await getVisit(user, id.toLowerCase()).catch((error: unknown) => {
     if (error instanceof AppError && error.code === "not_found") notFound();
     throw error;

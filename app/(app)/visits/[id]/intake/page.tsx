@@ -3,17 +3,16 @@ import { notFound, redirect } from "next/navigation";
 import { IntakeForm } from "@/components/intake/intake-form";
 import { requirePermission } from "@/lib/auth/guard";
 import { AppError } from "@/lib/http/errors";
+import { isUuid } from "@/lib/http/parse";
 import { clinicToday } from "@/lib/server/clock";
 import { getVisit } from "@/lib/server/visits/get-visit";
 
 export const metadata: Metadata = { title: "Intake" };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 export default async function IntakePage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePermission("intake:write");
   const { id } = await params;
-  if (!UUID.test(id)) notFound();
+  if (!isUuid(id)) notFound();
   const visit = await getVisit(user, id.toLowerCase()).catch((error: unknown) => {
     if (error instanceof AppError && error.code === "not_found") notFound();
     throw error;
