@@ -76,6 +76,18 @@ test.describe("API", () => {
     }
   });
 
+  test("the review queue is for clinicians only, and rejects bad filters by name", async () => {
+    expect((await ctx.anonymous.get("/api/v1/visits")).status()).toBe(401);
+    expect((await ctx.staff.get("/api/v1/visits")).status()).toBe(403);
+    expect((await ctx.admin.get("/api/v1/visits")).status()).toBe(403);
+    const ok = await ctx.doctor.get("/api/v1/visits?urgency=emergency&pageSize=50");
+    expect(ok.status()).toBe(200);
+    expect(await ok.json()).toMatchObject({ rows: expect.any(Array), total: expect.any(Number), counts: { emergency: expect.any(Number) } });
+    const bad = await ctx.doctor.get("/api/v1/visits?urgency=panic&sort=drop");
+    expect(bad.status()).toBe(400);
+    expect(((await bad.json()) as { error: { fields: { field: string }[] } }).error.fields.map((f) => f.field).sort()).toEqual(["sort", "urgency"]);
+  });
+
   test("bad input: clear errors naming the field, 4xx, nothing written", async () => {
     const count = async () => ((await (await ctx.staff.get("/api/v1/patients?q=Nobodyhere")).json()) as { total: number }).total;
     const before = await count();

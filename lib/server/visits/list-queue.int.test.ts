@@ -1,0 +1,83 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import vignettes from "@/lib/clinical/test-support/vignettes.dev.json";
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/http/errors";
+import { ZQueueQuery } from "@/lib/schemas/queue";
+import { demoUsers, uniqueMrn } from "@/lib/testing/users";
+import { createPatient } from "../patients/create-patient";
+import { listQueue } from "./list-queue";
+import { startVisit } from "./start-visit";
+import { submitVisit } from "./submit-visit";
+
+type Vignette = { id: string; intake: Record<string, unknown>; expected: { urgency: string; red_flags: string[]; imaging: { modality: string } } };
+const cases = (vignettes as unknown as { vignettes: Vignette[] }).vignettes;
+
+let users: Awaited<ReturnType<typeof demoUsers>>;
+const tag = `Q${Date.now().toString(36).toUpperCase()}`;
+const submitted: { id: string; v: Vignette }[] = [];
+
+beforeAll(async () => {
+  users = await demoUsers();
+  // Every worked case, submitted through the real path, for one family name unique to this run.
+  for (const v of cases) {
+    const p = await createPatient(users.staff, { mrn: uniqueMrn(), givenName: v.id.replace(/\W/g, ""), familyName: tag, birthDate: "1960-01-01", sex: "female" });
+    const visit = await startVisit(users.staff, p.id);
+    await submitVisit(users.staff, visit.id, { version: 1, answers: v.intake });
+    submitted.push({ id: visit.id, v });
+  }
+});
+
+const query = (q: Record<string, string>) => ZQueueQuery.parse({ q: tag, ...q });
+const rank = { emergency: 3, urgent: 2, routine_soon: 1, none: 0 } as const;
+
+describe("review queue", () => {
+  it("lists submitted visits most urgent first, then oldest waiting, with counts per urgency", async () => {
+    const page = await listQueue(users.doctor, query({ pageSize: "100" }));
+    expect(page.total).toBe(cases.length);
+    expect(page.rows).toHaveLength(cases.length);
+    const ranks = page.rows.map((r) => rank[r.urgency!]);
+    expect(ranks).toEqual([...ranks].sort((a, b) => b - a));
+    for (let i = 1; i < page.rows.length; i++) {
+      const [a, b] = [page.rows[i - 1]!, page.rows[i]!];
+      if (a.urgency === b.urgency) expect(a.submittedAt! <= b.submittedAt!).toBe(true);
+    }
+    const expected = { emergency: 0, urgent: 0, routine_soon: 0, none: 0 };
+    for (const { v } of submitted) expected[v.expected.urgency as keyof typeof expected] += 1;
+    expect(page.counts).toEqual(expected);
+    expect(Object.keys(page.rows[0]!)).not.toContain("answers");
+  });
+
+  it("filters by urgency, red flag and imaging, in the database", async () => {
+    const emergency = await listQueue(users.doctor, query({ urgency: "emergency", pageSize: "100" }));
+    expect(emergency.rows.every((r) => r.urgency === "emergency")).toBe(true);
+    expect(emergency.total).toBe(submitted.filter((s) => s.v.expected.urgency === "emergency").length);
+    const flagged = await listQueue(users.doctor, query({ flag: "RF-CES-01", pageSize: "100" }));
+    expect(flagged.rows.map((r) => r.id).sort()).toEqual(submitted.filter((s) => s.v.expected.red_flags.includes("RF-CES-01")).map((s) => s.id).sort());
+    const mri = await listQueue(users.doctor, query({ imaging: "mri", pageSize: "100" }));
+    expect(mri.rows.map((r) => r.id).sort()).toEqual(submitted.filter((s) => s.v.expected.imaging.modality === "mri").map((s) => s.id).sort());
+  });
+
+  it("pages without overlap and searches by MRN", async () => {
+    const all = await listQueue(users.doctor, query({ pageSize: "100" }));
+    const first = await listQueue(users.doctor, query({ pageSize: "25", sort: "patient" }));
+    expect(first.rows.length).toBe(Math.min(25, all.total));
+    const mrn = all.rows[3]!.patient.mrn;
+    const byMrn = await listQueue(users.doctor, ZQueueQuery.parse({ q: mrn }));
+    expect(byMrn.rows.map((r) => r.patient.mrn)).toEqual([mrn]);
+  });
+
+  it("audits the listing and refuses staff", async () => {
+    const before = await db().auditEvent.count({ where: { action: "visit.queue", actorId: users.doctor.id } });
+    await listQueue(users.doctor, query({}));
+    expect(await db().auditEvent.count({ where: { action: "visit.queue", actorId: users.doctor.id } })).toBe(before + 1);
+    const err = await listQueue(users.staff, query({})).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(AppError);
+    expect((err as AppError).status).toBe(403);
+  });
+
+  it("rejects bad queue queries naming the field", () => {
+    const r = ZQueueQuery.safeParse({ urgency: "panic", pageSize: "30", flag: "'; drop table visits;--", from: "2025-02-30" });
+    expect(r.success).toBe(false);
+    expect(r.error!.issues.map((i) => i.path[0]).sort()).toEqual(["flag", "from", "pageSize", "urgency"]);
+  });
+});

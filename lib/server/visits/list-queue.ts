@@ -1,0 +1,137 @@
+import "server-only";
+import type { TCurrentUser } from "@/lib/auth/current-user";
+import { db } from "@/lib/db/client";
+import { Prisma } from "@/lib/db/generated/client";
+import type { TQueueQuery } from "@/lib/schemas/queue";
+import { audit } from "../audit";
+import { assertCan } from "../guard";
+
+export interface TQueueRow {
+  id: string;
+  patient: { id: string; givenName: string; familyName: string; mrn: string; birthDate: string };
+  ageYears: number | null;
+  submittedAt: string | null;
+  urgency: "emergency" | "urgent" | "routine_soon" | "none" | null;
+  redFlags: string[];
+  imagingModality: "none" | "xray" | "ct" | "mri" | null;
+  status: "SUBMITTED" | "SIGNED";
+  signedBy: string | null;
+  version: number;
+}
+
+export interface TQueuePage {
+  rows: TQueueRow[];
+  total: number;
+  counts: Record<"emergency" | "urgent" | "routine_soon" | "none", number>;
+  page: number;
+  pageSize: number;
+}
+
+/** WHERE clause shared by the page and the counts; `withUrgency` false for the per-urgency counts. */
+function whereOf(query: TQueueQuery, withUrgency: boolean): Prisma.Sql {
+  const parts: Prisma.Sql[] = [];
+  parts.push(query.status === "ALL" ? Prisma.sql`v.status IN ('SUBMITTED', 'SIGNED')` : Prisma.sql`v.status = ${query.status}::"VisitStatus"`);
+  if (withUrgency && query.urgency) parts.push(Prisma.sql`v.urgency = ${query.urgency}::"Urgency"`);
+  if (query.flag) parts.push(Prisma.sql`v.red_flags @> ARRAY[${query.flag}]::text[]`);
+  if (query.imaging) parts.push(Prisma.sql`v.imaging_modality = ${query.imaging}::"ImagingModality"`);
+  if (query.from) parts.push(Prisma.sql`v.submitted_at >= ${query.from}::date`);
+  if (query.to) parts.push(Prisma.sql`v.submitted_at < (${query.to}::date + 1)`);
+  for (const term of (query.q ?? "").split(/[\s,]+/).filter(Boolean).slice(0, 5)) {
+    const like = `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    parts.push(Prisma.sql`v.patient_id IN (SELECT p2.id FROM patients p2 WHERE p2.family_name ILIKE ${like} OR p2.given_name ILIKE ${like} OR p2.mrn ILIKE ${like})`);
+  }
+  return Prisma.join(parts, " AND ");
+}
+
+function orderOf(query: TQueueQuery): Prisma.Sql {
+  const dir = (fallback: "asc" | "desc") => ((query.dir ?? fallback) === "asc" ? Prisma.sql`ASC` : Prisma.sql`DESC`);
+  switch (query.sort) {
+    case "urgency":
+      // Default: most urgent first, then oldest waiting (matches visits_queue_idx).
+      return query.dir === "asc"
+        ? Prisma.sql`v.urgency ASC, v.submitted_at DESC, v.id DESC`
+        : Prisma.sql`v.urgency DESC, v.submitted_at ASC, v.id ASC`;
+    case "submittedAt":
+      return Prisma.sql`v.submitted_at ${dir("asc")}, v.id ASC`;
+    case "patient":
+      return Prisma.sql`p.family_name ${dir("asc")}, p.given_name ${dir("asc")}, v.id ASC`;
+    case "mrn":
+      return Prisma.sql`p.mrn ${dir("asc")}, v.id ASC`;
+    case "age":
+      return Prisma.sql`p.birth_date ${query.dir === "desc" ? Prisma.sql`ASC` : Prisma.sql`DESC`}, v.id ASC`;
+  }
+}
+
+interface TRawRow {
+  id: string;
+  patient_id: string;
+  given_name: string;
+  family_name: string;
+  mrn: string;
+  birth_date: Date;
+  submitted_at: Date | null;
+  urgency: TQueueRow["urgency"];
+  red_flags: string[];
+  imaging_modality: TQueueRow["imagingModality"];
+  status: TQueueRow["status"];
+  signed_by: string | null;
+  version: number;
+}
+
+function ageAt(birth: Date, at: Date): number {
+  let age = at.getUTCFullYear() - birth.getUTCFullYear();
+  const m = at.getUTCMonth() - birth.getUTCMonth();
+  if (m < 0 || (m === 0 && at.getUTCDate() < birth.getUTCDate())) age -= 1;
+  return age;
+}
+
+/** The doctors' queue: filtered, sorted and paged in PostgreSQL; never selects answers or evaluations. */
+export async function listQueue(user: TCurrentUser, query: TQueueQuery): Promise<TQueuePage> {
+  assertCan(user, "review:read");
+  const where = whereOf(query, true);
+  const offset = (query.page - 1) * query.pageSize;
+  return db().$transaction(async (tx) => {
+    // Page ids first (cheap, index-ordered), then join only those rows: deep pages stay fast.
+    const rows = await tx.$queryRaw<TRawRow[]>`
+      SELECT v.id::text AS id, p.id::text AS patient_id, p.given_name, p.family_name, p.mrn, p.birth_date,
+             v.submitted_at, v.urgency::text AS urgency, v.red_flags, v.imaging_modality::text AS imaging_modality,
+             v.status::text AS status, s.name AS signed_by, v.version
+        FROM visits v
+        JOIN patients p ON p.id = v.patient_id
+        LEFT JOIN users s ON s.id = v.signed_by_id
+       WHERE v.id IN (
+               SELECT v.id FROM visits v JOIN patients p ON p.id = v.patient_id
+                WHERE ${where} ORDER BY ${orderOf(query)} LIMIT ${query.pageSize} OFFSET ${offset})
+       ORDER BY ${orderOf(query)}`;
+    const grouped = await tx.$queryRaw<{ urgency: string | null; n: bigint }[]>`
+      SELECT v.urgency::text AS urgency, count(*) AS n FROM visits v WHERE ${whereOf(query, false)} GROUP BY v.urgency`;
+    const counts: TQueuePage["counts"] = { emergency: 0, urgent: 0, routine_soon: 0, none: 0 };
+    for (const g of grouped) counts[(g.urgency ?? "none") as keyof typeof counts] += Number(g.n);
+    const total = query.urgency ? counts[query.urgency as keyof typeof counts] : Object.values(counts).reduce((a, b) => a + b, 0);
+    await audit(tx, {
+      actorId: user.id,
+      action: "visit.queue",
+      entityType: "Visit",
+      entityId: "*",
+      details: { total, page: query.page, visitIds: rows.map((r) => r.id) },
+    });
+    return {
+      rows: rows.map((r) => ({
+        id: r.id,
+        patient: { id: r.patient_id, givenName: r.given_name, familyName: r.family_name, mrn: r.mrn, birthDate: r.birth_date.toISOString().slice(0, 10) },
+        ageYears: r.submitted_at ? ageAt(r.birth_date, r.submitted_at) : null,
+        submittedAt: r.submitted_at?.toISOString() ?? null,
+        urgency: r.urgency,
+        redFlags: r.red_flags,
+        imagingModality: r.imaging_modality,
+        status: r.status,
+        signedBy: r.signed_by,
+        version: r.version,
+      })),
+      total,
+      counts,
+      page: query.page,
+      pageSize: query.pageSize,
+    };
+  });
+}
