@@ -88,6 +88,19 @@ test.describe("API", () => {
     expect(((await bad.json()) as { error: { fields: { field: string }[] } }).error.fields.map((f) => f.field).sort()).toEqual(["sort", "urgency"]);
   });
 
+  test("decision and sign: clinicians only; a stale version gets 409", async () => {
+    const d = (await (await ctx.staff.post("/api/v1/visits", { data: { patientId } })).json()) as { id: string };
+    const body = { version: 2, action: "accept" };
+    expect((await ctx.anonymous.post(`/api/v1/visits/${d.id}/decision`, { data: body })).status()).toBe(401);
+    expect((await ctx.staff.post(`/api/v1/visits/${d.id}/decision`, { data: body })).status()).toBe(403);
+    expect((await ctx.staff.post(`/api/v1/visits/${d.id}/sign`, { data: { version: 2 } })).status()).toBe(403);
+    expect((await ctx.admin.post(`/api/v1/visits/${d.id}/sign`, { data: { version: 2 } })).status()).toBe(403);
+    // Still a draft: a clinician's decision is refused as a conflict, not applied.
+    expect((await ctx.doctor.post(`/api/v1/visits/${d.id}/decision`, { data: body })).status()).toBe(409);
+    const bad = await ctx.doctor.post(`/api/v1/visits/${d.id}/decision`, { data: { version: 2, action: "override" } });
+    expect(bad.status()).toBe(400);
+  });
+
   test("bad input: clear errors naming the field, 4xx, nothing written", async () => {
     const count = async () => ((await (await ctx.staff.get("/api/v1/patients?q=Nobodyhere")).json()) as { total: number }).total;
     const before = await count();

@@ -20,3 +20,44 @@ export const ZSubmitVisit = z.strictObject({
   version: ZVersion,
   answers: z.record(z.string(), z.unknown(), { error: "answers must be an object of answers keyed by field id" }).optional(),
 });
+
+export const OVERRIDE_REASONS = [
+  { value: "clinical_examination", label: "Clinical examination findings" },
+  { value: "already_imaged", label: "Already imaged" },
+  { value: "contraindication", label: "Contraindication" },
+  { value: "patient_preference", label: "Patient preference" },
+  { value: "clinical_judgement", label: "Clinical judgement" },
+  { value: "other", label: "Other (explain)" },
+] as const;
+
+const text = (field: string, max: number) =>
+  z.string({ error: `${field} must be text` }).trim().max(max, `${field} must be at most ${max} characters`);
+
+export const ZDecision = z
+  .strictObject({
+    version: ZVersion,
+    action: z.enum(["accept", "override"], { error: "action must be accept or override" }),
+    modality: z.enum(["none", "xray", "ct", "mri"], { error: "modality must be one of none, xray, ct, mri" }).optional(),
+    reasonCode: z
+      .enum(["clinical_examination", "already_imaged", "contraindication", "patient_preference", "clinical_judgement", "other"], {
+        error: "reasonCode must be one of clinical_examination, already_imaged, contraindication, patient_preference, clinical_judgement, other",
+      })
+      .optional(),
+    reasonText: text("reasonText", 2000).optional(),
+    note: text("note", 4000).optional(),
+  })
+  .superRefine((d, ctx) => {
+    if (d.action === "override") {
+      if (!d.modality) ctx.addIssue({ code: "custom", path: ["modality"], message: "modality is required to override: the imaging you choose instead" });
+      if (!d.reasonCode) ctx.addIssue({ code: "custom", path: ["reasonCode"], message: "reasonCode is required to override" });
+      if (d.reasonCode === "other" && !d.reasonText) ctx.addIssue({ code: "custom", path: ["reasonText"], message: "reasonText is required when the reason is other" });
+    } else if (d.modality || d.reasonCode) {
+      ctx.addIssue({ code: "custom", path: [d.modality ? "modality" : "reasonCode"], message: "only an override takes a modality and a reason" });
+    }
+  });
+
+export const ZSign = z.strictObject({ version: ZVersion });
+
+export const ZAddendum = z.strictObject({
+  text: text("text", 4000).min(1, "text is required"),
+});

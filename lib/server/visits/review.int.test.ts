@@ -1,0 +1,89 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import vignettes from "@/lib/clinical/test-support/vignettes.dev.json";
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/http/errors";
+import { ZDecision } from "@/lib/schemas/visit";
+import { demoUsers, uniqueMrn } from "@/lib/testing/users";
+import { createPatient } from "../patients/create-patient";
+import { addAddendum } from "./add-addendum";
+import { decideVisit } from "./decide-visit";
+import { signVisit } from "./sign-visit";
+import { startVisit } from "./start-visit";
+import { submitVisit } from "./submit-visit";
+
+const V17 = (vignettes as unknown as { vignettes: { id: string; intake: Record<string, unknown> }[] }).vignettes.find((v) => v.id === "LBP-V17")!;
+let users: Awaited<ReturnType<typeof demoUsers>>;
+beforeAll(async () => {
+  users = await demoUsers();
+});
+
+/** A submitted V17 visit (MRI suggested), at version 2. */
+async function submittedVisit() {
+  const p = await createPatient(users.staff, { mrn: uniqueMrn(), givenName: "Rev", familyName: "Iew", birthDate: "1981-01-01", sex: "female" });
+  const v = await startVisit(users.staff, p.id);
+  await submitVisit(users.staff, v.id, { version: 1, answers: V17.intake });
+  return v.id;
+}
+
+async function rejection(promise: Promise<unknown>): Promise<AppError> {
+  const error = await promise.then(() => null, (e: unknown) => e);
+  expect(error).toBeInstanceOf(AppError);
+  return error as AppError;
+}
+
+const decision = (input: Record<string, unknown>) => ZDecision.parse(input);
+
+describe("decision and sign-off", () => {
+  it("accepts the suggestion, signs, and locks the visit", async () => {
+    const id = await submittedVisit();
+    expect(await decideVisit(users.doctor, id, decision({ version: 2, action: "accept", note: "Seen in clinic." }))).toEqual({ version: 3 });
+    expect(await signVisit(users.doctor, id, { version: 3 })).toEqual({ version: 4, status: "SIGNED" });
+    const row = await db().visit.findUnique({ where: { id }, select: { decision: true, decisionModality: true, signedById: true, clinicalNote: true } });
+    expect(row).toEqual({ decision: "accept", decisionModality: "mri", signedById: users.doctor.id, clinicalNote: "Seen in clinic." });
+    expect((await rejection(decideVisit(users.doctor, id, decision({ version: 4, action: "accept" })))).status).toBe(409);
+    const actions = await db().auditEvent.findMany({ where: { entityId: id }, orderBy: { id: "asc" }, select: { action: true } });
+    expect(actions.map((a) => a.action)).toEqual(["visit.create", "visit.submit", "visit.decide", "visit.sign"]);
+  });
+
+  it("overrides with a coded reason; validation names the missing field", async () => {
+    const id = await submittedVisit();
+    expect(ZDecision.safeParse({ version: 2, action: "override" }).error!.issues.map((i) => i.path[0]).sort()).toEqual(["modality", "reasonCode"]);
+    expect(ZDecision.safeParse({ version: 2, action: "override", modality: "ct", reasonCode: "other" }).error!.issues[0]!.path).toEqual(["reasonText"]);
+    const same = await rejection(decideVisit(users.doctor, id, decision({ version: 2, action: "override", modality: "mri", reasonCode: "clinical_judgement" })));
+    expect(same.fields?.[0]?.field).toBe("modality");
+    await decideVisit(users.doctor, id, decision({ version: 2, action: "override", modality: "none", reasonCode: "already_imaged", reasonText: "MRI last week" }));
+    const row = await db().visit.findUnique({ where: { id }, select: { decision: true, decisionModality: true, decisionReasonCode: true, decisionReasonText: true } });
+    expect(row).toEqual({ decision: "override", decisionModality: "none", decisionReasonCode: "already_imaged", decisionReasonText: "MRI last week" });
+  });
+
+  it("lets one of two clinicians on the same version win; the other gets 409 and the current version", async () => {
+    const id = await submittedVisit();
+    const results = await Promise.allSettled([
+      decideVisit(users.doctor, id, decision({ version: 2, action: "accept" })),
+      decideVisit(users.doctor, id, decision({ version: 2, action: "override", modality: "ct", reasonCode: "clinical_judgement" })),
+    ]);
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    const lost = (results.find((r) => r.status === "rejected") as PromiseRejectedResult).reason as AppError;
+    expect(lost.status).toBe(409);
+    expect(lost.extra).toEqual({ current: { version: 3, status: "SUBMITTED" } });
+  });
+
+  it("refuses to sign without a decision, and addenda before signing", async () => {
+    const id = await submittedVisit();
+    const unsigned = await rejection(signVisit(users.doctor, id, { version: 2 }));
+    expect(unsigned.status).toBe(422);
+    expect((await rejection(addAddendum(users.doctor, id, { text: "too early" }))).status).toBe(409);
+    await decideVisit(users.doctor, id, decision({ version: 2, action: "accept" }));
+    await signVisit(users.doctor, id, { version: 3 });
+    const a = await addAddendum(users.doctor, id, { text: "Patient phoned: MRI booked." });
+    expect((await db().addendum.findUnique({ where: { id: a.id }, select: { authorId: true, text: true } }))).toEqual({ authorId: users.doctor.id, text: "Patient phoned: MRI booked." });
+  });
+
+  it("refuses staff and admins", async () => {
+    const id = await submittedVisit();
+    for (const who of [users.staff, users.admin]) {
+      expect((await rejection(decideVisit(who, id, decision({ version: 2, action: "accept" })))).status).toBe(403);
+      expect((await rejection(signVisit(who, id, { version: 2 }))).status).toBe(403);
+    }
+  });
+});
