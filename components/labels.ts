@@ -1,8 +1,11 @@
 // Words for the enum values the engine and the visit record use. Every status, urgency and imaging
 // value is shown as text, so nothing on screen is signalled by colour alone.
 
-export type TUrgency = "emergency" | "urgent" | "routine_soon" | "none";
-export type TModality = "none" | "xray" | "ct" | "mri";
+import type { Modality, Tier } from "@/lib/clinical/types";
+import { PATIENT_SEXES } from "@/lib/schemas/patient";
+
+export type TUrgency = Tier;
+export type TModality = Modality;
 export type TVisitStatus = "DRAFT" | "SUBMITTED" | "SIGNED";
 
 export const URGENCY_LABELS = {
@@ -24,3 +27,5 @@ export const STATUS_LABELS = {
   SUBMITTED: "Submitted",
   SIGNED: "Signed",
 } as const satisfies Record<TVisitStatus, string>;
+
+export const SEX_LABELS: Record<string, string> = Object.fromEntries(PATIENT_SEXES.map((s) => [s.value, s.label]));

@@ -1,6 +1,6 @@
 // Fills the intake form from an answers object, the way a user would, step by step.
 import { expect, type Page } from "@playwright/test";
-import { QUESTION_LIST, SECTIONS } from "../lib/clinical";
+import { isScaleQuestion, QUESTION_LIST, SECTIONS, usesDropdown } from "../lib/clinical";
 
 export type TAnswers = Record<string, string | number | boolean | string[]>;
 
@@ -13,9 +13,9 @@ export async function fillStep(page: Page, answers: TAnswers, sectionId: string)
     else if (q.type === "multi-enum") {
       for (const v of value as string[]) await byValue(v).check();
     } else if (q.type === "enum") {
-      if (q.options.length > 7) await page.locator(`select[name="${q.id}"]`).selectOption(String(value));
+      if (usesDropdown(q)) await page.locator(`select[name="${q.id}"]`).selectOption(String(value));
       else await byValue(String(value)).check();
-    } else if ((q.type === "integer" || q.type === "number") && q.min === 0 && q.max === 10 && q.unit.includes("0-10")) {
+    } else if (isScaleQuestion(q)) {
       await byValue(String(value)).check();
     } else await page.locator(`[name="${q.id}"]`).fill(String(value));
   }

@@ -8,7 +8,7 @@ import { Controller, useForm, useWatch, type Resolver } from "react-hook-form";
 // Direct module imports (not the package index): the browser gets the catalogue and its conditions,
 // not the whole rule base.
 import { QUESTION_LIST, questionById, SECTIONS } from "@/lib/clinical/catalogue";
-import { isQuestionRequired, isQuestionVisible, missingRequiredFields } from "@/lib/clinical/display";
+import { compactAnswers, isQuestionRequired, isQuestionVisible, missingRequiredFields } from "@/lib/clinical/display";
 import type { QuestionDef } from "@/lib/clinical/types";
 import { fieldDomId, QuestionField, type TAnswerValue } from "./question-field";
 import { clearLocalCopy, readLocalCopy, useAutosave, type TSaveState } from "./use-autosave";
@@ -44,16 +44,6 @@ export interface TIntakeFormProps {
 
 const STEPS = SECTIONS.map((s) => ({ ...s, questions: QUESTION_LIST.filter((q) => q.section === s.id) }));
 const stepOf = (field: string) => Math.max(0, STEPS.findIndex((s) => s.questions.some((q) => q.id === field)));
-
-/** Answers as stored: blank answers are absent keys. */
-export function cleanAnswers(values: TValues): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(values)) {
-    if (v === null || v === undefined || v === "" || (Array.isArray(v) && v.length === 0)) continue;
-    out[k] = v;
-  }
-  return out;
-}
 
 function saveStateText(state: TSaveState): string {
   switch (state.kind) {
@@ -120,7 +110,7 @@ export function IntakeForm(props: TIntakeFormProps) {
   }, [autosave, props.version, props.visitId, reset]);
 
   // Every change: mirror locally and schedule a server save.
-  const serialised = JSON.stringify(cleanAnswers(values));
+  const serialised = JSON.stringify(compactAnswers(values));
   useEffect(() => {
     if (firstRender.current) {
       firstRender.current = false;
@@ -181,7 +171,7 @@ export function IntakeForm(props: TIntakeFormProps) {
       showErrors(items);
       return;
     }
-    const answers = cleanAnswers(getValues());
+    const answers = compactAnswers(getValues());
     const blank = missingRequiredFields(answers);
     if (blank.length && !allowBlank) {
       setConfirmBlank(blank);

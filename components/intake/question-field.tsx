@@ -2,7 +2,9 @@
 
 // One catalogue question as a form control. The question's type decides the control; every native
 // input carries the catalogue field id as its `name`, and every control has a visible label.
+import { isScaleQuestion, usesDropdown } from "@/lib/clinical/display";
 import type { QuestionDef } from "@/lib/clinical/types";
+import type { ReactNode } from "react";
 import { BodyDiagram } from "./body-diagram";
 
 export type TAnswerValue = string | number | boolean | string[] | null | undefined;
@@ -46,6 +48,19 @@ export function QuestionField(props: TQuestionFieldProps) {
     </p>
   );
   const invalid = error ? true : undefined;
+  // What every single-control question (select, number, date, text) puts on its control.
+  const control = { id, name: q.id, ref: inputRef, onBlur, "aria-describedby": describedBy, "aria-invalid": invalid };
+  const single = (input: ReactNode, after?: ReactNode) => (
+    <div className="field">
+      <label htmlFor={id}>
+        <Legend question={q} requiredNow={requiredNow} />
+      </label>
+      {help}
+      {input}
+      {after}
+      {errorText}
+    </div>
+  );
 
   // Radio groups: yes/no questions, single choices and the 0-10 pain scale.
   const radioGroup = (options: readonly { value: string; label: string }[], current: string | undefined, scale = false) => (
@@ -85,32 +100,16 @@ export function QuestionField(props: TQuestionFieldProps) {
         typeof value === "boolean" ? String(value) : undefined,
       );
     case "enum":
-      if (q.options.length > 7) {
-        return (
-          <div className="field">
-            <label htmlFor={id}>
-              <Legend question={q} requiredNow={requiredNow} />
-            </label>
-            {help}
-            <select
-              id={id}
-              name={q.id}
-              ref={inputRef}
-              value={typeof value === "string" ? value : ""}
-              onChange={(e) => onChange(e.target.value || null)}
-              onBlur={onBlur}
-              aria-describedby={describedBy}
-              aria-invalid={invalid}
-            >
-              <option value="">Not answered</option>
-              {q.options.map((o) => (
-                <option key={o.value} value={o.value}>
-                  {o.label}
-                </option>
-              ))}
-            </select>
-            {errorText}
-          </div>
+      if (usesDropdown(q)) {
+        return single(
+          <select {...control} value={typeof value === "string" ? value : ""} onChange={(e) => onChange(e.target.value || null)}>
+            <option value="">Not answered</option>
+            {q.options.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
+          </select>,
         );
       }
       return radioGroup(q.options, typeof value === "string" ? value : undefined);
@@ -155,86 +154,45 @@ export function QuestionField(props: TQuestionFieldProps) {
     }
     case "integer":
     case "number": {
-      if (q.id === "pain_score_now" || (q.type === "integer" && q.min === 0 && q.max === 10 && q.unit.includes("0-10"))) {
+      if (isScaleQuestion(q)) {
         const options = Array.from({ length: 11 }, (_, n) => ({ value: String(n), label: String(n) }));
         return radioGroup(options, typeof value === "number" ? String(value) : undefined, true);
       }
-      return (
-        <div className="field">
-          <label htmlFor={id}>
-            <Legend question={q} requiredNow={requiredNow} />
-          </label>
-          {help}
-          <div className="with-unit">
-            <input
-              id={id}
-              name={q.id}
-              ref={inputRef}
-              type="number"
-              inputMode={q.type === "integer" ? "numeric" : "decimal"}
-              min={q.min}
-              max={q.max}
-              step={q.type === "integer" ? 1 : "any"}
-              value={typeof value === "number" ? value : typeof value === "string" ? value : ""}
-              onChange={(e) => {
-                const raw = e.target.value;
-                onChange(raw === "" ? null : Number.isNaN(e.target.valueAsNumber) ? raw : e.target.valueAsNumber);
-              }}
-              onBlur={onBlur}
-              aria-describedby={describedBy}
-              aria-invalid={invalid}
-            />
-            <span className="unit">{q.unit}</span>
-          </div>
-          <p className="field-help">
-            {q.min} to {q.max} {q.unit}
-          </p>
-          {errorText}
-        </div>
+      return single(
+        <div className="with-unit">
+          <input
+            {...control}
+            type="number"
+            inputMode={q.type === "integer" ? "numeric" : "decimal"}
+            min={q.min}
+            max={q.max}
+            step={q.type === "integer" ? 1 : "any"}
+            value={typeof value === "number" ? value : typeof value === "string" ? value : ""}
+            onChange={(e) => {
+              const raw = e.target.value;
+              onChange(raw === "" ? null : Number.isNaN(e.target.valueAsNumber) ? raw : e.target.valueAsNumber);
+            }}
+          />
+          <span className="unit">{q.unit}</span>
+        </div>,
+        <p className="field-help">
+          {q.min} to {q.max} {q.unit}
+        </p>,
       );
     }
     case "date":
-      return (
-        <div className="field">
-          <label htmlFor={id}>
-            <Legend question={q} requiredNow={requiredNow} />
-          </label>
-          {help}
-          <input
-            id={id}
-            name={q.id}
-            ref={inputRef}
-            type="date"
-            value={typeof value === "string" ? value : ""}
-            onChange={(e) => onChange(e.target.value || null)}
-            onBlur={onBlur}
-            aria-describedby={describedBy}
-            aria-invalid={invalid}
-          />
-          {errorText}
-        </div>
+      return single(
+        <input {...control} type="date" value={typeof value === "string" ? value : ""} onChange={(e) => onChange(e.target.value || null)} />,
       );
     case "text":
-      return (
-        <div className="field">
-          <label htmlFor={id}>
-            <Legend question={q} requiredNow={requiredNow} />
-          </label>
-          {help}
-          <textarea
-            id={id}
-            name={q.id}
-            ref={inputRef}
-            maxLength={q.maxLength}
-            rows={3}
-            value={typeof value === "string" ? value : ""}
-            onChange={(e) => onChange(e.target.value || null)}
-            onBlur={onBlur}
-            aria-describedby={describedBy}
-            aria-invalid={invalid}
-          />
-          {errorText}
-        </div>
+      return single(
+        <textarea
+          {...control}
+          maxLength={q.maxLength}
+          rows={3}
+          value={typeof value === "string" ? value : ""}
+          onChange={(e) => onChange(e.target.value || null)}
+        />,
       );
   }
 }

@@ -1,8 +1,20 @@
 // What the engine concluded for a submitted visit, in plain words: urgency (with the instruction that
 // goes with an emergency), the imaging suggestion, blood tests, advisories, the safety net and, for a
 // provisional result, the answers still missing.
-import { questionById, type Evaluation } from "@/lib/clinical";
+import { questionById, type Evaluation, type Explanation } from "@/lib/clinical";
 import { MODALITY_LABELS, URGENCY_LABELS } from "@/components/labels";
+
+function FiredRules({ rules }: { rules: readonly Explanation[] }) {
+  return (
+    <ul>
+      {rules.map((e) => (
+        <li key={e.rule}>
+          <strong>{e.title}</strong> ({e.rule}): {e.action}
+        </li>
+      ))}
+    </ul>
+  );
+}
 
 export function ResultView({ evaluation }: { evaluation: Evaluation }) {
   const fired = evaluation.explanations.filter((e) => e.kind === "red_flag" || e.kind === "pathway");
@@ -14,25 +26,13 @@ export function ResultView({ evaluation }: { evaluation: Evaluation }) {
         <section className="banner banner-emergency" role="alert" aria-labelledby="urgency-title">
           <h2 id="urgency-title">Emergency: send the patient to the emergency department now</h2>
           <p>Do not let the patient leave without arranging emergency assessment. Tell the doctor on duty at once.</p>
-          <ul>
-            {emergencyReasons.map((e) => (
-              <li key={e.rule}>
-                <strong>{e.title}</strong> ({e.rule}): {e.action}
-              </li>
-            ))}
-          </ul>
+          <FiredRules rules={emergencyReasons} />
         </section>
       ) : (
         <section className={`banner banner-${evaluation.urgency}`} aria-labelledby="urgency-title">
           <h2 id="urgency-title">Urgency: {URGENCY_LABELS[evaluation.urgency]}</h2>
           {fired.length > 0 ? (
-            <ul>
-              {fired.map((e) => (
-                <li key={e.rule}>
-                  <strong>{e.title}</strong> ({e.rule}): {e.action}
-                </li>
-              ))}
-            </ul>
+            <FiredRules rules={fired} />
           ) : (
             <p>No red flag fired. A doctor reviews every case.</p>
           )}

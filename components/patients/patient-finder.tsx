@@ -3,9 +3,9 @@
 // "Find a patient" on the intake page. The search text is a patient's name or MRN, so it never goes into
 // the page URL (browser history, address bar, shared links): the search runs through the JSON API and the
 // last search is kept in this tab's sessionStorage, so Back from a patient page shows it again.
+import { SEX_LABELS } from "@/components/labels";
 import Link from "next/link";
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore, type FormEvent } from "react";
-import { PATIENT_SEXES } from "@/lib/schemas/patient";
 import { formatDay, fullName } from "./format";
 
 export interface TPatientRow {
@@ -41,7 +41,6 @@ type TFocusTarget = "prev" | "next" | "results";
 const STORAGE_KEY = "backline.patientSearch";
 const MAX_QUERY = 100;
 const MAX_PAGE = 100_000;
-const SEX_LABELS: Record<string, string> = Object.fromEntries(PATIENT_SEXES.map((s) => [s.value, s.label]));
 
 /**
  * The saved search, if it belongs to the signed-in user. sessionStorage outlives a sign-out in the same

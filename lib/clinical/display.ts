@@ -46,3 +46,25 @@ export function missingRequiredFields(answers: Answers): string[] {
   const state = createFieldState(answers);
   return MISSING_CHECKS.filter((c) => c.missing(state)).map((c) => c.field);
 }
+
+/** Integer 0-10 questions (the pain scales) are answered on an 11-point scale, not typed. */
+export function isScaleQuestion(q: QuestionDef): boolean {
+  return q.type === "integer" && q.min === 0 && q.max === 10;
+}
+
+/** Single choices with many options use a drop-down; shorter ones are radio buttons. */
+export function usesDropdown(q: QuestionDef): boolean {
+  return q.type === "enum" && q.options.length > 7;
+}
+
+/** Answers as stored: a blank answer (null, empty text, empty list) is an absent key (knowledge.md 0.1). */
+export function compactAnswers(answers: unknown): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  if (answers && typeof answers === "object" && !Array.isArray(answers)) {
+    for (const [k, v] of Object.entries(answers)) {
+      if (v === null || v === undefined || v === "" || (Array.isArray(v) && v.length === 0)) continue;
+      out[k] = v;
+    }
+  }
+  return out;
+}

@@ -4,7 +4,15 @@
 // Catalogue (knowledge.md a.1-a.6)
 export { QUESTIONS, QUESTION_LIST, SECTIONS, isFieldId, questionById, questionsInSection } from "./catalogue";
 export type { AnswerOf, FieldId, QuestionOf, TIntake } from "./catalogue";
-export { isQuestionRequired, isQuestionVisible, missingRequiredFields, visibleQuestions } from "./display";
+export {
+  compactAnswers,
+  isQuestionRequired,
+  isQuestionVisible,
+  isScaleQuestion,
+  missingRequiredFields,
+  usesDropdown,
+  visibleQuestions,
+} from "./display";
 
 // Validation
 export {

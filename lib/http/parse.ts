@@ -56,8 +56,6 @@ export function parseQuery<S extends z.ZodType>(request: Request, schema: S): z.
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export const isUuid = (value: string): boolean => UUID.test(value);
-
 /** Route ids are UUIDs: anything else is simply not found (and never reaches SQL). */
 export function parseId(id: string, what: string): string {
   if (!UUID.test(id)) throw new AppError("not_found", `${what} not found.`);

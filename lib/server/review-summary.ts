@@ -1,20 +1,12 @@
 import "server-only";
 import type { TCurrentUser } from "@/lib/auth/current-user";
-import { can } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
-import { AppError } from "@/lib/http/errors";
+import { ZQueueQuery } from "@/lib/schemas/queue";
+import { assertCan } from "./guard";
+import { countByUrgency, type TUrgencyCounts } from "./visits/list-queue";
 
-export type TUrgencyCounts = Record<"emergency" | "urgent" | "routine_soon" | "none", number>;
-
-/** Visits waiting for a doctor, counted by urgency (no patient data, so not audited). */
+/** Visits waiting for a doctor, counted by urgency: the queue's default view (no patient data, so not audited). */
 export async function reviewSummary(user: TCurrentUser): Promise<TUrgencyCounts> {
-  if (!can(user.role, "review:read")) throw new AppError("forbidden", "Your role does not allow this action.");
-  const groups = await db().visit.groupBy({
-    by: ["urgency"],
-    where: { status: "SUBMITTED" },
-    _count: { _all: true },
-  });
-  const counts: TUrgencyCounts = { emergency: 0, urgent: 0, routine_soon: 0, none: 0 };
-  for (const g of groups) counts[g.urgency ?? "none"] += g._count._all;
-  return counts;
+  assertCan(user, "review:read");
+  return countByUrgency(db(), ZQueueQuery.parse({}));
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import type { TCurrentUser } from "@/lib/auth/current-user";
+import type { Modality, Tier } from "@/lib/clinical/types";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/http/errors";
 import { audit } from "../audit";
@@ -11,8 +12,8 @@ export interface TVisitHistoryRow {
   status: "DRAFT" | "SUBMITTED" | "SIGNED";
   createdAt: string;
   submittedAt: string | null;
-  urgency: "none" | "routine_soon" | "urgent" | "emergency" | null;
-  imagingModality: "none" | "xray" | "ct" | "mri" | null;
+  urgency: Tier | null;
+  imagingModality: Modality | null;
   redFlags: string[];
   visitDate: string | null;
   painScore: number | null;

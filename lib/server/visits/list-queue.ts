@@ -1,19 +1,23 @@
 import "server-only";
 import type { TCurrentUser } from "@/lib/auth/current-user";
+import type { Modality, Tier } from "@/lib/clinical/types";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import type { TQueueQuery } from "@/lib/schemas/queue";
-import { audit } from "../audit";
+import { audit, type TDbOrTx } from "../audit";
+import { ageOn } from "../clock";
 import { assertCan } from "../guard";
+
+export type TUrgencyCounts = Record<Tier, number>;
 
 export interface TQueueRow {
   id: string;
   patient: { id: string; givenName: string; familyName: string; mrn: string; birthDate: string };
   ageYears: number | null;
   submittedAt: string | null;
-  urgency: "emergency" | "urgent" | "routine_soon" | "none" | null;
+  urgency: Tier | null;
   redFlags: string[];
-  imagingModality: "none" | "xray" | "ct" | "mri" | null;
+  imagingModality: Modality | null;
   status: "SUBMITTED" | "SIGNED";
   signedBy: string | null;
   version: number;
@@ -22,7 +26,7 @@ export interface TQueueRow {
 export interface TQueuePage {
   rows: TQueueRow[];
   total: number;
-  counts: Record<"emergency" | "urgent" | "routine_soon" | "none", number>;
+  counts: TUrgencyCounts;
   page: number;
   pageSize: number;
 }
@@ -78,11 +82,15 @@ interface TRawRow {
   version: number;
 }
 
-function ageAt(birth: Date, at: Date): number {
-  let age = at.getUTCFullYear() - birth.getUTCFullYear();
-  const m = at.getUTCMonth() - birth.getUTCMonth();
-  if (m < 0 || (m === 0 && at.getUTCDate() < birth.getUTCDate())) age -= 1;
-  return age;
+const day = (d: Date) => d.toISOString().slice(0, 10);
+
+/** Visits of the query's view per urgency, whatever its urgency filter: the badges above the queue. */
+export async function countByUrgency(tx: TDbOrTx, query: TQueueQuery): Promise<TUrgencyCounts> {
+  const grouped = await tx.$queryRaw<{ urgency: string | null; n: bigint }[]>`
+    SELECT v.urgency::text AS urgency, count(*) AS n FROM visits v WHERE ${whereOf(query, false)} GROUP BY v.urgency`;
+  const counts: TUrgencyCounts = { emergency: 0, urgent: 0, routine_soon: 0, none: 0 };
+  for (const g of grouped) counts[(g.urgency ?? "none") as Tier] += Number(g.n);
+  return counts;
 }
 
 /** The doctors' queue: filtered, sorted and paged in PostgreSQL; never selects answers or evaluations. */
@@ -103,11 +111,8 @@ export async function listQueue(user: TCurrentUser, query: TQueueQuery): Promise
                SELECT v.id FROM visits v JOIN patients p ON p.id = v.patient_id
                 WHERE ${where} ORDER BY ${orderOf(query)} LIMIT ${query.pageSize} OFFSET ${offset})
        ORDER BY ${orderOf(query)}`;
-    const grouped = await tx.$queryRaw<{ urgency: string | null; n: bigint }[]>`
-      SELECT v.urgency::text AS urgency, count(*) AS n FROM visits v WHERE ${whereOf(query, false)} GROUP BY v.urgency`;
-    const counts: TQueuePage["counts"] = { emergency: 0, urgent: 0, routine_soon: 0, none: 0 };
-    for (const g of grouped) counts[(g.urgency ?? "none") as keyof typeof counts] += Number(g.n);
-    const total = query.urgency ? counts[query.urgency as keyof typeof counts] : Object.values(counts).reduce((a, b) => a + b, 0);
+    const counts = await countByUrgency(tx, query);
+    const total = query.urgency ? counts[query.urgency as Tier] : Object.values(counts).reduce((a, b) => a + b, 0);
     await audit(tx, {
       actorId: user.id,
       action: "visit.queue",
@@ -118,8 +123,8 @@ export async function listQueue(user: TCurrentUser, query: TQueueQuery): Promise
     return {
       rows: rows.map((r) => ({
         id: r.id,
-        patient: { id: r.patient_id, givenName: r.given_name, familyName: r.family_name, mrn: r.mrn, birthDate: r.birth_date.toISOString().slice(0, 10) },
-        ageYears: r.submitted_at ? ageAt(r.birth_date, r.submitted_at) : null,
+        patient: { id: r.patient_id, givenName: r.given_name, familyName: r.family_name, mrn: r.mrn, birthDate: day(r.birth_date) },
+        ageYears: r.submitted_at ? ageOn(day(r.birth_date), day(r.submitted_at)) : null,
         submittedAt: r.submitted_at?.toISOString() ?? null,
         urgency: r.urgency,
         redFlags: r.red_flags,

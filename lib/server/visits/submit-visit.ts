@@ -1,6 +1,6 @@
 import "server-only";
 import { isDeepStrictEqual } from "node:util";
-import { evaluate, validateIntake, type Evaluation } from "@/lib/clinical";
+import { compactAnswers, evaluate, validateIntake, type Evaluation } from "@/lib/clinical";
 import type { TCurrentUser } from "@/lib/auth/current-user";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
@@ -53,7 +53,7 @@ export async function submitVisit(
       );
     }
     const evaluation = evaluate(result.intake);
-    const answers = normalise(result.intake);
+    const answers = compactAnswers(result.intake);
     const updated = await tx.visit.update({
       where: { id },
       data: {
@@ -91,14 +91,5 @@ export async function submitVisit(
 function isSameSubmission(answers: unknown, stored: unknown): boolean {
   if (answers === undefined) return true;
   const result = validateIntake(answers, { today: clinicToday() });
-  return result.ok && isDeepStrictEqual(normalise(result.intake), stored);
-}
-
-/** Stored answers drop blank keys, as the knowledge base stores a blank as an absent key. */
-function normalise(answers: unknown): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  if (answers && typeof answers === "object" && !Array.isArray(answers)) {
-    for (const [k, v] of Object.entries(answers)) if (v !== null && v !== undefined && v !== "") out[k] = v;
-  }
-  return out;
+  return result.ok && isDeepStrictEqual(compactAnswers(result.intake), stored);
 }

@@ -1,33 +1,19 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
-import { MODALITY_LABELS, STATUS_LABELS, URGENCY_LABELS } from "@/components/labels";
+import { MODALITY_LABELS, STATUS_LABELS, URGENCY_LABELS, SEX_LABELS } from "@/components/labels";
 import { dayIn, formatDateTime, formatDay } from "@/components/patients/format";
 import { PainChart, type TPainPoint } from "@/components/patients/pain-chart";
 import { StartVisitButton } from "@/components/patients/start-visit-button";
 import { requirePermission } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
 import { env } from "@/lib/env";
-import { AppError } from "@/lib/http/errors";
-import { parseId } from "@/lib/http/parse";
-import { PATIENT_SEXES } from "@/lib/schemas/patient";
+import { loadOr404 } from "@/lib/http/load-or-404";
 import { ageOn, clinicToday } from "@/lib/server/clock";
-import { getPatient, type TPatientWithHistory, type TVisitHistoryRow } from "@/lib/server/patients/get-patient";
+import { getPatient, type TVisitHistoryRow } from "@/lib/server/patients/get-patient";
 
 // The patient's name stays out of the title: titles end up in browser history and tab lists.
 export const metadata: Metadata = { title: "Patient" };
 
-const SEX_LABELS: Record<string, string> = Object.fromEntries(PATIENT_SEXES.map((s) => [s.value, s.label]));
-
-async function load(user: Parameters<typeof getPatient>[0], id: string): Promise<TPatientWithHistory> {
-  try {
-    // parseId refuses anything that is not a UUID before it reaches the database.
-    return await getPatient(user, parseId(id, "Patient"));
-  } catch (error) {
-    if (error instanceof AppError && error.code === "not_found") notFound();
-    throw error;
-  }
-}
 
 function ageText(birthDate: string, today: string): string {
   const years = ageOn(birthDate, today);
@@ -47,7 +33,7 @@ function visitHref(v: TVisitHistoryRow): string {
 export default async function PatientPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePermission("patient:read");
   const { id } = await params;
-  const { patient, visits } = await load(user, id);
+  const { patient, visits } = await loadOr404(id, "Patient", (patientId) => getPatient(user, patientId));
   const timeZone = env().BACKLINE_TIMEZONE;
   const canStart = can(user.role, "intake:write");
   const openDraft = visits.find((v) => v.status === "DRAFT");

@@ -1,11 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound, redirect } from "next/navigation";
+import { redirect } from "next/navigation";
 import { ResultView } from "@/components/intake/result-view";
 import { requireUser } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
-import { AppError } from "@/lib/http/errors";
-import { isUuid } from "@/lib/http/parse";
+import { loadOr404 } from "@/lib/http/load-or-404";
 import { getVisit } from "@/lib/server/visits/get-visit";
 
 export const metadata: Metadata = { title: "Visit result" };
@@ -13,11 +12,7 @@ export const metadata: Metadata = { title: "Visit result" };
 export default async function VisitPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();
   const { id } = await params;
-  if (!isUuid(id)) notFound();
-  const visit = await getVisit(user, id.toLowerCase()).catch((error: unknown) => {
-    if (error instanceof AppError && error.code === "not_found") notFound();
-    throw error;
-  });
+  const visit = await loadOr404(id, "Visit", (visitId) => getVisit(user, visitId));
   if (visit.status === "DRAFT" && can(user.role, "intake:write")) redirect(`/visits/${visit.id}/intake`);
   const p = visit.patient;
   return (

@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
-import { notFound, redirect } from "next/navigation";
+import { redirect } from "next/navigation";
 import { IntakeForm } from "@/components/intake/intake-form";
 import { requirePermission } from "@/lib/auth/guard";
-import { AppError } from "@/lib/http/errors";
-import { isUuid } from "@/lib/http/parse";
+import { loadOr404 } from "@/lib/http/load-or-404";
 import { clinicToday } from "@/lib/server/clock";
 import { getVisit } from "@/lib/server/visits/get-visit";
 
@@ -12,11 +11,7 @@ export const metadata: Metadata = { title: "Intake" };
 export default async function IntakePage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePermission("intake:write");
   const { id } = await params;
-  if (!isUuid(id)) notFound();
-  const visit = await getVisit(user, id.toLowerCase()).catch((error: unknown) => {
-    if (error instanceof AppError && error.code === "not_found") notFound();
-    throw error;
-  });
+  const visit = await loadOr404(id, "Visit", (visitId) => getVisit(user, visitId));
   if (visit.status !== "DRAFT") redirect(`/visits/${visit.id}`);
   const p = visit.patient;
   return (
