@@ -30,6 +30,8 @@ export const OVERRIDE_REASONS = [
   { value: "other", label: "Other (explain)" },
 ] as const;
 
+export type TOverrideReason = (typeof OVERRIDE_REASONS)[number]["value"];
+
 const text = (field: string, max: number) =>
   z.string({ error: `${field} must be text` }).trim().max(max, `${field} must be at most ${max} characters`);
 

@@ -6,6 +6,8 @@ import { ZDecision } from "@/lib/schemas/visit";
 import { demoUsers, uniqueMrn } from "@/lib/testing/users";
 import { createPatient } from "../patients/create-patient";
 import { addAddendum } from "./add-addendum";
+import { getVisit } from "./get-visit";
+import { overrideInsight } from "./override-insight";
 import { decideVisit } from "./decide-visit";
 import { signVisit } from "./sign-visit";
 import { startVisit } from "./start-visit";
@@ -85,5 +87,54 @@ describe("decision and sign-off", () => {
       expect((await rejection(decideVisit(who, id, decision({ version: 2, action: "accept" })))).status).toBe(403);
       expect((await rejection(signVisit(who, id, { version: 2 }))).status).toBe(403);
     }
+  });
+});
+
+describe("override insight", () => {
+  it("counts accepted and overridden suggestions per imaging rule, with the coded reasons and the choices made", async () => {
+    const ids = [await submittedVisit(), await submittedVisit(), await submittedVisit()];
+    const stored = await getVisit(users.doctor, ids[0]!);
+    const rule = stored.evaluation!.imaging.rule;
+    expect(rule).not.toBeNull();
+    // The queue column the insight groups by is the evaluation's imaging rule.
+    const column = await db().visit.findUnique({ where: { id: ids[0]! }, select: { imagingRule: true } });
+    expect(column!.imagingRule).toBe(rule);
+
+    const before = (await overrideInsight(users.doctor, null)).rules.find((r) => r.rule === rule);
+    await decideVisit(users.doctor, ids[0]!, decision({ version: 2, action: "accept" }));
+    await decideVisit(users.doctor, ids[1]!, decision({ version: 2, action: "override", modality: "none", reasonCode: "already_imaged" }));
+    await decideVisit(users.doctor, ids[2]!, decision({ version: 2, action: "override", modality: "ct", reasonCode: "contraindication", reasonText: "Pacemaker" }));
+    const after = (await overrideInsight(users.admin, null)).rules.find((r) => r.rule === rule)!;
+    const was = (n: number | undefined) => n ?? 0;
+    expect(after.decided - was(before?.decided)).toBe(3);
+    expect(after.accepted - was(before?.accepted)).toBe(1);
+    expect(after.overridden - was(before?.overridden)).toBe(2);
+    expect(was(after.reasons.already_imaged) - was(before?.reasons.already_imaged)).toBe(1);
+    expect(was(after.reasons.contraindication) - was(before?.reasons.contraindication)).toBe(1);
+    expect(was(after.chosenInstead.ct) - was(before?.chosenInstead.ct)).toBe(1);
+    expect(was(after.chosenInstead.none) - was(before?.chosenInstead.none)).toBe(1);
+    expect(after.overrideRate).toBeCloseTo(after.overridden / after.decided);
+    expect(after.title).not.toBe(rule);
+    // Only decisions on or after `since` count: none are in the future.
+    expect((await overrideInsight(users.doctor, "2999-01-01")).decided).toBe(0);
+  });
+
+  it("is refused to staff", async () => {
+    expect((await rejection(overrideInsight(users.staff, null))).status).toBe(403);
+  });
+});
+
+describe("visit record for review", () => {
+  it("carries the decision and the addenda, oldest first", async () => {
+    const id = await submittedVisit();
+    expect((await getVisit(users.doctor, id)).decision).toBeNull();
+    await decideVisit(users.doctor, id, decision({ version: 2, action: "override", modality: "xray", reasonCode: "clinical_examination", note: "Tender L4" }));
+    await signVisit(users.doctor, id, { version: 3 });
+    await addAddendum(users.doctor, id, { text: "first" });
+    await addAddendum(users.doctor, id, { text: "second" });
+    const visit = await getVisit(users.doctor, id);
+    expect(visit.decision).toMatchObject({ action: "override", modality: "xray", reasonCode: "clinical_examination", note: "Tender L4", decidedBy: "Dr Dana Doctor" });
+    expect(visit.addenda.map((a) => [a.text, a.author])).toEqual([["first", "Dr Dana Doctor"], ["second", "Dr Dana Doctor"]]);
+    expect(visit.signedBy).toBe("Dr Dana Doctor");
   });
 });

@@ -63,6 +63,7 @@ export async function submitVisit(
         rulesetVersion: evaluation.ruleset_version,
         urgency: evaluation.urgency,
         imagingModality: evaluation.imaging.modality,
+        imagingRule: evaluation.imaging.rule,
         redFlags: [...evaluation.red_flags],
         submittedById: user.id,
         submittedAt: new Date(),

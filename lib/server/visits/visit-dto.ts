@@ -1,4 +1,5 @@
-import type { Evaluation } from "@/lib/clinical";
+import type { Evaluation, Modality } from "@/lib/clinical";
+import type { TOverrideReason } from "@/lib/schemas/visit";
 import type { Prisma } from "@/lib/db/generated/client";
 import { PATIENT_SELECT, toPatientDto, type TPatientDto } from "../patients/patient-dto";
 
@@ -18,6 +19,14 @@ export const VISIT_SELECT = {
   createdBy: { select: { name: true } },
   submittedBy: { select: { name: true } },
   signedBy: { select: { name: true } },
+  decision: true,
+  decisionModality: true,
+  decisionReasonCode: true,
+  decisionReasonText: true,
+  clinicalNote: true,
+  decidedAt: true,
+  decidedBy: { select: { name: true } },
+  addenda: { select: { id: true, text: true, createdAt: true, author: { select: { name: true } } }, orderBy: { createdAt: "asc" } },
   patient: { select: PATIENT_SELECT },
 } as const satisfies Prisma.VisitSelect;
 
@@ -36,6 +45,20 @@ export interface TVisitDto {
   submittedBy: string | null;
   signedAt: string | null;
   signedBy: string | null;
+  /** The doctor's decision on the imaging suggestion; null until one is recorded. */
+  decision: TDecisionDto | null;
+  /** Remarks added after signing, oldest first. */
+  addenda: { id: string; text: string; author: string; createdAt: string }[];
+}
+
+export interface TDecisionDto {
+  action: "accept" | "override";
+  modality: Modality;
+  reasonCode: TOverrideReason | null;
+  reasonText: string | null;
+  note: string | null;
+  decidedBy: string;
+  decidedAt: string;
 }
 
 export function toVisitDto(v: Prisma.VisitGetPayload<{ select: typeof VISIT_SELECT }>): TVisitDto {
@@ -54,5 +77,18 @@ export function toVisitDto(v: Prisma.VisitGetPayload<{ select: typeof VISIT_SELE
     submittedBy: v.submittedBy?.name ?? null,
     signedAt: v.signedAt?.toISOString() ?? null,
     signedBy: v.signedBy?.name ?? null,
+    decision:
+      v.decision && v.decisionModality && v.decidedAt
+        ? {
+            action: v.decision,
+            modality: v.decisionModality,
+            reasonCode: v.decisionReasonCode,
+            reasonText: v.decisionReasonText,
+            note: v.clinicalNote,
+            decidedBy: v.decidedBy?.name ?? "",
+            decidedAt: v.decidedAt.toISOString(),
+          }
+        : null,
+    addenda: v.addenda.map((a) => ({ id: a.id, text: a.text, author: a.author.name, createdAt: a.createdAt.toISOString() })),
   };
 }

@@ -1,0 +1,48 @@
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createScratchDatabase } from "@/lib/testing/scratch-db";
+import { createDb } from "./client";
+import { migrate } from "./migrate";
+import { seedDemo } from "./seed";
+import { seedVisits } from "./seed-visits";
+
+let scratch: Awaited<ReturnType<typeof createScratchDatabase>>;
+beforeAll(async () => {
+  scratch = await createScratchDatabase("seed_visits");
+  await migrate(scratch.url);
+  const prisma = createDb(scratch.url, 1);
+  await seedDemo(prisma);
+  await prisma.$disconnect();
+});
+afterAll(() => scratch.drop());
+
+describe("synthetic visits", () => {
+  it("stores what the engine concluded, in a clinic-like mix", async () => {
+    expect(await seedVisits(scratch.url, { visits: 600, seed: 11 })).toEqual({ patients: 180, visits: 600 });
+    const client = new pg.Client({ connectionString: scratch.url });
+    await client.connect();
+    try {
+      const q = async <T extends pg.QueryResultRow>(sql: string) => (await client.query<T>(sql)).rows;
+      const byStatus = Object.fromEntries((await q<{ status: string; n: string }>("SELECT status::text, count(*) AS n FROM visits GROUP BY 1")).map((r) => [r.status, Number(r.n)]));
+      expect(byStatus.SIGNED).toBeGreaterThan(byStatus.SUBMITTED!);
+      expect(byStatus.SUBMITTED).toBeGreaterThan(byStatus.DRAFT ?? 0);
+      // Every non-draft's queue columns agree with its stored evaluation.
+      const mismatched = await q(`
+        SELECT id FROM visits WHERE status <> 'DRAFT' AND (
+          urgency::text IS DISTINCT FROM evaluation->>'urgency'
+          OR imaging_modality::text IS DISTINCT FROM evaluation->'imaging'->>'modality'
+          OR imaging_rule IS DISTINCT FROM evaluation->'imaging'->>'rule'
+          OR red_flags <> ARRAY(SELECT jsonb_array_elements_text(evaluation->'red_flags'))
+          OR submitted_at IS NULL)`);
+      expect(mismatched).toEqual([]);
+      const tiers = (await q<{ urgency: string }>("SELECT DISTINCT urgency::text FROM visits WHERE urgency IS NOT NULL")).map((r) => r.urgency).sort();
+      expect(tiers).toEqual(["emergency", "none", "routine_soon", "urgent"]);
+      // Signed visits carry a decision; overrides carry a coded reason and a different modality.
+      expect(await q("SELECT id FROM visits WHERE status = 'SIGNED' AND (decision IS NULL OR signed_at IS NULL)")).toEqual([]);
+      expect(await q("SELECT id FROM visits WHERE decision = 'override' AND (decision_reason_code IS NULL OR decision_modality = imaging_modality)")).toEqual([]);
+      expect(Number((await q<{ n: string }>("SELECT count(*) AS n FROM visits WHERE decision = 'override'"))[0]!.n)).toBeGreaterThan(0);
+    } finally {
+      await client.end();
+    }
+  });
+});
