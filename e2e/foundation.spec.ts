@@ -24,7 +24,7 @@ test("staff sign in and see Intake only", async ({ page }) => {
 test("a clinician sees Intake and Review, and cannot open an admin page", async ({ page }) => {
   await signIn(page, USERS.doctor);
   await expect(page.getByRole("heading", { name: /Welcome, Dr Dana Doctor/ })).toBeVisible();
-  await expect(mainNav(page).getByRole("link")).toHaveText(["Intake", "Review"]);
+  await expect(mainNav(page).getByRole("link")).toHaveText(["Intake", "Review", "Insight"]);
   await mainNav(page).getByRole("link", { name: "Review" }).click();
   await expect(page.getByRole("heading", { name: "Review", level: 1 })).toBeVisible();
   await expectNoAxeViolations(page);
@@ -36,7 +36,7 @@ test("a clinician sees Intake and Review, and cannot open an admin page", async 
 test("an admin sees Admin only, with the user list", async ({ page }) => {
   await signIn(page, USERS.admin);
   await expect(page.getByRole("heading", { name: /Welcome, Alex Admin/ })).toBeVisible();
-  await expect(mainNav(page).getByRole("link")).toHaveText(["Admin"]);
+  await expect(mainNav(page).getByRole("link")).toHaveText(["Insight", "Admin"]);
   await mainNav(page).getByRole("link", { name: "Admin" }).click();
   await expect(page.getByRole("cell", { name: "doctor@example.org" })).toBeVisible();
   await expectNoAxeViolations(page);

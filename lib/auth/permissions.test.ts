@@ -26,8 +26,8 @@ describe("permission matrix", () => {
   it("gives each role its navigation", () => {
     const labels = (role: string) => navigationFor(role).map((n) => n.label);
     expect(labels("STAFF")).toEqual(["Intake"]);
-    expect(labels("CLINICIAN")).toEqual(["Intake", "Review"]);
-    expect(labels("ADMIN")).toEqual(["Admin"]);
+    expect(labels("CLINICIAN")).toEqual(["Intake", "Review", "Insight"]);
+    expect(labels("ADMIN")).toEqual(["Insight", "Admin"]);
     expect(labels("NOBODY")).toEqual([]);
   });
 });

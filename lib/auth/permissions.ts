@@ -41,6 +41,7 @@ export function can(role: unknown, permission: TPermission): boolean {
 export const NAVIGATION = [
   { href: "/intake", label: "Intake", permission: "intake:write" },
   { href: "/review", label: "Review", permission: "review:read" },
+  { href: "/review/insight", label: "Insight", permission: "insight:read" },
   { href: "/admin", label: "Admin", permission: "admin:users" },
 ] as const satisfies readonly { href: string; label: string; permission: TPermission }[];
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { QUESTION_LIST, questionById } from "./catalogue";
-import { compactAnswers, isScaleQuestion, usesDropdown } from "./display";
+import { answeredBySection, compactAnswers, formatAnswer, isScaleQuestion, usesDropdown } from "./display";
 
 describe("form presentation derived from the catalogue", () => {
   it("puts exactly the 0-10 pain questions on a scale", () => {
@@ -32,5 +32,26 @@ describe("compactAnswers", () => {
 
   it("returns an empty object for anything that is not an object of answers", () => {
     for (const input of [null, undefined, "x", 3, ["a"]]) expect(compactAnswers(input)).toEqual({});
+  });
+});
+
+describe("answers in words", () => {
+  it("uses the catalogue's option labels and units", () => {
+    expect(formatAnswer(questionById("temperature_c")!, 38.4)).toBe("38.4 deg C");
+    expect(formatAnswer(questionById("sex")!, "female")).toBe("Female");
+    const multi = QUESTION_LIST.find((q) => q.type === "multi-enum")!;
+    if (multi.type !== "multi-enum") throw new Error("catalogue has no multi-select");
+    const [a, b] = multi.options;
+    expect(formatAnswer(multi, [a!.value, b!.value])).toBe(`${a!.label}, ${b!.label}`);
+    const yesNo = QUESTION_LIST.find((q) => q.type === "boolean")!;
+    expect([formatAnswer(yesNo, true), formatAnswer(yesNo, false)]).toEqual(["Yes", "No"]);
+  });
+
+  it("groups answered questions by section in catalogue order and leaves blanks out", () => {
+    const sections = answeredBySection({ temperature_c: 37.2, sex: "male", age_years: 40, conditions: [], weight_loss: null });
+    expect(sections.map((s) => s.id)).toEqual(["a.1", "a.4"]);
+    expect(sections[0]!.answers.map((a) => a.id)).toEqual(["age_years", "sex"]);
+    expect(sections[0]!.answers[0]).toEqual({ id: "age_years", label: questionById("age_years")!.label, value: "40 years" });
+    expect(sections[1]!.answers).toEqual([{ id: "temperature_c", label: questionById("temperature_c")!.label, value: "37.2 deg C" }]);
   });
 });

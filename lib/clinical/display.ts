@@ -1,6 +1,6 @@
 // Conditional display and conditional requirement of questions, evaluated by the same interpreter as the
 // rules (catalogue conditions may read intake fields only). Safe on drafts: odd values count as blank.
-import { QUESTION_LIST } from "./catalogue";
+import { QUESTION_LIST, SECTIONS } from "./catalogue";
 import { createFieldState, FIELD_VARS, MISSING_CHECKS } from "./fields";
 import { compileCond, type Pred } from "./evaluator";
 import type { Cond, QuestionDef } from "./types";
@@ -67,4 +67,43 @@ export function compactAnswers(answers: unknown): Record<string, unknown> {
     }
   }
   return out;
+}
+
+/** One answer in words, with the catalogue's option labels and units (e.g. "38.4 °C", "Yes", "Leg, Buttock"). */
+export function formatAnswer(q: QuestionDef, value: unknown): string {
+  const label = (v: unknown) =>
+    q.type === "enum" || q.type === "multi-enum" ? (q.options.find((o) => o.value === v)?.label ?? String(v)) : String(v);
+  switch (q.type) {
+    case "boolean":
+      return value === true ? "Yes" : value === false ? "No" : String(value);
+    case "enum":
+      return label(value);
+    case "multi-enum":
+      return Array.isArray(value) ? value.map(label).join(", ") : label(value);
+    case "integer":
+    case "number":
+      return q.unit ? `${String(value)} ${q.unit}` : String(value);
+    default:
+      return String(value);
+  }
+}
+
+export interface TAnsweredSection {
+  id: string;
+  title: string;
+  answers: { id: string; label: string; value: string }[];
+}
+
+/** The answered questions, grouped by intake section in catalogue order; unanswered ones are left out. */
+export function answeredBySection(answers: Answers): TAnsweredSection[] {
+  const compact = compactAnswers(answers);
+  return SECTIONS.map((s) => ({
+    id: s.id,
+    title: s.title,
+    answers: QUESTION_LIST.filter((q) => q.section === s.id && q.id in compact).map((q) => ({
+      id: q.id,
+      label: q.label,
+      value: formatAnswer(q, compact[q.id]),
+    })),
+  })).filter((s) => s.answers.length > 0);
 }

@@ -5,7 +5,9 @@
 export { QUESTIONS, QUESTION_LIST, SECTIONS, isFieldId, questionById, questionsInSection } from "./catalogue";
 export type { AnswerOf, FieldId, QuestionOf, TIntake } from "./catalogue";
 export {
+  answeredBySection,
   compactAnswers,
+  formatAnswer,
   isQuestionRequired,
   isQuestionVisible,
   isScaleQuestion,
@@ -13,6 +15,7 @@ export {
   usesDropdown,
   visibleQuestions,
 } from "./display";
+export type { TAnsweredSection } from "./display";
 
 // Validation
 export {

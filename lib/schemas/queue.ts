@@ -32,3 +32,47 @@ export const ZQueueQuery = z
   .refine((v) => !v.from || !v.to || v.from <= v.to, { path: ["to"], message: "to must not be before from" });
 
 export type TQueueQuery = z.output<typeof ZQueueQuery>;
+
+/**
+ * The queue filters that may live in the page URL (bookmarks, shared links, the back button). `q` is left out
+ * on purpose: it is a patient's name or MRN, and patient data never goes into a URL.
+ */
+export const QUEUE_URL_KEYS = ["status", "urgency", "flag", "imaging", "from", "to", "sort", "dir", "page", "pageSize"] as const;
+
+const DEFAULTS = ZQueueQuery.parse({});
+
+/** Only what differs from the defaults, in a stable order; with `q` only when asked (API calls, never page URLs). */
+export function queueSearchParams(query: TQueueQuery, options: { withQ?: boolean } = {}): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const key of QUEUE_URL_KEYS) {
+    const value = query[key];
+    if (value !== undefined && value !== DEFAULTS[key]) params.set(key, String(value));
+  }
+  if (options.withQ && query.q) params.set("q", query.q);
+  return params;
+}
+
+/**
+ * The queue query a page URL describes. Unknown keys (and `q`) are ignored; a value that does not parse is
+ * dropped and named in `ignored`, so an old bookmark still opens the queue instead of an error page.
+ */
+export function parseQueueUrl(params: URLSearchParams): { query: TQueueQuery; ignored: string[] } {
+  const raw: Record<string, string> = {};
+  for (const key of QUEUE_URL_KEYS) {
+    const value = params.get(key);
+    if (value !== null) raw[key] = value;
+  }
+  const ignored: string[] = [];
+  for (let attempt = 0; attempt < QUEUE_URL_KEYS.length + 1; attempt++) {
+    const result = ZQueueQuery.safeParse(raw);
+    if (result.success) return { query: result.data, ignored };
+    for (const issue of result.error.issues) {
+      const key = String(issue.path[0] ?? "");
+      if (key in raw) {
+        delete raw[key];
+        ignored.push(key);
+      }
+    }
+  }
+  return { query: DEFAULTS, ignored: [...QUEUE_URL_KEYS] };
+}

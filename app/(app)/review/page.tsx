@@ -1,37 +1,53 @@
 import type { Metadata } from "next";
-import { URGENCY_LABELS } from "@/components/labels";
+import Link from "next/link";
+import { ReviewQueue } from "@/components/review/review-queue";
 import { requirePermission } from "@/lib/auth/guard";
-import { reviewSummary } from "@/lib/server/review-summary";
+import { can } from "@/lib/auth/permissions";
+import { RED_FLAG_RULES } from "@/lib/clinical";
+import { env } from "@/lib/env";
+import { parseQueueUrl, queueSearchParams } from "@/lib/schemas/queue";
+import { listQueue } from "@/lib/server/visits/list-queue";
 
-export const metadata: Metadata = { title: "Review" };
+export const metadata: Metadata = { title: "Review queue" };
 
-const TIERS = ["emergency", "urgent", "routine_soon", "none"] as const;
+type TSearchParams = Record<string, string | string[] | undefined>;
 
-export default async function ReviewPage() {
+function toUrlSearchParams(record: TSearchParams): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(record)) {
+    const first = Array.isArray(value) ? value[0] : value;
+    if (first !== undefined) params.set(key, first);
+  }
+  return params;
+}
+
+export default async function ReviewQueuePage({ searchParams }: { searchParams: Promise<TSearchParams> }) {
   const user = await requirePermission("review:read");
-  const counts = await reviewSummary(user);
+  // The server renders the URL's view (never a name search: that is not in URLs); the table takes over from there.
+  const { query, ignored } = parseQueueUrl(toUrlSearchParams(await searchParams));
+  const page = await listQueue(user, query);
+  const flags = RED_FLAG_RULES.map((r) => ({ id: r.id, title: r.title }));
   return (
     <>
-      <h1>Review</h1>
-      <section className="card" aria-labelledby="waiting">
-        <h2 id="waiting">Waiting for review</h2>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Urgency</th>
-              <th scope="col">Visits</th>
-            </tr>
-          </thead>
-          <tbody>
-            {TIERS.map((key) => (
-              <tr key={key}>
-                <td>{URGENCY_LABELS[key]}</td>
-                <td>{counts[key]}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </section>
+      <h1>Review queue</h1>
+      <p className="muted">
+        Most urgent first, then the longest waiting. Open a visit to see why each flag fired, decide on the imaging
+        suggestion and sign.
+        {can(user.role, "insight:read") && (
+          <>
+            {" "}
+            <Link href="/review/insight">Override insight</Link>
+          </>
+        )}
+      </p>
+      <ReviewQueue
+        initial={page}
+        initialKey={queueSearchParams(query).toString()}
+        ignored={ignored}
+        flags={flags}
+        owner={user.id}
+        timeZone={env().BACKLINE_TIMEZONE}
+      />
     </>
   );
 }

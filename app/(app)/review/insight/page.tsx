@@ -1,0 +1,119 @@
+import type { Metadata } from "next";
+import { MODALITY_LABELS } from "@/components/labels";
+import { requirePermission } from "@/lib/auth/guard";
+import { OVERRIDE_REASONS } from "@/lib/schemas/visit";
+import { clinicToday } from "@/lib/server/clock";
+import { overrideInsight } from "@/lib/server/visits/override-insight";
+
+export const metadata: Metadata = { title: "Override insight" };
+
+const PERIODS = [
+  { value: "90", label: "Last 90 days", days: 90 },
+  { value: "365", label: "Last 12 months", days: 365 },
+  { value: "all", label: "All time", days: null },
+] as const;
+
+const percent = (x: number) => `${Math.round(x * 100)}%`;
+
+function sinceDay(today: string, days: number | null): string | null {
+  if (days === null) return null;
+  const d = new Date(`${today}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** Per rule: how often its imaging suggestion was accepted or overridden, and the coded reasons. Counts only. */
+export default async function OverrideInsightPage({ searchParams }: { searchParams: Promise<{ period?: string | string[] }> }) {
+  const user = await requirePermission("insight:read");
+  const requested = (await searchParams).period;
+  const period = PERIODS.find((p) => p.value === requested) ?? PERIODS[1];
+  const insight = await overrideInsight(user, sinceDay(clinicToday(), period.days));
+  return (
+    <>
+      <h1>Override insight</h1>
+      <p className="muted">
+        How often doctors accepted or overrode each rule&apos;s imaging suggestion, and the reasons they gave. Rules
+        overridden most often come first: they are the ones worth reviewing. Counts only; no patient is shown.
+      </p>
+      <form method="get" className="card filters" aria-labelledby="period-title">
+        <h2 id="period-title" className="visually-hidden">
+          Period
+        </h2>
+        <label htmlFor="period">Decisions made in</label>
+        <select id="period" name="period" defaultValue={period.value}>
+          {PERIODS.map((p) => (
+            <option key={p.value} value={p.value}>
+              {p.label}
+            </option>
+          ))}
+        </select>{" "}
+        <button type="submit">Show</button>
+      </form>
+      <p>
+        {insight.decided} {insight.decided === 1 ? "decision" : "decisions"} ({period.label.toLowerCase()}).
+      </p>
+      {insight.rules.length === 0 ? (
+        <p className="notice">No decisions in this period yet.</p>
+      ) : (
+        <div className="table-scroll">
+          <table className="insight">
+            <caption className="visually-hidden">Decisions per rule that supplied the imaging suggestion</caption>
+            <thead>
+              <tr>
+                <th scope="col">Rule</th>
+                <th scope="col">Decisions</th>
+                <th scope="col">Accepted</th>
+                <th scope="col">Overridden</th>
+                <th scope="col">Override rate</th>
+                <th scope="col">Reasons given</th>
+                <th scope="col">Chosen instead</th>
+              </tr>
+            </thead>
+            <tbody>
+              {insight.rules.map((r) => (
+                <tr key={r.rule ?? "none"}>
+                  <th scope="row">
+                    {r.title}
+                    {r.rule && <span className="rule-id"> ({r.rule})</span>}
+                  </th>
+                  <td>{r.decided}</td>
+                  <td>{r.accepted}</td>
+                  <td>{r.overridden}</td>
+                  <td>{percent(r.overrideRate)}</td>
+                  <td>
+                    {r.overridden === 0 ? (
+                      "—"
+                    ) : (
+                      <ul className="plain">
+                        {OVERRIDE_REASONS.filter((o) => r.reasons[o.value]).map((o) => (
+                          <li key={o.value}>
+                            {o.label}: {r.reasons[o.value]}
+                          </li>
+                        ))}
+                      </ul>
+                    )}
+                  </td>
+                  <td>
+                    {r.overridden === 0 ? (
+                      "—"
+                    ) : (
+                      <ul className="plain">
+                        {(Object.keys(MODALITY_LABELS) as (keyof typeof MODALITY_LABELS)[])
+                          .filter((m) => r.chosenInstead[m])
+                          .map((m) => (
+                            <li key={m}>
+                              {MODALITY_LABELS[m]}: {r.chosenInstead[m]}
+                            </li>
+                          ))}
+                      </ul>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}

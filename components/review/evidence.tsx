@@ -1,0 +1,236 @@
+// The evidence behind a visit's evaluation, for the doctor: each fired rule with the facts that made it
+// fire, the imaging suggestion beside the seeds' comparison of diagnostic tools, blood tests, advisories,
+// and what is missing from a provisional result. Server-rendered; no client JavaScript.
+import { DIAGNOSTIC_TOOLS, questionById, sourceByTag, type Evaluation, type Explanation } from "@/lib/clinical";
+import { MODALITY_LABELS, URGENCY_LABELS } from "@/components/labels";
+
+function Sources({ tags }: { tags: readonly string[] }) {
+  if (tags.length === 0) return null;
+  return (
+    <ul className="sources">
+      {tags.map((tag) => {
+        const source = sourceByTag(tag);
+        if (!source) return <li key={tag}>{tag}</li>;
+        return (
+          <li key={tag}>
+            {source.url ? (
+              <a href={source.url} rel="noreferrer noopener" target="_blank">
+                {source.title}
+                <span className="visually-hidden"> (opens in a new tab)</span>
+              </a>
+            ) : (
+              source.title
+            )}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+const KIND_LABELS: Record<Explanation["kind"], string> = {
+  red_flag: "Red flag",
+  pathway: "Pathway",
+  advisory: "Advisory",
+  data: "Data quality",
+  out_of_scope: "Out of scope",
+};
+
+function RuleCard({ e }: { e: Explanation }) {
+  const tier = e.tier ? URGENCY_LABELS[e.tier] : null;
+  return (
+    <article className={`rule-card${e.tier === "emergency" ? " rule-emergency" : ""}`} aria-labelledby={`rule-${e.rule}`}>
+      <h3 id={`rule-${e.rule}`}>
+        {e.tier === "emergency" && <span aria-hidden="true">⚠ </span>}
+        {e.title} <span className="rule-id">({e.rule})</span>
+      </h3>
+      <dl className="facts">
+        <dt>Kind</dt>
+        <dd>
+          {KIND_LABELS[e.kind]}
+          {tier ? `, tier: ${tier}` : ""}
+        </dd>
+        {e.conditions.length > 0 && (
+          <>
+            <dt>Why it fired (the facts that held)</dt>
+            <dd>
+              <ul className="conditions">
+                {e.conditions.map((c) => (
+                  <li key={c}>
+                    <code>{c}</code>
+                  </li>
+                ))}
+              </ul>
+            </dd>
+          </>
+        )}
+        {e.suspected_condition && (
+          <>
+            <dt>Suspected condition</dt>
+            <dd>{e.suspected_condition}</dd>
+          </>
+        )}
+        <dt>Action</dt>
+        <dd>{e.action}</dd>
+        {e.message && e.message !== e.action && (
+          <>
+            <dt>Message</dt>
+            <dd>{e.message}</dd>
+          </>
+        )}
+        {e.imaging && (
+          <>
+            <dt>Imaging from this rule</dt>
+            <dd>
+              {MODALITY_LABELS[e.imaging.modality]}: {e.imaging.detail}
+            </dd>
+          </>
+        )}
+        {e.related_conditions.length > 0 && (
+          <>
+            <dt>Related conditions</dt>
+            <dd>{e.related_conditions.join(", ")}</dd>
+          </>
+        )}
+        {e.sources.length > 0 && (
+          <>
+            <dt>Sources</dt>
+            <dd>
+              <Sources tags={e.sources} />
+            </dd>
+          </>
+        )}
+      </dl>
+    </article>
+  );
+}
+
+/** Fired red-flag and pathway rules, most urgent first, then data and scope flags. */
+export function FiredRules({ evaluation }: { evaluation: Evaluation }) {
+  const order = { emergency: 0, urgent: 1, routine_soon: 2, none: 3 } as const;
+  const rules = evaluation.explanations
+    .filter((e) => e.kind === "red_flag" || e.kind === "pathway" || e.kind === "data" || e.kind === "out_of_scope")
+    .toSorted((a, b) => (a.tier ? order[a.tier] : 4) - (b.tier ? order[b.tier] : 4));
+  return (
+    <section className="card" aria-labelledby="rules-title">
+      <h2 id="rules-title">Why: the rules that fired ({rules.length})</h2>
+      {rules.length === 0 ? <p>No red flag or pathway rule fired.</p> : rules.map((e) => <RuleCard key={e.rule} e={e} />)}
+    </section>
+  );
+}
+
+export function ImagingEvidence({ evaluation }: { evaluation: Evaluation }) {
+  const { imaging } = evaluation;
+  const suggested = imaging.modality === "none" ? "exam" : imaging.modality;
+  const tools = DIAGNOSTIC_TOOLS.filter((t) => t.id !== "blood");
+  return (
+    <section className="card" aria-labelledby="imaging-title">
+      <h2 id="imaging-title">Imaging suggestion: {MODALITY_LABELS[imaging.modality]}</h2>
+      <p>{imaging.detail}</p>
+      <p className="muted">
+        {imaging.rule
+          ? `Supplied by rule ${imaging.rule}${imaging.tier ? ` (timing as for tier: ${URGENCY_LABELS[imaging.tier]})` : ""}${imaging.precedence ? `, position ${imaging.precedence} in the imaging precedence` : ""}.`
+          : "No rule suggests imaging."}
+      </p>
+      {imaging.also_consider.length > 0 && (
+        <>
+          <h3>Also consider</h3>
+          <ul>
+            {imaging.also_consider.map((a) => (
+              <li key={a.rule}>
+                {a.title} ({a.rule}){a.modality !== "none" ? `: ${MODALITY_LABELS[a.modality]}` : ""}
+                {a.detail ? `. ${a.detail}` : ""}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      <h3 id="tools-title">Diagnostic tools compared</h3>
+      <div className="table-scroll">
+        <table className="tools" aria-labelledby="tools-title">
+          <thead>
+            <tr>
+              <th scope="col">Tool</th>
+              <th scope="col">Shows well</th>
+              <th scope="col">Weak spots</th>
+              <th scope="col">Cost and speed</th>
+              <th scope="col">Radiation</th>
+              <th scope="col">When suggested</th>
+            </tr>
+          </thead>
+          <tbody>
+            {tools.map((t) => (
+              <tr key={t.id} className={t.id === suggested ? "tool-suggested" : undefined}>
+                <th scope="row">
+                  {t.tool}
+                  {t.id === suggested && <strong className="tag"> Suggested</strong>}
+                </th>
+                <td>{t.shows_well}</td>
+                <td>{t.weak_spots}</td>
+                <td>{t.cost_and_speed}</td>
+                <td>{t.radiation}</td>
+                <td>{t.when_suggested}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+export function BloodEvidence({ evaluation }: { evaluation: Evaluation }) {
+  const blood = evaluation.blood_tests;
+  return (
+    <section className="card" aria-labelledby="blood-title">
+      <h2 id="blood-title">Blood tests</h2>
+      {blood.required ? (
+        <>
+          <p>{blood.panel.join(", ")}</p>
+          <ul>
+            {blood.panels.map((p) => (
+              <li key={`${p.key}-${p.rule}`}>
+                {p.tests.join(", ")} <span className="muted">(panel {p.key}, from {p.rule})</span>
+              </li>
+            ))}
+          </ul>
+          {blood.at_doctors_choice.length > 0 && <p>At the doctor&apos;s choice: {blood.at_doctors_choice.join(", ")}.</p>}
+        </>
+      ) : (
+        <p>No blood tests suggested.</p>
+      )}
+    </section>
+  );
+}
+
+export function Advisories({ evaluation }: { evaluation: Evaluation }) {
+  const advisories = evaluation.explanations.filter((e) => e.kind === "advisory");
+  if (advisories.length === 0) return null;
+  return (
+    <section className="card" aria-labelledby="advice-title">
+      <h2 id="advice-title">Advisories</h2>
+      <ul>
+        {advisories.map((a) => (
+          <li key={a.rule}>
+            <strong>{a.title}</strong> ({a.rule}): {a.message ?? a.action}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+export function ProvisionalNotice({ evaluation }: { evaluation: Evaluation }) {
+  if (evaluation.status !== "provisional") return null;
+  return (
+    <section className="card provisional" aria-labelledby="provisional-title">
+      <h2 id="provisional-title">Provisional: answers missing</h2>
+      <p>The result rests on blank safety answers. Ask these before relying on it:</p>
+      <ul>
+        {evaluation.missing_fields.map((f) => (
+          <li key={f}>{questionById(f)?.label ?? f}</li>
+        ))}
+      </ul>
+    </section>
+  );
+}
