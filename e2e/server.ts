@@ -8,6 +8,7 @@ import { createDb } from "../lib/db/client";
 import { startEmbedded, type EmbeddedDb } from "../lib/db/embedded";
 import { migrate } from "../lib/db/migrate";
 import { seedDemo } from "../lib/db/seed";
+import { seedVisits } from "../lib/db/seed-visits";
 
 const port = process.env.E2E_PORT ?? "3100";
 const name = `backline_e2e_${Date.now()}`;
@@ -34,6 +35,8 @@ await migrate(url);
 const prisma = createDb(url, 1);
 await seedDemo(prisma, console.log);
 await prisma.$disconnect();
+// A queue with more than one page (about 40% of these are waiting for review), deterministic.
+await seedVisits(url, { visits: 90, patients: 30, seed: 3, log: console.log });
 
 if (!existsSync(`${process.env.NEXT_DIST_DIR || ".next"}/BUILD_ID`)) {
   console.error("No production build found: run `npm run build` first (npm test does).");

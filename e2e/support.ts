@@ -15,6 +15,12 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await page.getByRole("button", { name: "Sign in" }).click();
 }
 
+/** Sign in and wait until the signed-in home page is there (the session cookie is set). */
+export async function signedIn(page: Page, email: string) {
+  await signIn(page, email);
+  await expect(page.getByRole("heading", { name: /Welcome/ })).toBeVisible();
+}
+
 export async function expectNoAxeViolations(page: Page) {
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);

@@ -5,6 +5,7 @@ import { createDb } from "../lib/db/client";
 import { openLocalDatabase } from "../lib/db/local";
 import { migrate } from "../lib/db/migrate";
 import { isSeeded, seedDemo } from "../lib/db/seed";
+import { seedVisits } from "../lib/db/seed-visits";
 import { parseEnv } from "../lib/env";
 
 const log = (line: string) => console.log(`[backline] ${line}`);
@@ -15,7 +16,11 @@ try {
   const result = await migrate(database.url, { log });
   log(`database ready (${result.applied.length} migrations applied now)`);
   const prisma = createDb(database.url, 1);
-  if (!(await isSeeded(prisma))) await seedDemo(prisma, log);
+  if (!(await isSeeded(prisma))) {
+    await seedDemo(prisma, log);
+    // A queue to work on: synthetic visits run through the engine (more with `npm run db:seed -- --visits N`).
+    await seedVisits(database.url, { visits: 120, patients: 40, log });
+  }
   await prisma.$disconnect();
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);

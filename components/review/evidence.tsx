@@ -146,7 +146,8 @@ export function ImagingEvidence({ evaluation }: { evaluation: Evaluation }) {
         </>
       )}
       <h3 id="tools-title">Diagnostic tools compared</h3>
-      <div className="table-scroll">
+      {/* Focusable so keyboard users can scroll the comparison sideways on narrow screens. */}
+      <div className="table-scroll" role="region" aria-labelledby="tools-title" tabIndex={0}>
         <table className="tools" aria-labelledby="tools-title">
           <thead>
             <tr>

@@ -442,17 +442,17 @@ function QueueFilters({
     <form className="filters card" onSubmit={submit} aria-labelledby="filters-title" noValidate>
       <h2 id="filters-title">Filters</h2>
       <div className="filter-grid">
-        <label>
-          Status
-          <select name="status" defaultValue={query.status}>
+        <div>
+          <label htmlFor="filter-status">Status</label>
+          <select id="filter-status" name="status" defaultValue={query.status}>
             <option value="SUBMITTED">Waiting for review</option>
             <option value="SIGNED">Signed</option>
             <option value="ALL">All submitted and signed</option>
           </select>
-        </label>
-        <label>
-          Urgency
-          <select name="urgency" defaultValue={query.urgency ?? ""}>
+        </div>
+        <div>
+          <label htmlFor="filter-urgency">Urgency</label>
+          <select id="filter-urgency" name="urgency" defaultValue={query.urgency ?? ""}>
             <option value="">Any urgency</option>
             {TIERS.map((t) => (
               <option key={t} value={t}>
@@ -460,10 +460,10 @@ function QueueFilters({
               </option>
             ))}
           </select>
-        </label>
-        <label>
-          Red flag
-          <select name="flag" defaultValue={query.flag ?? ""}>
+        </div>
+        <div>
+          <label htmlFor="filter-flag">Red flag</label>
+          <select id="filter-flag" name="flag" defaultValue={query.flag ?? ""}>
             <option value="">Any or none</option>
             {flags.map((f) => (
               <option key={f.id} value={f.id}>
@@ -471,10 +471,10 @@ function QueueFilters({
               </option>
             ))}
           </select>
-        </label>
-        <label>
-          Imaging suggestion
-          <select name="imaging" defaultValue={query.imaging ?? ""}>
+        </div>
+        <div>
+          <label htmlFor="filter-imaging">Imaging suggestion</label>
+          <select id="filter-imaging" name="imaging" defaultValue={query.imaging ?? ""}>
             <option value="">Any</option>
             {(Object.keys(MODALITY_LABELS) as (keyof typeof MODALITY_LABELS)[]).map((m) => (
               <option key={m} value={m}>
@@ -482,19 +482,19 @@ function QueueFilters({
               </option>
             ))}
           </select>
-        </label>
-        <label>
-          Submitted from
-          <input type="date" name="from" defaultValue={query.from ?? ""} />
-        </label>
-        <label>
-          Submitted to
-          <input type="date" name="to" defaultValue={query.to ?? ""} aria-invalid={error ? true : undefined} aria-describedby={error ? "filter-error" : undefined} />
-        </label>
-        <label className="filter-search">
-          Name or MRN
-          <input type="search" name="q" defaultValue={query.q ?? ""} maxLength={100} autoComplete="off" />
-        </label>
+        </div>
+        <div>
+          <label htmlFor="filter-from">Submitted from</label>
+          <input type="date" id="filter-from" name="from" defaultValue={query.from ?? ""} />
+        </div>
+        <div>
+          <label htmlFor="filter-to">Submitted to</label>
+          <input type="date" id="filter-to" name="to" defaultValue={query.to ?? ""} aria-invalid={error ? true : undefined} aria-describedby={error ? "filter-error" : undefined} />
+        </div>
+        <div className="filter-search">
+          <label htmlFor="filter-q">Name or MRN</label>
+          <input type="search" id="filter-q" name="q" defaultValue={query.q ?? ""} maxLength={100} autoComplete="off" />
+        </div>
       </div>
       {error && (
         <p id="filter-error" role="alert" className="alert">

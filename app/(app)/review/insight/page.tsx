@@ -55,9 +55,11 @@ export default async function OverrideInsightPage({ searchParams }: { searchPara
       {insight.rules.length === 0 ? (
         <p className="notice">No decisions in this period yet.</p>
       ) : (
-        <div className="table-scroll">
+        <div className="table-scroll" role="region" aria-labelledby="insight-caption" tabIndex={0}>
           <table className="insight">
-            <caption className="visually-hidden">Decisions per rule that supplied the imaging suggestion</caption>
+            <caption id="insight-caption" className="visually-hidden">
+              Decisions per rule that supplied the imaging suggestion
+            </caption>
             <thead>
               <tr>
                 <th scope="col">Rule</th>

@@ -1,0 +1,201 @@
+// The doctors' review journey against the production build: the queue (emergency first, filters in the
+// URL, the name search kept out of it), the evidence on the review page, override with a reason, sign,
+// a second session's stale action refused with a clear conflict, addenda, and staff kept out.
+import { readFileSync } from "node:fs";
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { DEMO_PASSWORD, expectNoAxeViolations, signedIn, USERS } from "./support";
+
+interface TVignette {
+  id: string;
+  intake: Record<string, unknown>;
+}
+const vignettes = (JSON.parse(readFileSync("lib/clinical/test-support/vignettes.dev.json", "utf8")) as { vignettes: TVignette[] }).vignettes;
+const V17 = vignettes.find((v) => v.id === "LBP-V17")!; // cauda equina: emergency, RF-CES-01, MRI
+
+async function apiAs(playwright: typeof import("@playwright/test").request, baseURL: string, email: string): Promise<APIRequestContext> {
+  const ctx = await playwright.newContext({ baseURL });
+  const { csrfToken } = (await (await ctx.get("/api/auth/csrf")).json()) as { csrfToken: string };
+  const res = await ctx.post("/api/auth/callback/credentials", { form: { csrfToken, email, password: DEMO_PASSWORD, json: "true" } });
+  expect(res.ok()).toBe(true);
+  return ctx;
+}
+
+const unique = () => `${Date.now().toString(36).toUpperCase()}${Math.floor(Math.random() * 1e4)}`;
+
+/** A V17 (emergency) visit submitted by staff through the API, for a patient with a unique family name. */
+async function submittedEmergency(staff: APIRequestContext): Promise<{ visitId: string; familyName: string; mrn: string }> {
+  const familyName = `Queuetest${unique()}`;
+  const mrn = `REV-${unique()}`;
+  const patient = await staff.post("/api/v1/patients", { data: { mrn, givenName: "Erin", familyName, birthDate: "1981-03-03", sex: "female" } });
+  expect(patient.status()).toBe(201);
+  const visit = await staff.post("/api/v1/visits", { data: { patientId: (await patient.json()).id } });
+  const { id, version } = (await visit.json()) as { id: string; version: number };
+  const submit = await staff.post(`/api/v1/visits/${id}/submit`, { data: { version, answers: V17.intake } });
+  expect(submit.status()).toBe(200);
+  return { visitId: id, familyName, mrn };
+}
+
+const queueRows = (page: Page) => page.locator("table.queue tbody tr");
+
+test.describe("review", () => {
+  let staff: APIRequestContext;
+  let emergency: { visitId: string; familyName: string; mrn: string };
+
+  test.beforeAll(async ({ playwright, baseURL }) => {
+    staff = await apiAs(playwright.request, baseURL!, USERS.staff);
+    emergency = await submittedEmergency(staff);
+  });
+  test.afterAll(async () => staff.dispose());
+
+  test("the queue: emergencies on top, filters in the URL and the back button, search kept out of the URL", async ({ page }) => {
+    await signedIn(page, USERS.doctor);
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Review" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Review queue" })).toBeVisible();
+
+    // Emergency first, marked in words (not colour only); counts above the table.
+    await expect(queueRows(page).first()).toContainText("EMERGENCY");
+    const emergencyCount = Number(await page.getByRole("button", { name: /Emergency \d+/ }).locator(".count-value").textContent());
+    expect(emergencyCount).toBeGreaterThanOrEqual(1);
+    const urgencies = await page.locator("table.queue tbody tr td:nth-child(5)").allTextContents();
+    const firstNonEmergency = urgencies.findIndex((u) => !u.includes("EMERGENCY"));
+    if (firstNonEmergency >= 0) expect(urgencies.slice(firstNonEmergency).some((u) => u.includes("EMERGENCY"))).toBe(false);
+    await expectNoAxeViolations(page);
+
+    // Filter by red flag: the view is in the URL, every row carries the flag.
+    await page.getByLabel("Red flag").selectOption("RF-CES-01");
+    await page.getByRole("button", { name: "Apply filters" }).click();
+    await expect(page).toHaveURL(/[?&]flag=RF-CES-01/);
+    await expect(page.getByText(/Showing 1–\d+ of \d+ visits/)).toBeVisible();
+    const flags = await page.locator("table.queue tbody tr td:nth-child(6)").allTextContents();
+    expect(flags.length).toBeGreaterThan(0);
+    for (const f of flags) expect(f).toContain("RF-CES-01");
+
+    // Sorting is server-side and in the URL too; Back restores the previous view.
+    await page.getByRole("button", { name: /^Patient/ }).click();
+    await expect(page).toHaveURL(/sort=patient/);
+    await expect(page.getByRole("columnheader", { name: /Patient/ })).toHaveAttribute("aria-sort", "ascending");
+    await page.goBack();
+    await expect(page).not.toHaveURL(/sort=patient/);
+    await expect(page).toHaveURL(/flag=RF-CES-01/);
+    await page.goBack();
+    await expect(page).not.toHaveURL(/flag=/);
+    await expect(page.getByLabel("Red flag")).toHaveValue("");
+
+    // A bookmarked view opens as it was.
+    await page.goto("/review?urgency=emergency&pageSize=50");
+    await expect(page.getByLabel("Urgency", { exact: true })).toHaveValue("emergency");
+    await expect(page.getByLabel("Rows per page")).toHaveValue("50");
+    for (const u of await page.locator("table.queue tbody tr td:nth-child(5)").allTextContents()) expect(u).toContain("EMERGENCY");
+
+    // Name search: results change, the URL does not carry the name.
+    await page.getByLabel("Name or MRN").fill(emergency.familyName);
+    await page.getByRole("button", { name: "Apply filters" }).click();
+    await expect(queueRows(page)).toHaveCount(1);
+    await expect(queueRows(page).first()).toContainText(emergency.mrn);
+    expect(page.url()).not.toContain(emergency.familyName);
+    expect(page.url().toLowerCase()).not.toContain("q=");
+  });
+
+  test("paging and page size run in PostgreSQL", async ({ page }) => {
+    await signedIn(page, USERS.doctor);
+    await page.goto("/review?status=ALL");
+    await expect(queueRows(page)).toHaveCount(25);
+    const visitLinks = () => queueRows(page).locator("th a").evaluateAll((links) => links.map((a) => a.getAttribute("href")));
+    const firstPage = await visitLinks();
+    await page.getByRole("button", { name: "Next page" }).click();
+    await expect(page).toHaveURL(/page=2/);
+    await expect(page.locator(".pager").getByText(/Page 2 of \d+/)).toBeVisible();
+    const secondPage = await visitLinks();
+    expect(secondPage.length).toBeGreaterThan(0);
+    expect(secondPage.filter((href) => firstPage.includes(href))).toEqual([]);
+    await page.getByLabel("Rows per page").selectOption("50");
+    await expect(page).toHaveURL(/pageSize=50/);
+    await expect(page).not.toHaveURL(/page=2/);
+    await expect(page.getByText(/Showing 1–50 of \d+ visits/)).toBeVisible();
+    await expect(queueRows(page)).toHaveCount(50);
+  });
+
+  test("review, override with a reason, sign; a second session's stale action gets the conflict; addenda", async ({ page, browser }) => {
+    await signedIn(page, USERS.doctor);
+    await page.goto(`/review/${emergency.visitId}`);
+    await expect(page.getByRole("heading", { level: 1 })).toContainText(emergency.familyName);
+    await expect(page.getByRole("heading", { level: 1 })).toContainText("EMERGENCY");
+    // The evidence: the rule, the facts that held, the tools comparison for the suggested modality.
+    const rule = page.getByRole("article", { name: /RF-CES-01/ });
+    await expect(rule).toContainText("Why it fired");
+    await expect(rule.locator(".conditions li").first()).toBeVisible();
+    await expect(rule).toContainText("Sources");
+    await expect(page.getByRole("heading", { name: "Imaging suggestion: MRI" })).toBeVisible();
+    await expect(page.getByRole("row", { name: /MRI.*Suggested/ })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "History as recorded" })).toBeVisible();
+    await expectNoAxeViolations(page);
+
+    // A second clinician opens the same version.
+    const other = await browser.newContext();
+    const otherPage = await other.newPage();
+    await signedIn(otherPage, USERS.doctor);
+    await otherPage.goto(`/review/${emergency.visitId}`);
+    await expect(otherPage.getByRole("button", { name: "Record the decision" })).toBeEnabled();
+
+    // Override without a reason: the form names what is missing and nothing is saved.
+    await page.getByLabel("Override it").check();
+    await page.getByRole("button", { name: "Record the decision" }).click();
+    await expect(page.getByText("modality is required to override")).toBeVisible();
+    await expect(page.getByText("reasonCode is required to override")).toBeVisible();
+    await page.getByLabel("Imaging instead").selectOption("ct");
+    await page.getByLabel("Contraindication").check();
+    await page.getByLabel(/Reason in words/).fill("Pacemaker, MRI not possible");
+    await page.getByLabel("Clinical note (optional)").fill("Saddle numbness confirmed on examination.");
+    await page.getByRole("button", { name: "Record the decision" }).click();
+    await expect(page.getByText(/Overrode the suggestion \(MRI\) with: CT/)).toBeVisible();
+    await expect(page.getByText("Contraindication: Pacemaker, MRI not possible")).toBeVisible();
+    await page.getByRole("button", { name: "Sign the visit" }).click();
+    await expect(page.getByText(/Signed by Dr Dana Doctor/)).toBeVisible();
+    await expect(page.getByRole("button", { name: "Record the decision" })).toHaveCount(0);
+
+    // The stale session acts on version 2: refused, told why, shown the current state.
+    await otherPage.getByRole("button", { name: "Record the decision" }).click();
+    await expect(otherPage.getByRole("alert").filter({ hasText: "Another clinician changed this visit" })).toBeVisible();
+    await expect(otherPage.getByText(/Signed by Dr Dana Doctor/)).toBeVisible();
+    await expect(otherPage.getByText(/Overrode the suggestion \(MRI\) with: CT/)).toBeVisible();
+    await other.close();
+
+    // After signing, remarks are addenda with author and time.
+    await page.getByLabel("New addendum").fill("Patient transferred to the emergency department.");
+    await page.getByRole("button", { name: "Add the addendum" }).click();
+    const addenda = page.locator("ol.addenda li");
+    await expect(addenda).toHaveCount(1);
+    await expect(addenda.first()).toContainText("Patient transferred to the emergency department.");
+    await expect(addenda.first()).toContainText("Dr Dana Doctor");
+    await expectNoAxeViolations(page);
+
+    // The queue shows it as signed by the doctor.
+    await page.goto("/review?status=SIGNED&flag=RF-CES-01&sort=submittedAt&dir=desc");
+    await expect(page.getByRole("row", { name: new RegExp(emergency.mrn) })).toContainText("Dr Dana Doctor");
+  });
+
+  test("override insight counts the decision; staff cannot reach review pages or actions", async ({ page, baseURL, playwright }) => {
+    await signedIn(page, USERS.admin);
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Insight" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Override insight" })).toBeVisible();
+    await expect(page.getByRole("row", { name: /RF-CES-01/ })).toBeVisible();
+    await expectNoAxeViolations(page);
+
+    const staffPage = await (await page.context().browser()!.newContext()).newPage();
+    await signedIn(staffPage, USERS.staff);
+    await expect(staffPage.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Review" })).toHaveCount(0);
+    for (const path of ["/review", `/review/${emergency.visitId}`, "/review/insight"]) {
+      const response = await staffPage.goto(path);
+      expect(response?.status(), path).toBe(403);
+    }
+    const fresh = await submittedEmergency(staff);
+    const decision = await staff.post(`/api/v1/visits/${fresh.visitId}/decision`, { data: { version: 2, action: "accept" } });
+    expect(decision.status()).toBe(403);
+    const sign = await staff.post(`/api/v1/visits/${fresh.visitId}/sign`, { data: { version: 2 } });
+    expect(sign.status()).toBe(403);
+    const doctor = await apiAs(playwright.request, baseURL!, USERS.doctor);
+    const current = (await (await doctor.get(`/api/v1/visits/${fresh.visitId}`)).json()) as { version: number; decision: unknown };
+    expect(current).toMatchObject({ version: 2, decision: null });
+    await doctor.dispose();
+  });
+});
