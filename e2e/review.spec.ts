@@ -37,6 +37,14 @@ async function submittedEmergency(staff: APIRequestContext): Promise<{ visitId: 
 
 const queueRows = (page: Page) => page.locator("table.queue tbody tr");
 
+/** Do something that changes the queue view, and wait until the table shows the API's answer. */
+async function queueChange(page: Page, action: () => Promise<unknown>) {
+  const answered = page.waitForResponse((r) => new URL(r.url()).pathname === "/api/v1/visits" && r.request().method() === "GET");
+  await action();
+  expect((await answered).status()).toBe(200);
+  await expect(page.locator("table.queue")).toHaveAttribute("aria-busy", "false");
+}
+
 test.describe("review", () => {
   let staff: APIRequestContext;
   let emergency: { visitId: string; familyName: string; mrn: string };
@@ -63,7 +71,7 @@ test.describe("review", () => {
 
     // Filter by red flag: the view is in the URL, every row carries the flag.
     await page.getByLabel("Red flag").selectOption("RF-CES-01");
-    await page.getByRole("button", { name: "Apply filters" }).click();
+    await queueChange(page, () => page.getByRole("button", { name: "Apply filters" }).click());
     await expect(page).toHaveURL(/[?&]flag=RF-CES-01/);
     await expect(page.getByText(/Showing 1–\d+ of \d+ visits/)).toBeVisible();
     const flags = await page.locator("table.queue tbody tr td:nth-child(6)").allTextContents();
@@ -71,13 +79,13 @@ test.describe("review", () => {
     for (const f of flags) expect(f).toContain("RF-CES-01");
 
     // Sorting is server-side and in the URL too; Back restores the previous view.
-    await page.getByRole("button", { name: /^Patient/ }).click();
+    await queueChange(page, () => page.getByRole("button", { name: /^Patient/ }).click());
     await expect(page).toHaveURL(/sort=patient/);
     await expect(page.getByRole("columnheader", { name: /Patient/ })).toHaveAttribute("aria-sort", "ascending");
-    await page.goBack();
+    await queueChange(page, () => page.goBack());
     await expect(page).not.toHaveURL(/sort=patient/);
     await expect(page).toHaveURL(/flag=RF-CES-01/);
-    await page.goBack();
+    await queueChange(page, () => page.goBack());
     await expect(page).not.toHaveURL(/flag=/);
     await expect(page.getByLabel("Red flag")).toHaveValue("");
 
@@ -89,7 +97,7 @@ test.describe("review", () => {
 
     // Name search: results change, the URL does not carry the name.
     await page.getByLabel("Name or MRN").fill(emergency.familyName);
-    await page.getByRole("button", { name: "Apply filters" }).click();
+    await queueChange(page, () => page.getByRole("button", { name: "Apply filters" }).click());
     await expect(queueRows(page)).toHaveCount(1);
     await expect(queueRows(page).first()).toContainText(emergency.mrn);
     expect(page.url()).not.toContain(emergency.familyName);
@@ -102,13 +110,13 @@ test.describe("review", () => {
     await expect(queueRows(page)).toHaveCount(25);
     const visitLinks = () => queueRows(page).locator("th a").evaluateAll((links) => links.map((a) => a.getAttribute("href")));
     const firstPage = await visitLinks();
-    await page.getByRole("button", { name: "Next page" }).click();
+    await queueChange(page, () => page.getByRole("button", { name: "Next page" }).click());
     await expect(page).toHaveURL(/page=2/);
     await expect(page.locator(".pager").getByText(/Page 2 of \d+/)).toBeVisible();
     const secondPage = await visitLinks();
     expect(secondPage.length).toBeGreaterThan(0);
     expect(secondPage.filter((href) => firstPage.includes(href))).toEqual([]);
-    await page.getByLabel("Rows per page").selectOption("50");
+    await queueChange(page, () => page.getByLabel("Rows per page").selectOption("50"));
     await expect(page).toHaveURL(/pageSize=50/);
     await expect(page).not.toHaveURL(/page=2/);
     await expect(page.getByText(/Showing 1–50 of \d+ visits/)).toBeVisible();
