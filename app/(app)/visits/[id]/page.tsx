@@ -26,6 +26,12 @@ export default async function VisitPage({ params }: { params: Promise<{ id: stri
       </p>
       {visit.evaluation ? <ResultView evaluation={visit.evaluation} /> : <p>This visit has not been submitted yet.</p>}
       <p className="no-print">
+        {visit.status !== "DRAFT" && can(user.role, "review:read") && (
+          <>
+            <Link href={`/review/${visit.id}`}>Review this visit (evidence and decision)</Link>
+            {" · "}
+          </>
+        )}
         <Link href={`/patients/${p.id}`}>Back to the patient</Link>
       </p>
     </>

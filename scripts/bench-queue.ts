@@ -1,0 +1,176 @@
+// Benchmark: the review queue at a clinic's scale. Seeds (once, then reuses) a database with 100,000 synthetic
+// visits run through the engine, then times representative queue views three ways:
+//   api   GET /api/v1/visits over HTTP against a production build (auth, zod, Prisma, transaction, audit row)
+//   op    the domain operation listQueue() in this process (Prisma, transaction, audit row; no HTTP, no auth)
+//   sql   the same two statements on a bare node-postgres connection (prepared; the floor)
+// and prints p50/p95 per view and the api/sql ratio. Targets (issue 5): api p95 <= 50 ms and <= 2x sql.
+//   npm run bench:queue [-- --visits 100000 --runs 200 --no-http]   (run `npm run build` first for the api column)
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import pg from "pg";
+import { createDb } from "../lib/db/client";
+import { freePort, startEmbedded } from "../lib/db/embedded";
+import { migrate } from "../lib/db/migrate";
+import { DEMO_PASSWORD, seedDemo } from "../lib/db/seed";
+import { seedVisits } from "../lib/db/seed-visits";
+import { queueSearchParams, ZQueueQuery, type TQueueQuery } from "../lib/schemas/queue";
+
+const args = process.argv.slice(2);
+const option = (name: string, fallback: number) => {
+  const at = args.indexOf(`--${name}`);
+  const value = at >= 0 ? Number(args[at + 1]) : fallback;
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`--${name} must be a positive number`);
+  return value;
+};
+const VISITS = option("visits", 100_000);
+const RUNS = option("runs", 200);
+const WARMUP = Math.min(30, RUNS);
+const distDir = process.env.NEXT_DIST_DIR || ".next";
+const withHttp = !args.includes("--no-http") && existsSync(`${distDir}/BUILD_ID`);
+
+const cluster = await startEmbedded({ name: "bench", log: console.log });
+const dbName = `backline_bench_${VISITS}`;
+const url = cluster.urlFor(dbName);
+{
+  const admin = new pg.Client({ connectionString: cluster.adminUrl });
+  await admin.connect();
+  const exists = (await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [dbName])).rowCount === 1;
+  await admin.end();
+  if (!exists) await cluster.createDatabase(dbName);
+}
+await migrate(url);
+{
+  const prisma = createDb(url, 1);
+  await seedDemo(prisma);
+  const have = await prisma.visit.count();
+  await prisma.$disconnect();
+  if (have < VISITS) {
+    console.log(`seeding ${VISITS - have} visits (once; later runs reuse ${dbName})...`);
+    const started = performance.now();
+    await seedVisits(url, { visits: VISITS - have, log: console.log });
+    console.log(`seeded in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  }
+}
+
+// The domain operation reads its connection from the environment, like the app.
+process.env.DATABASE_URL = url;
+process.env.NEXTAUTH_SECRET ??= randomBytes(32).toString("base64url");
+const { listQueue, queueStatements } = await import("../lib/server/visits/list-queue");
+const { db } = await import("../lib/db/client");
+
+const sqlClient = new pg.Client({ connectionString: url });
+await sqlClient.connect();
+const facts = (await sqlClient.query<{ status: string; n: string }>("SELECT status::text, count(*) AS n FROM visits GROUP BY 1 ORDER BY 1")).rows;
+const doctor = (await sqlClient.query<{ id: string; email: string; name: string }>("SELECT id::text, email, name FROM users WHERE email = 'doctor@example.org'")).rows[0]!;
+const user = { ...doctor, role: "CLINICIAN" as const };
+const sampleMrn = (await sqlClient.query<{ mrn: string }>("SELECT mrn FROM patients WHERE mrn LIKE 'SYN-%' ORDER BY mrn DESC LIMIT 1")).rows[0]?.mrn ?? "SYN";
+const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
+
+const VIEWS: { name: string; query: Record<string, unknown> }[] = [
+  { name: "waiting, default order", query: {} },
+  { name: "urgency = emergency", query: { urgency: "emergency" } },
+  { name: "red flag RF-CES-01", query: { flag: "RF-CES-01" } },
+  { name: "MRI, last 90 days, all", query: { status: "ALL", imaging: "mri", from: daysAgo(90) } },
+  { name: "text 'smi', all", query: { status: "ALL", q: "smi" } },
+  { name: "text: one MRN, all", query: { status: "ALL", q: sampleMrn } },
+  { name: "signed, default order", query: { status: "SIGNED" } },
+  { name: "signed, page 200", query: { status: "SIGNED", page: 200 } },
+  { name: "all, sorted by patient", query: { status: "ALL", sort: "patient" } },
+];
+
+// ---- the app over HTTP -------------------------------------------------------------------------------------
+let server: ChildProcess | undefined;
+let cookie = "";
+let baseUrl = "";
+if (withHttp) {
+  const port = await freePort();
+  baseUrl = `http://127.0.0.1:${port}`;
+  server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port)], {
+    stdio: ["ignore", "ignore", "inherit"],
+    env: { ...process.env, NODE_ENV: "production", DATABASE_URL: url, NEXTAUTH_URL: baseUrl, NEXT_TELEMETRY_DISABLED: "1" },
+  });
+  for (let i = 0; ; i++) {
+    try {
+      if ((await fetch(`${baseUrl}/api/health`)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (i > 300) throw new Error("next start did not answer /api/health within 60 s");
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  const csrf = await fetch(`${baseUrl}/api/auth/csrf`);
+  const csrfCookie = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const signin = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: csrfCookie },
+    body: new URLSearchParams({ csrfToken, email: doctor.email, password: DEMO_PASSWORD, json: "true" }),
+  });
+  cookie = [csrfCookie, ...signin.headers.getSetCookie().map((c) => c.split(";")[0])].join("; ");
+  if (!cookie.includes("session-token")) throw new Error(`sign-in failed (${signin.status})`);
+}
+
+// ---- timing ------------------------------------------------------------------------------------------------
+const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+
+async function time(fn: () => Promise<unknown>): Promise<{ p50: number; p95: number }> {
+  for (let i = 0; i < WARMUP; i++) await fn();
+  const samples: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const t0 = performance.now();
+    await fn();
+    samples.push(performance.now() - t0);
+  }
+  samples.sort((a, b) => a - b);
+  return { p50: pct(samples, 50), p95: pct(samples, 95) };
+}
+
+let statement = 0;
+const results: { view: string; matched: number; api?: { p50: number; p95: number }; op: { p50: number; p95: number }; sql: { p50: number; p95: number } }[] = [];
+for (const view of VIEWS) {
+  const query: TQueueQuery = ZQueueQuery.parse(view.query);
+  const { page, counts } = queueStatements(query);
+  const names = [`q${statement++}`, `q${statement++}`];
+  const sql = await time(async () => {
+    await sqlClient.query({ name: names[0], text: page.text, values: page.values });
+    await sqlClient.query({ name: names[1], text: counts.text, values: counts.values });
+  });
+  const first = await listQueue(user, query);
+  const op = await time(() => listQueue(user, query));
+  let api: { p50: number; p95: number } | undefined;
+  if (withHttp) {
+    const path = `${baseUrl}/api/v1/visits?${queueSearchParams(query, { withQ: true }).toString()}`;
+    api = await time(async () => {
+      const response = await fetch(path, { headers: { Cookie: cookie, Accept: "application/json" } });
+      if (!response.ok) throw new Error(`${view.name}: HTTP ${response.status}`);
+      await response.arrayBuffer();
+    });
+  }
+  results.push({ view: view.name, matched: first.total, api, op, sql });
+}
+
+await sqlClient.end();
+await db().$disconnect();
+server?.kill("SIGTERM");
+await cluster.stop();
+
+// ---- report ------------------------------------------------------------------------------------------------
+const f = (x: number) => x.toFixed(1).padStart(6);
+console.log(`\nqueue benchmark: ${facts.map((r) => `${r.n} ${r.status}`).join(", ")}; ${RUNS} timed runs per view after ${WARMUP} warm-up, one client at a time`);
+console.log(`page size 25; every call returns the page and the per-urgency counts${withHttp ? "" : " (no build found or --no-http: api column skipped)"}\n`);
+console.log(`| view | matched | api p50/p95 ms | listQueue p50/p95 ms | raw SQL p50/p95 ms | api/sql p95 |`);
+console.log(`|---|---|---|---|---|---|`);
+let worstP95 = 0;
+let worstRatio = 0;
+for (const r of results) {
+  const top = r.api ?? r.op;
+  worstP95 = Math.max(worstP95, top.p95);
+  const ratio = top.p95 / r.sql.p95;
+  worstRatio = Math.max(worstRatio, ratio);
+  console.log(
+    `| ${r.view} | ${r.matched} | ${r.api ? `${f(r.api.p50)} / ${f(r.api.p95)}` : "—"} | ${f(r.op.p50)} / ${f(r.op.p95)} | ${f(r.sql.p50)} / ${f(r.sql.p95)} | ${ratio.toFixed(2)}x |`,
+  );
+}
+console.log(`\nworst p95 ${worstP95.toFixed(1)} ms (target <= 50), worst ratio to SQL ${worstRatio.toFixed(2)}x (target <= 2x)`);
