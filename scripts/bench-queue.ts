@@ -2,7 +2,7 @@
 // visits run through the engine, then times representative queue views three ways:
 //   api   GET /api/v1/visits over HTTP against a production build (auth, zod, Prisma, transaction, audit row)
 //   op    the domain operation listQueue() in this process (Prisma, transaction, audit row; no HTTP, no auth)
-//   sql   the same two statements on a bare node-postgres connection (prepared; the floor)
+//   sql   the same two statements on a bare node-postgres connection (the floor)
 // and prints p50/p95 per view and the api/sql ratio. Targets (issue 5): api p95 <= 50 ms and <= 2x sql.
 //   npm run bench:queue [-- --visits 100000 --runs 200 --no-http]   (run `npm run build` first for the api column)
 import { spawn, type ChildProcess } from "node:child_process";
@@ -30,12 +30,17 @@ const distDir = process.env.NEXT_DIST_DIR || ".next";
 const withHttp = !args.includes("--no-http") && existsSync(`${distDir}/BUILD_ID`);
 
 const cluster = await startEmbedded({ name: "bench", log: console.log });
-const dbName = `backline_bench_${VISITS}`;
+// Bump SEED_VERSION when lib/db/seed-visits.ts changes what it generates: older benchmark databases are dropped.
+const SEED_VERSION = 2;
+const dbName = `backline_bench_${VISITS}_v${SEED_VERSION}`;
 const url = cluster.urlFor(dbName);
 {
   const admin = new pg.Client({ connectionString: cluster.adminUrl });
   await admin.connect();
   const exists = (await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [dbName])).rowCount === 1;
+  for (const { datname } of (await admin.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE 'backline_bench_%' AND datname <> $1", [dbName])).rows) {
+    await admin.query(`DROP DATABASE "${datname}" WITH (FORCE)`);
+  }
   await admin.end();
   if (!exists) await cluster.createDatabase(dbName);
 }
@@ -127,15 +132,14 @@ async function time(fn: () => Promise<unknown>): Promise<{ p50: number; p95: num
   return { p50: pct(samples, 50), p95: pct(samples, 95) };
 }
 
-let statement = 0;
 const results: { view: string; matched: number; api?: { p50: number; p95: number }; op: { p50: number; p95: number }; sql: { p50: number; p95: number } }[] = [];
 for (const view of VIEWS) {
   const query: TQueueQuery = ZQueueQuery.parse(view.query);
   const { page, counts } = queueStatements(query);
-  const names = [`q${statement++}`, `q${statement++}`];
+  // Unnamed parameterised statements, planned for these values each time: what Prisma's adapter sends too.
   const sql = await time(async () => {
-    await sqlClient.query({ name: names[0], text: page.text, values: page.values });
-    await sqlClient.query({ name: names[1], text: counts.text, values: counts.values });
+    await sqlClient.query(page.text, page.values);
+    await sqlClient.query(counts.text, counts.values);
   });
   const first = await listQueue(user, query);
   const op = await time(() => listQueue(user, query));

@@ -37,6 +37,11 @@ describe("synthetic visits", () => {
       expect(mismatched).toEqual([]);
       const tiers = (await q<{ urgency: string }>("SELECT DISTINCT urgency::text FROM visits WHERE urgency IS NOT NULL")).map((r) => r.urgency).sort();
       expect(tiers).toEqual(["emergency", "none", "routine_soon", "urgent"]);
+      // A clinic's mix (about 70/20/8/2), not a worst case.
+      const share = Object.fromEntries((await q<{ urgency: string; share: number }>(
+        "SELECT urgency::text, count(*)::float / sum(count(*)) OVER () AS share FROM visits WHERE urgency IS NOT NULL GROUP BY 1")).map((r) => [r.urgency, r.share]));
+      expect(share.none).toBeGreaterThan(0.6);
+      expect(share.emergency).toBeLessThan(0.05);
       // Signed visits carry a decision; overrides carry a coded reason and a different modality.
       expect(await q("SELECT id FROM visits WHERE status = 'SIGNED' AND (decision IS NULL OR signed_at IS NULL)")).toEqual([]);
       expect(await q("SELECT id FROM visits WHERE decision = 'override' AND (decision_reason_code IS NULL OR decision_modality = imaging_modality)")).toEqual([]);

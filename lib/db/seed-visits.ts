@@ -4,7 +4,7 @@
 // Deterministic for a given seed. Inserted in batches with unnest() so 100,000 visits take well under a minute.
 import { randomUUID } from "node:crypto";
 import pg from "pg";
-import { compactAnswers, evaluate, validateIntake, type Evaluation, type TIntake } from "@/lib/clinical";
+import { compactAnswers, evaluate, validateIntake, type Evaluation, type TIntake, type Tier } from "@/lib/clinical";
 import { CLINIC_MIX, generateIntake, seededRandom, STRESS_MIX } from "@/lib/clinical/test-support/generate";
 import { DEMO_USERS } from "./seed";
 
@@ -26,6 +26,14 @@ const ageOn = (birth: string, day: string) => {
   const [y, m, d] = day.split("-").map(Number) as [number, number, number];
   return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
 };
+
+/** Mostly negative answers, normal temperatures: the bulk of a back-pain clinic. */
+const QUIET_MIX = { ...CLINIC_MIX, yesRate: 0.001, optionalYesRate: 0.02, blankRate: 0.001, pickRate: 0.01, temperature: [36, 37.6] as const };
+
+/** 70% no red flag, 20% routine soon, 8% urgent, 2% emergency (design/queue-performance.md). */
+function pickTier(x: number): Tier {
+  return x < 0.02 ? "emergency" : x < 0.1 ? "urgent" : x < 0.3 ? "routine_soon" : "none";
+}
 
 const OVERRIDE_CODES = ["clinical_examination", "already_imaged", "contraindication", "patient_preference", "clinical_judgement", "other"] as const;
 const MODALITIES = ["none", "xray", "ct", "mri"] as const;
@@ -110,19 +118,30 @@ export async function seedVisits(databaseUrl: string, options: TSeedVisitsOption
         reasonCode: [] as (string | null)[], reasonText: [] as (string | null)[], decidedBy: [] as (string | null)[], decidedAt: [] as (string | null)[],
       };
       for (let i = 0; i < batch; i++) {
-        const patient = patients[Math.floor(rand() * patients.length)] as (typeof patients)[number];
         const roll = rand();
         const status = roll < draftShare ? "DRAFT" : roll < draftShare + submittedShare ? "SUBMITTED" : "SIGNED";
         // Waiting visits are recent; signed ones spread over three years.
         const ageMs = status === "SIGNED" ? 2 * DAY_MS + rand() * 3 * 365 * DAY_MS : rand() * 30 * DAY_MS;
         const created = now - ageMs;
         const visitDay = iso(created);
-        const raw = generateIntake(rand, { ...(rand() < 0.85 ? CLINIC_MIX : STRESS_MIX), visitDate: visitDay }) as Record<string, unknown>;
-        raw.age_years = Math.max(0, ageOn(patient.birth, visitDay));
-        raw.sex = patient.sex;
-        const result = validateIntake(raw, { today: iso(now) });
-        const intake: TIntake | null = result.ok ? result.intake : null;
-        const evaluation: Evaluation | null = status !== "DRAFT" && intake ? evaluate(intake) : null;
+        // A clinic's urgency mix: pick the tier first, then generate until the engine agrees (rejection sampling).
+        const wanted = pickTier(rand());
+        let patient = patients[0] as (typeof patients)[number];
+        let raw: Record<string, unknown> = {};
+        let intake: TIntake | null = null;
+        let evaluation: Evaluation | null = null;
+        for (let attempt = 0; attempt < 60; attempt++) {
+          patient = patients[Math.floor(rand() * patients.length)] as (typeof patients)[number];
+          const mix = wanted === "emergency" || wanted === "urgent" ? STRESS_MIX : QUIET_MIX;
+          raw = generateIntake(rand, { ...mix, visitDate: visitDay }) as Record<string, unknown>;
+          raw.age_years = Math.max(0, ageOn(patient.birth, visitDay));
+          raw.sex = patient.sex;
+          const result = validateIntake(raw, { today: iso(now) });
+          intake = result.ok ? result.intake : null;
+          evaluation = intake ? evaluate(intake) : null;
+          if (evaluation?.urgency === wanted) break;
+        }
+        if (status === "DRAFT") evaluation = null;
         const finalStatus = evaluation ? status : "DRAFT";
         const submittedAt = evaluation ? new Date(created + 20 * 60_000).toISOString() : null;
         c.id.push(randomUUID());
