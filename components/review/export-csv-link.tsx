@@ -19,7 +19,8 @@ export function ExportCsvLink({ query }: { query: string }) {
     params.delete("page");
     params.delete("pageSize");
     try {
-      const response = await fetch(`/api/v1/visits/export.csv${params.size ? `?${params}` : ""}`, { cache: "no-store" });
+      const qs = params.toString();
+      const response = await fetch(`/api/v1/visits/export.csv${qs ? `?${qs}` : ""}`, { cache: "no-store" });
       if (!response.ok) {
         const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
         throw new Error(body?.error?.message ?? `The export failed (${response.status}).`);
