@@ -31,6 +31,7 @@ class Writer {
   replaced = 0;
   constructor(readonly doc: TDoc) {}
 
+  /** Switch to the font and return the text with what it cannot draw replaced (and counted). */
   private prepare(text: string, bold: boolean): string {
     const fonts = pdfFonts();
     const p = printable(bold ? fonts.bold : fonts.regular, text);
@@ -86,25 +87,22 @@ class Writer {
     const labelWidth = width * 0.58;
     const valueWidth = width - labelWidth - 12;
     const l = this.prepare(label, false);
-    doc.fontSize(9);
-    const lh = doc.heightOfString(l, { width: labelWidth });
+    const lh = doc.fontSize(9).heightOfString(l, { width: labelWidth });
     const v = this.prepare(value, true);
-    doc.fontSize(9);
-    const vh = doc.heightOfString(v, { width: valueWidth });
+    const vh = doc.fontSize(9).heightOfString(v, { width: valueWidth });
     this.ensure(Math.max(lh, vh) + 4);
     const y = doc.y;
-    this.prepare("", false);
-    doc.fontSize(9).fillColor(MUTED).text(l, MARGIN.left, y, { width: labelWidth });
-    this.prepare("", true);
-    doc.fontSize(9).fillColor(INK).text(v, MARGIN.left + labelWidth + 12, y, { width: valueWidth });
+    doc.font("regular").fontSize(9).fillColor(MUTED).text(l, MARGIN.left, y, { width: labelWidth });
+    doc.font("bold").fontSize(9).fillColor(INK).text(v, MARGIN.left + labelWidth + 12, y, { width: valueWidth });
     doc.x = MARGIN.left;
     doc.y = y + Math.max(lh, vh) + 4;
   }
 }
 
-function firedRule(w: Writer, e: Explanation, timeLabel: boolean) {
+/** One fired rule: title, id and tier, the facts that made it fire (with the values), and the action. */
+function firedRule(w: Writer, e: Explanation) {
   w.ensure(50);
-  w.text(`${e.title} (${e.rule})${timeLabel && e.tier ? `: ${URGENCY_LABELS[e.tier]}` : ""}`, { bold: true, indent: 12 });
+  w.text(`${e.title} (${e.rule})${e.tier ? `: ${URGENCY_LABELS[e.tier]}` : ""}`, { bold: true, indent: 12 });
   if (e.conditions.length > 0) w.field("Evidence", e.conditions.join("; "), 24);
   w.field("Action", e.action, 24);
 }
@@ -139,10 +137,10 @@ function body(w: Writer, s: TVisitSummary, o: TPdfOptions) {
   const pathways = e.explanations.filter((x) => x.kind === "pathway");
   w.subheading("Red flags");
   if (redFlags.length === 0) w.text("No red flag fired.", { indent: 12 });
-  for (const x of redFlags) firedRule(w, x, true);
+  for (const x of redFlags) firedRule(w, x);
   if (pathways.length > 0) {
     w.subheading("Other findings");
-    for (const x of pathways) firedRule(w, x, true);
+    for (const x of pathways) firedRule(w, x);
   }
   if (e.out_of_scope) {
     w.subheading("Outside the decision support");
