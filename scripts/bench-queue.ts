@@ -9,11 +9,9 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import pg from "pg";
-import { createDb } from "../lib/db/client";
-import { freePort, startEmbedded } from "../lib/db/embedded";
-import { migrate } from "../lib/db/migrate";
-import { DEMO_PASSWORD, seedDemo } from "../lib/db/seed";
-import { seedVisits } from "../lib/db/seed-visits";
+import { freePort } from "../lib/db/embedded";
+import { DEMO_PASSWORD } from "../lib/db/seed";
+import { openBenchDatabase } from "./support/bench-database";
 import { queueSearchParams, ZQueueQuery, type TQueueQuery } from "../lib/schemas/queue";
 
 const args = process.argv.slice(2);
@@ -29,34 +27,8 @@ const WARMUP = Math.min(30, RUNS);
 const distDir = process.env.NEXT_DIST_DIR || ".next";
 const withHttp = !args.includes("--no-http") && existsSync(`${distDir}/BUILD_ID`);
 
-const cluster = await startEmbedded({ name: "bench", log: console.log });
-// Bump SEED_VERSION when lib/db/seed-visits.ts changes what it generates: older benchmark databases are dropped.
-const SEED_VERSION = 2;
-const dbName = `backline_bench_${VISITS}_v${SEED_VERSION}`;
-const url = cluster.urlFor(dbName);
-{
-  const admin = new pg.Client({ connectionString: cluster.adminUrl });
-  await admin.connect();
-  const exists = (await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [dbName])).rowCount === 1;
-  for (const { datname } of (await admin.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE 'backline_bench_%' AND datname <> $1", [dbName])).rows) {
-    await admin.query(`DROP DATABASE "${datname}" WITH (FORCE)`);
-  }
-  await admin.end();
-  if (!exists) await cluster.createDatabase(dbName);
-}
-await migrate(url);
-{
-  const prisma = createDb(url, 1);
-  await seedDemo(prisma);
-  const have = await prisma.visit.count();
-  await prisma.$disconnect();
-  if (have < VISITS) {
-    console.log(`seeding ${VISITS - have} visits (once; later runs reuse ${dbName})...`);
-    const started = performance.now();
-    await seedVisits(url, { visits: VISITS - have, log: console.log });
-    console.log(`seeded in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-  }
-}
+const database = await openBenchDatabase(VISITS, console.log);
+const url = database.url;
 
 // The domain operation reads its connection from the environment, like the app.
 process.env.DATABASE_URL = url;
@@ -158,7 +130,7 @@ for (const view of VIEWS) {
 await sqlClient.end();
 await db().$disconnect();
 server?.kill("SIGTERM");
-await cluster.stop();
+await database.stop();
 
 // ---- report ------------------------------------------------------------------------------------------------
 const f = (x: number) => x.toFixed(1).padStart(6);

@@ -12,11 +12,14 @@ const GIVEN = [
   "Maria", "James", "Aisha", "Tomasz", "Mei", "Kwame", "Ingrid", "Ravi", "Sofia", "Liam", "Fatima", "Noah", "Yuki",
   "Olga", "Mateo", "Amara", "Hannah", "Omar", "Chloe", "Dmitri", "Priya", "Lucas", "Zainab", "Elena", "Kofi",
   "Siobhan", "Hiroshi", "Ana", "Jonas", "Leila", "Ben", "Nadia", "Pedro", "Grace", "Arjun", "Eva", "Samuel",
+  // Names that exports and searches must survive: diacritics, other scripts, quotes.
+  "Zoë", "José", "Ζωή", "Жанна", "小明", "Siobhán", 'Robert "Bob"',
 ];
 const FAMILY = [
   "Smith", "Garcia", "Khan", "Nowak", "Chen", "Mensah", "Larsen", "Patel", "Rossi", "Müller", "O'Neill",
   "Nguyen", "Kowalski", "Silva", "Okafor", "Haddad", "Ivanova", "Tanaka", "Jones", "Smithson", "Brown", "Kim",
   "Andersen", "Dubois", "Fernández", "Ahmed", "Schmidt", "Wilson", "Novak", "Cohen", "Mbeki", "Singh", "Lopez",
+  "Smith, Jr.", "Παπαδοπούλου", "Шевченко", "王", "=Formula", "Núñez",
 ];
 
 const DAY_MS = 86_400_000;

@@ -31,8 +31,11 @@ export interface TQueuePage {
   pageSize: number;
 }
 
-/** WHERE clause shared by the page and the counts; `withUrgency` false for the per-urgency counts. */
-function whereOf(query: TQueueQuery, withUrgency: boolean): Prisma.Sql {
+/**
+ * WHERE clause over `visits v` shared by the page, the counts and the CSV export; `withUrgency` false for the
+ * per-urgency counts.
+ */
+export function whereOf(query: TQueueQuery, withUrgency: boolean): Prisma.Sql {
   const parts: Prisma.Sql[] = [];
   parts.push(query.status === "ALL" ? Prisma.sql`v.status IN ('SUBMITTED', 'SIGNED')` : Prisma.sql`v.status = ${query.status}::"VisitStatus"`);
   if (withUrgency && query.urgency) parts.push(Prisma.sql`v.urgency = ${query.urgency}::"Urgency"`);
@@ -47,7 +50,8 @@ function whereOf(query: TQueueQuery, withUrgency: boolean): Prisma.Sql {
   return Prisma.join(parts, " AND ");
 }
 
-function orderOf(query: TQueueQuery): Prisma.Sql {
+/** ORDER BY of the queue view (aliases `v` visits, `p` patients), shared by the page and the CSV export. */
+export function orderOf(query: TQueueQuery): Prisma.Sql {
   const dir = (fallback: "asc" | "desc") => ((query.dir ?? fallback) === "asc" ? Prisma.sql`ASC` : Prisma.sql`DESC`);
   switch (query.sort) {
     case "urgency":

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { ResultView } from "@/components/intake/result-view";
+import { ExportLinks } from "@/components/visits/export-links";
 import { requireUser } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
 import { loadOr404 } from "@/lib/http/load-or-404";
@@ -24,6 +25,7 @@ export default async function VisitPage({ params }: { params: Promise<{ id: stri
         MRN {p.mrn} · born {p.birthDate} · submitted {visit.submittedAt ? new Date(visit.submittedAt).toLocaleString("en-GB") : "—"}
         {visit.submittedBy ? ` by ${visit.submittedBy}` : ""} · status {visit.status.toLowerCase()}
       </p>
+      <ExportLinks visitId={visit.id} status={visit.status} role={user.role} />
       {visit.evaluation ? <ResultView evaluation={visit.evaluation} /> : <p>This visit has not been submitted yet.</p>}
       <p className="no-print">
         {visit.status !== "DRAFT" && can(user.role, "review:read") && (

@@ -1,0 +1,35 @@
+// Downloads of one visit for clinicians: the PDF summary and the FHIR R4 Bundle, plus printing. The URLs carry
+// only the visit id; the server audits every download.
+import { can, type TRole } from "@/lib/auth/permissions";
+import { PrintButton } from "./print-button";
+
+export function ExportLinks({ visitId, status, role }: { visitId: string; status: "DRAFT" | "SUBMITTED" | "SIGNED"; role: TRole }) {
+  if (status === "DRAFT") return null;
+  const exports = can(role, "export:read");
+  return (
+    <section className="export-links no-print" aria-labelledby="export-links-title">
+      <h2 id="export-links-title" className="visually-hidden">
+        Export and print
+      </h2>
+      <ul>
+        {exports && (
+          <>
+            <li>
+              <a className="button secondary" href={`/api/v1/visits/${visitId}/summary.pdf`} download>
+                Download PDF summary
+              </a>
+            </li>
+            <li>
+              <a className="button secondary" href={`/api/v1/visits/${visitId}/fhir`} download={`visit-${visitId}.fhir.json`}>
+                Download FHIR R4 bundle
+              </a>
+            </li>
+          </>
+        )}
+        <li>
+          <PrintButton />
+        </li>
+      </ul>
+    </section>
+  );
+}

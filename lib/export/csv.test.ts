@@ -1,0 +1,85 @@
+import { parse } from "csv-parse/sync";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { csvField, csvLine } from "./csv";
+import { QUEUE_CSV_COLUMNS, QUEUE_CSV_HEADER, queueCsvLine, type TQueueExportRow } from "./queue-csv";
+
+const parseAll = (text: string) => parse(text, { relaxQuotes: false, relaxColumnCount: false }) as string[][];
+const neutral = (s: string) => (/^[=+\-@\t\r]/.test(s) ? `'${s}` : s);
+
+describe("CSV cells (RFC 4180)", () => {
+  it.each([
+    ["plain", "plain"],
+    ["a,b", '"a,b"'],
+    ['say "hi"', '"say ""hi"""'],
+    ["two\nlines", '"two\nlines"'],
+    ["cr\r\nlf", '"cr\r\nlf"'],
+    ["Παπαδοπούλου 王小明 محمد", "Παπαδοπούλου 王小明 محمد"],
+    ["", ""],
+  ])("%j is written as %j", (value, written) => {
+    expect(csvField(value)).toBe(written);
+  });
+
+  it.each(["=1+1", "+1", "-1", "@SUM(A1)", "\t=1", "\r=1", '=HYPERLINK("http://x","y")'])("neutralises the formula %j", (value) => {
+    const cell = csvField(value);
+    expect(parseAll(`${cell}\r\n`)[0]![0]).toBe(`'${value}`);
+  });
+
+  it("writes numbers as numbers (a negative number is not a formula) and blanks as empty cells", () => {
+    expect(csvLine([-3, 0, 42.5, null, undefined, Number.NaN])).toBe("-3,0,42.5,,,\r\n");
+  });
+
+  it("round-trips any text through a strict RFC 4180 parser", () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(fc.string({ unit: "grapheme", maxLength: 12 }), { minLength: 2, maxLength: 6 }), { minLength: 1, maxLength: 8 }), (rows) => {
+        const width = rows[0]!.length;
+        const table = rows.map((r) => Array.from({ length: width }, (_, i) => r[i] ?? "x"));
+        const text = table.map((r) => csvLine(r)).join("");
+        expect(parseAll(text)).toEqual(table.map((r) => r.map(neutral)));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe("queue CSV lines", () => {
+  const row: TQueueExportRow = {
+    id: "7d3c8f4e-1f0a-4c53-9b7e-2a1d5e6f7a80",
+    familyName: "O'Brien, Jr.",
+    givenName: "=cmd|' /C calc'!A0",
+    mrn: "MRN-1",
+    birthDate: "1960-01-01",
+    ageYears: 65,
+    submittedAt: "2025-03-10T09:20:00.000Z",
+    urgency: "emergency",
+    redFlags: ["RF-CES-01", "RF-FX-01"],
+    imagingModality: "mri",
+    status: "SIGNED",
+    decision: "override",
+    decisionModality: "ct",
+    signedBy: "Dr Dana Doctor",
+    signedAt: "2025-03-10T10:05:00.000Z",
+  };
+
+  it("has one cell per column, in the header's order, with the screens' words", () => {
+    const [header, line] = parseAll(QUEUE_CSV_HEADER + queueCsvLine(row));
+    expect(header).toEqual([...QUEUE_CSV_COLUMNS]);
+    expect(line).toEqual([
+      row.id,
+      "O'Brien, Jr.",
+      "'=cmd|' /C calc'!A0",
+      "MRN-1",
+      "1960-01-01",
+      "65",
+      "2025-03-10T09:20:00.000Z",
+      "Emergency",
+      "RF-CES-01; RF-FX-01",
+      "MRI",
+      "Signed",
+      "Overridden",
+      "CT",
+      "Dr Dana Doctor",
+      "2025-03-10T10:05:00.000Z",
+    ]);
+  });
+});

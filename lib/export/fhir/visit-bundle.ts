@@ -1,0 +1,241 @@
+// One visit as a FHIR R4 Bundle (type collection): Patient, Encounter, the intake Questionnaire and the
+// QuestionnaireResponse with the answers, an Observation for the pain score (LOINC 72514-3), a Flag per red flag,
+// and a ServiceRequest for suggested imaging: intent "proposal" while the suggestion waits for a doctor, "order"
+// once a doctor accepted it. An override revokes the proposal and, if the doctor chose other imaging, orders that
+// instead. Every reference is a urn:uuid fullUrl inside the Bundle.
+import type {
+  Bundle,
+  BundleEntry,
+  CodeableConcept,
+  Encounter,
+  Flag,
+  Observation,
+  Patient,
+  QuestionnaireResponse,
+  QuestionnaireResponseItem,
+  QuestionnaireResponseItemAnswer,
+  Reference,
+  Resource,
+  ServiceRequest,
+} from "@medplum/fhirtypes";
+import { MODALITY_LABELS } from "@/components/labels";
+import { QUESTION_LIST, SECTIONS, type Modality, type QuestionDef, type Tier } from "@/lib/clinical";
+import { overrideReasonLabel, visitDateOf, type TVisitSummary } from "../visit-summary";
+import { SYSTEMS, urn, uuidFor } from "./ids";
+import { intakeQuestionnaire, optionCoding, QUESTIONNAIRE_CANONICAL } from "./questionnaire";
+
+export const PAIN_SCORE_LOINC = "72514-3";
+
+/** SNOMED CT procedures for the modalities the engine suggests. */
+const MODALITY_SNOMED: Record<Exclude<Modality, "none">, { code: string; display: string }> = {
+  xray: { code: "363680008", display: "Radiographic imaging procedure" },
+  ct: { code: "77477000", display: "Computerized axial tomography" },
+  mri: { code: "113091000", display: "Magnetic resonance imaging" },
+};
+
+const REQUEST_PRIORITY: Record<Tier, ServiceRequest["priority"]> = { emergency: "stat", urgent: "urgent", routine_soon: "routine", none: "routine" };
+const ENCOUNTER_PRIORITY: Record<Tier, { code: string; display: string }> = {
+  emergency: { code: "EM", display: "emergency" },
+  urgent: { code: "UR", display: "urgent" },
+  routine_soon: { code: "R", display: "routine" },
+  none: { code: "R", display: "routine" },
+};
+
+function answersOf(q: QuestionDef, value: unknown): QuestionnaireResponseItemAnswer[] {
+  switch (q.type) {
+    case "boolean":
+      return typeof value === "boolean" ? [{ valueBoolean: value }] : [];
+    case "enum":
+      return typeof value === "string" ? [{ valueCoding: optionCoding(q, value) }] : [];
+    case "multi-enum":
+      return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string").map((v) => ({ valueCoding: optionCoding(q, v) })) : [];
+    case "integer":
+      return typeof value === "number" && Number.isInteger(value) ? [{ valueInteger: value }] : [];
+    case "number":
+      return typeof value === "number" ? [{ valueDecimal: value }] : [];
+    case "date":
+      return typeof value === "string" ? [{ valueDate: value }] : [];
+    case "text":
+      return typeof value === "string" && value.trim() !== "" ? [{ valueString: value }] : [];
+  }
+}
+
+/** The answers in catalogue groups; sections and questions without an answer are left out. */
+function responseItems(answers: Readonly<Record<string, unknown>>): QuestionnaireResponseItem[] {
+  const out: QuestionnaireResponseItem[] = [];
+  for (const s of SECTIONS) {
+    const items = QUESTION_LIST.filter((q) => q.section === s.id)
+      .map((q) => ({ linkId: q.id, text: q.label, answer: answersOf(q, answers[q.id]) }))
+      .filter((i) => i.answer.length > 0);
+    if (items.length > 0) out.push({ linkId: s.id, text: s.title, item: items });
+  }
+  return out;
+}
+
+function modalityCode(m: Exclude<Modality, "none">, text: string): CodeableConcept {
+  return {
+    coding: [
+      { system: SYSTEMS.snomed, ...MODALITY_SNOMED[m] },
+      { system: SYSTEMS.modality, code: m, display: MODALITY_LABELS[m] },
+    ],
+    text,
+  };
+}
+
+export interface TBundleOptions {
+  /** ISO timestamp of the export */
+  generatedAt: string;
+}
+
+export function visitBundle(s: TVisitSummary, o: TBundleOptions): Bundle {
+  const e = s.evaluation;
+  const key = (what: string) => uuidFor(`visit:${s.visit.id}:${what}`);
+  const ref = <T extends Resource>(id: string, display?: string): Reference<T> => ({ reference: urn(id), ...(display ? { display } : {}) });
+  const when = s.visit.submittedAt ?? s.visit.createdAt;
+
+  const patient: Patient = {
+    resourceType: "Patient",
+    id: s.patient.id,
+    identifier: [
+      {
+        use: "usual",
+        type: { coding: [{ system: "http://terminology.hl7.org/CodeSystem/v2-0203", code: "MR", display: "Medical record number" }] },
+        system: SYSTEMS.mrn,
+        value: s.patient.mrn,
+      },
+    ],
+    name: [{ use: "official", family: s.patient.familyName, given: [s.patient.givenName] }],
+    gender: s.patient.sex,
+    birthDate: s.patient.birthDate,
+  };
+  const subject = ref<Patient>(patient.id!);
+
+  const encounter: Encounter = {
+    resourceType: "Encounter",
+    id: s.visit.id,
+    // Intake done and triaged by the engine; finished once a doctor signed.
+    status: s.visit.status === "SIGNED" ? "finished" : "triaged",
+    class: { system: "http://terminology.hl7.org/CodeSystem/v3-ActCode", code: "AMB", display: "ambulatory" },
+    priority: { coding: [{ system: "http://terminology.hl7.org/CodeSystem/v3-ActPriority", ...ENCOUNTER_PRIORITY[e.urgency] }] },
+    subject,
+    period: { start: when, ...(s.signOff ? { end: s.signOff.signedAt } : {}) },
+  };
+  const encounterRef = ref<Encounter>(encounter.id!);
+
+  const questionnaire = intakeQuestionnaire();
+  const response: QuestionnaireResponse = {
+    resourceType: "QuestionnaireResponse",
+    id: key("questionnaire-response"),
+    questionnaire: QUESTIONNAIRE_CANONICAL,
+    // A provisional result waits for missing safety answers: the response is not complete yet.
+    status: e.status === "final" ? "completed" : "in-progress",
+    subject,
+    encounter: encounterRef,
+    authored: when,
+    ...(s.visit.submittedBy ? { author: { display: s.visit.submittedBy } } : {}),
+    item: responseItems(s.answers),
+  };
+  const responseRef = ref<QuestionnaireResponse>(response.id!);
+
+  const resources: Resource[] = [patient, encounter, questionnaire, response];
+
+  const pain = s.answers.pain_score_now;
+  if (typeof pain === "number") {
+    const observation: Observation = {
+      resourceType: "Observation",
+      id: key("pain-score"),
+      status: "final",
+      category: [{ coding: [{ system: "http://terminology.hl7.org/CodeSystem/observation-category", code: "survey", display: "Survey" }] }],
+      code: { coding: [{ system: SYSTEMS.loinc, code: PAIN_SCORE_LOINC, display: "Pain severity - 0-10 verbal numeric rating [Score] - Reported" }], text: "Pain score now (0-10)" },
+      subject,
+      encounter: encounterRef,
+      effectiveDateTime: visitDateOf(s),
+      issued: when,
+      valueInteger: pain,
+      derivedFrom: [responseRef],
+    };
+    resources.push(observation);
+  }
+
+  const flagIds = new Map<string, string>();
+  for (const x of e.explanations.filter((x) => x.kind === "red_flag")) {
+    const flag: Flag = {
+      resourceType: "Flag",
+      id: key(`flag:${x.rule}`),
+      extension: [{ url: "http://hl7.org/fhir/StructureDefinition/flag-detail", valueReference: responseRef }],
+      status: "active",
+      category: [{ coding: [{ system: "http://terminology.hl7.org/CodeSystem/flag-category", code: "clinical", display: "Clinical" }] }],
+      code: {
+        coding: [{ system: SYSTEMS.rule, code: x.rule, display: x.title }],
+        text: `${x.title}${x.tier ? ` (${x.tier})` : ""}. Evidence: ${x.conditions.join("; ")}. Action: ${x.action}`,
+      },
+      subject,
+      period: { start: when },
+      encounter: encounterRef,
+    };
+    flagIds.set(x.rule, flag.id!);
+    resources.push(flag);
+  }
+
+  const suggested = e.imaging.modality;
+  const d = s.decision;
+  const supplyingFlag = e.imaging.rule ? flagIds.get(e.imaging.rule) : undefined;
+  const common = {
+    subject,
+    encounter: encounterRef,
+    category: [{ coding: [{ system: SYSTEMS.snomed, code: "363679005", display: "Imaging" }] }],
+    priority: REQUEST_PRIORITY[e.imaging.tier ?? e.urgency],
+    // The answers, and the red flag that supplied the modality (reasonReference cannot point at a Flag in R4).
+    supportingInfo: [responseRef, ...(supplyingFlag ? [ref<Flag>(supplyingFlag)] : [])],
+  };
+  let proposalId: string | undefined;
+  if (suggested !== "none") {
+    const accepted = d?.action === "accept";
+    const proposal: ServiceRequest = {
+      resourceType: "ServiceRequest",
+      id: key("imaging"),
+      status: d?.action === "override" ? "revoked" : "active",
+      intent: accepted ? "order" : "proposal",
+      ...common,
+      code: modalityCode(suggested, e.imaging.detail),
+      authoredOn: accepted && d?.decidedAt ? d.decidedAt : when,
+      ...(accepted && d?.decidedBy ? { requester: { display: d.decidedBy } } : {}),
+      reasonCode: [{ text: e.imaging.detail }],
+      ...(e.imaging.rule ? { note: [{ text: `Suggested by Backline rule ${e.imaging.rule} (ruleset ${e.ruleset_version}).${d?.note ? ` Clinical note: ${d.note}` : ""}` }] } : {}),
+    };
+    proposalId = proposal.id;
+    resources.push(proposal);
+  }
+  if (d?.action === "override" && d.modality && d.modality !== "none") {
+    const reason = d.reasonCode ? `${overrideReasonLabel(d.reasonCode)}${d.reasonText ? `: ${d.reasonText}` : ""}` : "Doctor's decision";
+    const order: ServiceRequest = {
+      resourceType: "ServiceRequest",
+      id: key("imaging-override"),
+      status: "active",
+      intent: "order",
+      ...common,
+      ...(proposalId ? { replaces: [ref<ServiceRequest>(proposalId)] } : {}),
+      code: modalityCode(d.modality, `${MODALITY_LABELS[d.modality]} (doctor's choice)`),
+      authoredOn: d.decidedAt ?? when,
+      ...(d.decidedBy ? { requester: { display: d.decidedBy } } : {}),
+      reasonCode: [
+        {
+          ...(d.reasonCode ? { coding: [{ system: SYSTEMS.overrideReason, code: d.reasonCode, display: overrideReasonLabel(d.reasonCode) }] } : {}),
+          text: reason,
+        },
+      ],
+      ...(d.note ? { note: [{ text: d.note }] } : {}),
+    };
+    resources.push(order);
+  }
+
+  const entry: BundleEntry[] = resources.map((resource) => ({ fullUrl: urn(resource.id!), resource }));
+  return {
+    resourceType: "Bundle",
+    id: uuidFor(`export:${s.visit.id}:${o.generatedAt}`),
+    identifier: { system: SYSTEMS.bundle, value: uuidFor(`export:${s.visit.id}:${o.generatedAt}`) },
+    type: "collection",
+    timestamp: o.generatedAt,
+    entry,
+  };
+}

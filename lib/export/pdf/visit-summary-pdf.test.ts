@@ -1,0 +1,99 @@
+// The PDF read back with pdf.js: content, the signed / NOT SIGNED mark, page numbers on every page, names in
+// non-Latin scripts, and characters the font cannot draw.
+import { describe, expect, it } from "vitest";
+import { pdfText } from "../test-support/pdf-text";
+import { signedSummary, summaryOf, vignetteIntake } from "../test-support/summaries";
+import type { TVisitSummary } from "../visit-summary";
+import { renderVisitSummaryPdf } from "./visit-summary-pdf";
+
+const opts = { clinicName: "Riverside Spine Clinic", printedBy: "Dr Pat Printer", printedAt: "2025-03-12T10:00:00.000Z", timeZone: "Europe/London" };
+const read = async (s: TVisitSummary) => (await pdfText(await renderVisitSummaryPdf(s, opts))).pages;
+
+describe("visit summary PDF", () => {
+  it("carries the clinic, patient, visit, findings, advice, decision, sign-off and who printed it", async () => {
+    const pages = await read(signedSummary(vignetteIntake("LBP-V19")));
+    const all = pages.join("\n");
+    for (const text of [
+      "Riverside Spine Clinic",
+      "Patient: Lovelace, Ada",
+      "MRN: MRN-424242",
+      "Date of birth: 1960-01-01",
+      "Visit date: 2025-03-10",
+      "Urgency: Urgent",
+      "RF-CA-01",
+      "Evidence:",
+      "Suggestion: MRI",
+      "Decision: Accepted the suggestion (MRI)",
+      "Decided: Dr Dana Doctor at 2025-03-10 10:00 (Europe/London)",
+      "Blood tests",
+      "Advice given",
+      "Safety net:",
+      "Addenda",
+      "2025-03-11 08:30 (Europe/London), Dr Dana Doctor:",
+      "Patient phoned: MRI booked for tomorrow.",
+      "Signed by Dr Dana Doctor at 2025-03-10 10:05 (Europe/London)",
+      "Printed by Dr Pat Printer at 2025-03-12 10:00 (Europe/London)",
+    ]) {
+      expect(all, text).toContain(text);
+    }
+    expect(all).not.toContain("NOT SIGNED");
+  });
+
+  it("lists the blood tests the engine asked for", async () => {
+    const s = signedSummary(vignetteIntake("LBP-V23"));
+    expect(s.evaluation.blood_tests.required).toBe(true);
+    const all = (await read(s)).join("\n");
+    for (const t of s.evaluation.blood_tests.panel) expect(all).toContain(t);
+  });
+
+  it("prints NOT SIGNED - provisional on every page of an unsigned visit, and the missing answers of a provisional result", async () => {
+    const s = summaryOf(vignetteIntake("LBP-V17", ["new_bowel_incontinence"]));
+    expect(s.evaluation.status).toBe("provisional");
+    const pages = await read(s);
+    expect(pages.length).toBeGreaterThan(1);
+    for (const page of pages) expect(page).toContain("NOT SIGNED - provisional");
+    expect(pages.join("\n")).toContain("Provisional result: answers missing");
+    expect(pages.join("\n")).toContain("Any new loss of bowel control?");
+  });
+
+  it("numbers every page 'Page N of M', however long the record", async () => {
+    const addenda = Array.from({ length: 40 }, (_, i) => ({
+      id: `a${i}`,
+      text: `Remark ${i + 1}: ${"follow-up call, symptoms unchanged. ".repeat(6)}`,
+      author: "Dr Dana Doctor",
+      createdAt: `2025-03-${String(11 + (i % 18)).padStart(2, "0")}T08:30:00.000Z`,
+    }));
+    const pages = await read(signedSummary(vignetteIntake("LBP-V01"), { addenda }));
+    expect(pages.length).toBeGreaterThanOrEqual(4);
+    pages.forEach((page, i) => {
+      expect(page).toContain(`Page ${i + 1} of ${pages.length}`);
+      expect(page).toContain("Lovelace, Ada · MRN MRN-424242 · born 1960-01-01");
+      expect(page).toContain("Printed by Dr Pat Printer");
+    });
+    expect(pages.join("\n")).toContain("Remark 40:");
+    // Unsigned, the mark is in every page's header, not only where the body says so.
+    const unsigned = await read(summaryOf(vignetteIntake("LBP-V01"), { addenda }));
+    expect(unsigned.length).toBeGreaterThanOrEqual(4);
+    unsigned.forEach((page, i) => {
+      expect(page).toContain("NOT SIGNED - provisional");
+      expect(page).toContain(`Page ${i + 1} of ${unsigned.length}`);
+    });
+  });
+
+  it("prints Greek, Cyrillic and Hebrew names as they are", async () => {
+    const patient = { ...summaryOf(vignetteIntake("LBP-V01")).patient, familyName: "Παπαδοπούλου-Шевченко", givenName: "Ζωή Жанна" };
+    const all = (await read(summaryOf(vignetteIntake("LBP-V01"), { patient }))).join("\n");
+    expect(all).toContain("Patient: Παπαδοπούλου-Шевченко, Ζωή Жанна");
+    expect(all).not.toContain("\uFFFD");
+    const hebrew = (await read(summaryOf(vignetteIntake("LBP-V01"), { patient: { ...patient, givenName: "שרה" } }))).join("\n");
+    expect(hebrew).toContain("שרה");
+  });
+
+  it("does not drop characters the font cannot draw: they are marked and the summary says so", async () => {
+    const patient = { ...summaryOf(vignetteIntake("LBP-V01")).patient, familyName: "王", givenName: "小明" };
+    const all = (await read(summaryOf(vignetteIntake("LBP-V01"), { patient }))).join("\n");
+    expect(all).toContain("Patient: \uFFFD, \uFFFD\uFFFD");
+    expect(all).toContain("3 character(s) cannot be drawn with this PDF's font");
+    expect(all).toContain("MRN: MRN-424242");
+  });
+});

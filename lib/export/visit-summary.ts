@@ -1,0 +1,104 @@
+// The plain visit-summary object every visit export is rendered from (PDF, FHIR Bundle): what the record holds
+// once loaded, with names instead of user ids. No I/O here; lib/server/exports loads it (audited).
+import { questionsInSection, SECTIONS, type Evaluation, type Modality, type QuestionDef } from "@/lib/clinical";
+import { OVERRIDE_REASONS } from "@/lib/schemas/visit";
+
+export type TOverrideReason = (typeof OVERRIDE_REASONS)[number]["value"];
+
+export interface TVisitSummary {
+  visit: {
+    id: string;
+    status: "SUBMITTED" | "SIGNED";
+    version: number;
+    createdAt: string;
+    createdBy: string;
+    submittedAt: string | null;
+    submittedBy: string | null;
+    rulesetVersion: string | null;
+  };
+  patient: {
+    id: string;
+    mrn: string;
+    givenName: string;
+    familyName: string;
+    /** YYYY-MM-DD */
+    birthDate: string;
+    sex: "female" | "male" | "other" | "unknown";
+  };
+  /** compacted answers keyed by catalogue field id (a blank answer is an absent key) */
+  answers: Readonly<Record<string, unknown>>;
+  evaluation: Evaluation;
+  decision: {
+    action: "accept" | "override";
+    /** the imaging the doctor chose (the suggestion itself when accepted) */
+    modality: Modality | null;
+    reasonCode: TOverrideReason | null;
+    reasonText: string | null;
+    note: string | null;
+    decidedBy: string | null;
+    decidedAt: string | null;
+  } | null;
+  signOff: { signedBy: string; signedAt: string } | null;
+  addenda: readonly { id: string; text: string; author: string; createdAt: string }[];
+}
+
+/** The words for an override reason code (the labels of the decision form, "Other" without its prompt). */
+export function overrideReasonLabel(code: TOverrideReason): string {
+  return code === "other" ? "Other" : (OVERRIDE_REASONS.find((r) => r.value === code)?.label ?? code);
+}
+
+/** The visit date: the intake's own visit_date answer, else the day it was submitted or started. */
+export function visitDateOf(summary: TVisitSummary): string {
+  const answered = summary.answers.visit_date;
+  if (typeof answered === "string") return answered;
+  return (summary.visit.submittedAt ?? summary.visit.createdAt).slice(0, 10);
+}
+
+/** One answer as text, with the option labels and the unit of the catalogue. */
+export function formatAnswer(q: QuestionDef, value: unknown): string {
+  switch (q.type) {
+    case "boolean":
+      return value === true ? "Yes" : value === false ? "No" : String(value);
+    case "enum":
+      return q.options.find((o) => o.value === value)?.label ?? String(value);
+    case "multi-enum":
+      return (Array.isArray(value) ? value : [value]).map((v) => q.options.find((o) => o.value === v)?.label ?? String(v)).join("; ");
+    case "integer":
+    case "number":
+      return `${String(value)} ${q.unit}`;
+    default:
+      return String(value);
+  }
+}
+
+export interface THistoryRow {
+  id: string;
+  label: string;
+  value: string;
+}
+
+/** The history in catalogue sections and order: every answered question with its label and unit. */
+export function historySections(answers: Readonly<Record<string, unknown>>): { id: string; title: string; rows: THistoryRow[] }[] {
+  return SECTIONS.map((s) => ({
+    id: s.id,
+    title: s.title,
+    rows: questionsInSection(s.id)
+      .filter((q) => answers[q.id] !== undefined && answers[q.id] !== null)
+      .map((q) => ({ id: q.id, label: q.label, value: formatAnswer(q, answers[q.id]) })),
+  }));
+}
+
+/** "2026-03-10 14:05 (Europe/London)": a timestamp in the clinic's time zone, to the minute. */
+export function formatDateTime(iso: string, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat("en-GB", {
+    timeZone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  }).formatToParts(new Date(iso));
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
+  return `${get("year")}-${get("month")}-${get("day")} ${get("hour")}:${get("minute")} (${timeZone})`;
+}

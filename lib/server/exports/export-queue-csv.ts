@@ -1,0 +1,163 @@
+import "server-only";
+import type { TCurrentUser } from "@/lib/auth/current-user";
+import type { Modality, Tier } from "@/lib/clinical";
+import { db } from "@/lib/db/client";
+import { Prisma } from "@/lib/db/generated/client";
+import { CSV_BOM } from "@/lib/export/csv";
+import { QUEUE_CSV_HEADER, queueCsvLine } from "@/lib/export/queue-csv";
+import { logger } from "@/lib/http/logger";
+import type { TQueueQuery } from "@/lib/schemas/queue";
+import { audit } from "../audit";
+import { ageOn } from "../clock";
+import { assertCan } from "../guard";
+import { countByUrgency, orderOf, whereOf } from "../visits/list-queue";
+
+/** Rows per FETCH: big enough to amortise the round trip, small enough to keep memory flat. */
+const BATCH = 2000;
+/** A stalled download gives its connection back after this long (the stream then fails). */
+const MAX_EXPORT_MS = 10 * 60_000;
+
+interface TRawRow {
+  id: string;
+  given_name: string;
+  family_name: string;
+  mrn: string;
+  birth_date: Date;
+  submitted_at: Date | null;
+  urgency: Tier | null;
+  red_flags: string[];
+  imaging_modality: Modality | null;
+  status: "SUBMITTED" | "SIGNED";
+  decision: "accept" | "override" | null;
+  decision_modality: Modality | null;
+  signed_by: string | null;
+  signed_at: Date | null;
+}
+
+const day = (d: Date) => d.toISOString().slice(0, 10);
+
+function line(r: TRawRow): string {
+  return queueCsvLine({
+    id: r.id,
+    familyName: r.family_name,
+    givenName: r.given_name,
+    mrn: r.mrn,
+    birthDate: day(r.birth_date),
+    ageYears: r.submitted_at ? ageOn(day(r.birth_date), day(r.submitted_at)) : null,
+    submittedAt: r.submitted_at?.toISOString() ?? null,
+    urgency: r.urgency,
+    redFlags: r.red_flags,
+    imagingModality: r.imaging_modality,
+    status: r.status,
+    decision: r.decision,
+    decisionModality: r.decision_modality,
+    signedBy: r.signed_by,
+    signedAt: r.signed_at?.toISOString() ?? null,
+  });
+}
+
+export interface TQueueExport {
+  stream: ReadableStream<Uint8Array>;
+  filename: string;
+  /** rows the view held when the export was recorded */
+  rows: number;
+}
+
+/**
+ * The whole queue view (the table's filters and sort, every page) as CSV. The export is audited, with its
+ * filters and row count, in a transaction that commits before any row leaves; the rows then stream from a
+ * server-side cursor in one REPEATABLE READ snapshot, BATCH rows at a time and only as fast as the client
+ * reads, so memory stays flat whatever the size of the view.
+ */
+export async function exportQueueCsv(user: TCurrentUser, query: TQueueQuery): Promise<TQueueExport> {
+  assertCan(user, "export:read");
+  const rows = await db().$transaction(async (tx) => {
+    const counts = await countByUrgency(tx, query);
+    const total = query.urgency ? counts[query.urgency as Tier] : Object.values(counts).reduce((a, b) => a + b, 0);
+    await audit(tx, {
+      actorId: user.id,
+      action: "visit.export",
+      entityType: "Visit",
+      entityId: "*",
+      // The search text may be a name: only whether there was one is recorded.
+      details: {
+        format: "csv",
+        rows: total,
+        status: query.status,
+        urgency: query.urgency ?? null,
+        flag: query.flag ?? null,
+        imaging: query.imaging ?? null,
+        from: query.from ?? null,
+        to: query.to ?? null,
+        searched: Boolean(query.q),
+        sort: query.sort,
+        dir: query.dir ?? null,
+      },
+    });
+    return total;
+  });
+  return { stream: cursorStream(query), filename: `backline-queue-${new Date().toISOString().slice(0, 10)}.csv`, rows };
+}
+
+function cursorStream(query: TQueueQuery): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  let cancelled = false;
+  let wake: (() => void) | null = null;
+  const resume = () => {
+    wake?.();
+    wake = null;
+  };
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(encoder.encode(CSV_BOM + QUEUE_CSV_HEADER));
+      /** Wait until the reader has room (backpressure) or went away. */
+      const room = () =>
+        cancelled || (controller.desiredSize ?? 1) > 0 ? Promise.resolve() : new Promise<void>((resolve) => (wake = resolve));
+      const run = db().$transaction(
+        async (tx) => {
+          await tx.$executeRaw`
+            DECLARE queue_export NO SCROLL CURSOR FOR
+            SELECT v.id::text AS id, p.given_name, p.family_name, p.mrn, p.birth_date, v.submitted_at,
+                   v.urgency::text AS urgency, v.red_flags, v.imaging_modality::text AS imaging_modality,
+                   v.status::text AS status, v.decision::text AS decision, v.decision_modality::text AS decision_modality,
+                   s.name AS signed_by, v.signed_at
+              FROM visits v
+              JOIN patients p ON p.id = v.patient_id
+              LEFT JOIN users s ON s.id = v.signed_by_id
+             WHERE ${whereOf(query, true)}
+             ORDER BY ${orderOf(query)}`;
+          const fetch = Prisma.sql`FETCH ${Prisma.raw(String(BATCH))} FROM queue_export`;
+          while (!cancelled) {
+            const rows = await tx.$queryRaw<TRawRow[]>(fetch);
+            if (rows.length === 0) break;
+            let chunk = "";
+            for (const r of rows) chunk += line(r);
+            await room();
+            if (cancelled) break;
+            controller.enqueue(encoder.encode(chunk));
+            if (rows.length < BATCH) break;
+          }
+          await tx.$executeRaw`CLOSE queue_export`;
+        },
+        { isolationLevel: Prisma.TransactionIsolationLevel.RepeatableRead, timeout: MAX_EXPORT_MS, maxWait: 5_000 },
+      );
+      run.then(
+        () => {
+          if (!cancelled) controller.close();
+        },
+        (error: unknown) => {
+          // Headers are gone already: the download ends short and the client sees a network error.
+          logger.error("queue CSV export failed while streaming", { error });
+          if (!cancelled) controller.error(new Error("The export failed while streaming."));
+        },
+      );
+    },
+    pull() {
+      resume();
+    },
+    cancel() {
+      cancelled = true;
+      resume();
+    },
+  });
+}
