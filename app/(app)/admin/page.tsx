@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { requirePermission } from "@/lib/auth/guard";
 import { ROLE_LABELS } from "@/lib/auth/permissions";
-import { listUsers } from "@/lib/server/list-users";
+import { listUsers } from "@/lib/server/users/list-users";
 
 export const metadata: Metadata = { title: "Admin" };
 

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { ResultView } from "@/components/intake/result-view";
-import { requireUser } from "@/lib/auth/guard";
+import { requirePermission } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
 import { loadOr404 } from "@/lib/http/load-or-404";
 import { getVisit } from "@/lib/server/visits/get-visit";
@@ -10,7 +10,7 @@ import { getVisit } from "@/lib/server/visits/get-visit";
 export const metadata: Metadata = { title: "Visit result" };
 
 export default async function VisitPage({ params }: { params: Promise<{ id: string }> }) {
-  const user = await requireUser();
+  const user = await requirePermission("intake:write", "review:read");
   const { id } = await params;
   const visit = await loadOr404(id, "Visit", (visitId) => getVisit(user, visitId));
   if (visit.status === "DRAFT" && can(user.role, "intake:write")) redirect(`/visits/${visit.id}/intake`);
