@@ -47,8 +47,8 @@ export async function searchAudit(user: TCurrentUser, query: TAuditSearch): Prom
           : ((await tx.patient.findUnique({ where: { mrn: query.patient.toUpperCase() }, select: { id: true } }))?.id ?? null);
     }
     const [bounds] = await tx.$queryRaw<{ from_at: Date | null; to_at: Date | null }[]>`
-      SELECT CASE WHEN ${query.from} = '' THEN NULL ELSE (${query.from}::date)::timestamp AT TIME ZONE ${timeZone} END AS from_at,
-             CASE WHEN ${query.to} = '' THEN NULL ELSE (${query.to}::date + 1)::timestamp AT TIME ZONE ${timeZone} END AS to_at`;
+      SELECT (NULLIF(${query.from}, '')::date)::timestamp AT TIME ZONE ${timeZone} AS from_at,
+             (NULLIF(${query.to}, '')::date + 1)::timestamp AT TIME ZONE ${timeZone} AS to_at`;
     const unknownMrn = patientBy === "mrn" && patientId === null;
     const where: Prisma.AuditEventWhereInput = {
       ...(query.actorId ? { actorId: query.actorId.toLowerCase() } : {}),
@@ -58,27 +58,26 @@ export async function searchAudit(user: TCurrentUser, query: TAuditSearch): Prom
         ? { at: { ...(bounds.from_at ? { gte: bounds.from_at } : {}), ...(bounds.to_at ? { lt: bounds.to_at } : {}) } }
         : {}),
     };
-    const [rows, total] = unknownMrn
-      ? [[], 0]
-      : await Promise.all([
-          tx.auditEvent.findMany({
-            where,
-            orderBy: [{ at: "desc" }, { id: "desc" }],
-            skip: (query.page - 1) * query.pageSize,
-            take: query.pageSize,
-            select: {
-              id: true,
-              at: true,
-              action: true,
-              entityType: true,
-              entityId: true,
-              patientId: true,
-              details: true,
-              actor: { select: { id: true, name: true, email: true } },
-            },
-          }),
-          tx.auditEvent.count({ where }),
-        ]);
+    // One query after the other: a transaction is one connection.
+    const rows = unknownMrn
+      ? []
+      : await tx.auditEvent.findMany({
+          where,
+          orderBy: [{ at: "desc" }, { id: "desc" }],
+          skip: (query.page - 1) * query.pageSize,
+          take: query.pageSize,
+          select: {
+            id: true,
+            at: true,
+            action: true,
+            entityType: true,
+            entityId: true,
+            patientId: true,
+            details: true,
+            actor: { select: { id: true, name: true, email: true } },
+          },
+        });
+    const total = unknownMrn ? 0 : await tx.auditEvent.count({ where });
     await audit(tx, {
       actorId: user.id,
       action: "audit.search",
