@@ -10,11 +10,6 @@ import { checkCredentials } from "./credentials";
 import { isRole } from "./permissions";
 import { SIGN_IN_ERRORS } from "./sign-in-errors";
 
-/** The session cookie's name, as next-auth chooses it (secure-prefixed on https). */
-export function sessionCookieName(): string {
-  return `${env().NEXTAUTH_URL?.startsWith("https://") ? "__Secure-" : ""}next-auth.session-token`;
-}
-
 export function authOptions(): NextAuthOptions {
   const config = env();
   return {

@@ -4,6 +4,8 @@
 import { z } from "zod";
 
 export const AUDIT_PAGE_SIZES = [25, 50, 100] as const;
+/** What the admin page shows per page. */
+export const AUDIT_LOG_PAGE_SIZE = 50;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MRN = /^[A-Z0-9][A-Z0-9-]{2,31}$/i;
