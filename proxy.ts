@@ -12,10 +12,6 @@ import { contentSecurityPolicy, newNonce } from "@/lib/http/csp";
 
 const PUBLIC_PAGES = ["/signin"];
 
-function isPrefetch(request: NextRequest): boolean {
-  return request.headers.has("next-router-prefetch") || request.headers.get("purpose") === "prefetch";
-}
-
 export async function proxy(request: NextRequest) {
   const config = env();
   const { pathname, search } = request.nextUrl;
@@ -37,10 +33,9 @@ export async function proxy(request: NextRequest) {
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", csp);
 
-  // Prefetches happen without the user doing anything, so they do not count as activity.
   const idleSeconds = config.BACKLINE_SESSION_IDLE_MINUTES * 60;
   const now = Math.floor(Date.now() / 1000);
-  if (token && !isPrefetch(request) && shouldRenew(token.exp, now, idleSeconds)) {
+  if (token && shouldRenew(token.exp, now, idleSeconds)) {
     const renewed = await encode({ token, secret: config.AUTH_SECRET, maxAge: idleSeconds });
     response.cookies.set(cookieName, renewed, {
       httpOnly: true,
@@ -54,5 +49,15 @@ export async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ["/((?!api/auth|api/health|_next/static|_next/image|favicon.ico).*)"],
+  matcher: [
+    {
+      source: "/((?!api/auth|api/health|_next/static|_next/image|favicon.ico).*)",
+      // Prefetches happen without the user doing anything: they do not count as activity (and the
+      // pages they fetch check the session themselves). Next.js hides these headers from the proxy.
+      missing: [
+        { type: "header", key: "next-router-prefetch" },
+        { type: "header", key: "purpose", value: "prefetch" },
+      ],
+    },
+  ],
 };

@@ -4,10 +4,16 @@ import { expect, test, type Page } from "@playwright/test";
 import { demo, STRONG_PASSWORD, uniqueEmail } from "./accounts";
 import { expectNoAxeViolations, signIn, USERS } from "./support";
 
+/** Signs in and waits for the home page, so the next navigation carries the session. */
+async function signInAs(page: Page, email: string, password?: string) {
+  await signIn(page, email, password);
+  await expect(page.getByRole("heading", { name: /Welcome/ })).toBeVisible();
+}
+
 const adminNav = (page: Page) => page.getByRole("navigation", { name: "Administration" });
 
 test("an admin creates an account with the keyboard, after clear errors for bad input", async ({ page }) => {
-  await signIn(page, USERS.admin);
+  await signInAs(page, USERS.admin);
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Admin" }).click();
   await expect(adminNav(page).getByRole("link", { name: "User accounts" })).toHaveAttribute("aria-current", "page");
   await page.getByRole("link", { name: "Add a user" }).click();
@@ -52,7 +58,7 @@ test("an admin creates an account with the keyboard, after clear errors for bad 
 });
 
 test("an admin changes a role, deactivates and reactivates, and resets a password; each works at once", async ({ page, browser }) => {
-  await signIn(page, USERS.admin);
+  await signInAs(page, USERS.admin);
   await page.goto("/admin/users/new");
   const email = uniqueEmail("managed");
   await page.getByLabel("Full name").fill("Morgan Managed");
@@ -66,10 +72,10 @@ test("an admin changes a role, deactivates and reactivates, and resets a passwor
   // The person signs in elsewhere.
   const other = await browser.newContext();
   const theirs = await other.newPage();
-  await signIn(theirs, email, STRONG_PASSWORD);
+  await signInAs(theirs, email, STRONG_PASSWORD);
   await expect(theirs.getByRole("navigation", { name: "Main" }).getByRole("link")).toHaveText(["Intake"]);
 
-  await page.getByLabel("Role").selectOption("CLINICIAN");
+  await page.getByLabel("Role", { exact: true }).selectOption("CLINICIAN");
   await page.getByRole("button", { name: "Change role" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Morgan Managed is now Clinician." })).toBeVisible();
   await expect(facts).toContainText("Clinician");
@@ -101,11 +107,11 @@ test("an admin changes a role, deactivates and reactivates, and resets a passwor
 });
 
 test("an admin cannot demote or deactivate themselves", async ({ page }) => {
-  await signIn(page, USERS.admin);
+  await signInAs(page, USERS.admin);
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Admin" }).click();
   await page.getByRole("row", { name: /admin@example\.org/ }).getByRole("link", { name: /Manage/ }).click();
   await expect(page.getByRole("heading", { name: "Alex Admin", level: 1 })).toBeVisible();
-  await expect(page.getByLabel("Role")).toBeDisabled();
+  await expect(page.getByLabel("Role", { exact: true })).toBeDisabled();
   await expect(page.getByText("You cannot change your own role")).toBeVisible();
   await expect(page.getByRole("button", { name: "Deactivate account" })).toHaveCount(0);
   await expectNoAxeViolations(page);
@@ -122,7 +128,7 @@ test("the audit log filters by who, action, patient and day, pages, and keeps th
 
   const urls: string[] = [];
   page.on("request", (request) => urls.push(request.url()));
-  await signIn(page, USERS.admin);
+  await signInAs(page, USERS.admin);
   await page.goto("/admin");
   await adminNav(page).getByRole("link", { name: "Audit log" }).click();
   await expect(page).toHaveURL(/\/admin\/audit$/);
@@ -149,7 +155,7 @@ test("the audit log filters by who, action, patient and day, pages, and keeps th
   await expect(page.getByRole("status")).toContainText(/Page 1 of 2/);
   for (const cell of await table.locator("tbody tr td:nth-child(3)").allTextContents()) expect(cell).toBe("visit.list_drafts");
   await page.getByRole("button", { name: "Next page" }).click();
-  await expect(page.getByText("Page 2 of 2")).toBeVisible();
+  await expect(page.getByText("Page 2 of 2", { exact: true })).toBeVisible();
   await expect(table.locator("caption")).toContainText("events 51 to");
 
   // Days: nothing before 2000; bad ranges named at the field.
@@ -165,7 +171,7 @@ test("the audit log filters by who, action, patient and day, pages, and keeps th
 });
 
 test("clinicians and staff cannot open the admin pages or their API", async ({ page, playwright, baseURL }) => {
-  await signIn(page, USERS.doctor);
+  await signInAs(page, USERS.doctor);
   for (const path of ["/admin", "/admin/audit", "/admin/users/new"]) {
     expect((await page.goto(path))?.status(), path).toBe(403);
   }

@@ -105,7 +105,7 @@ export function ManageUser({ user, isSelf }: { user: TManagedUser; isSelf: boole
       )}
       <div className="admin-actions">
         <section className="card" aria-labelledby="role-heading">
-          <h2 id="role-heading">Role</h2>
+          <h2 id="role-heading">Change role</h2>
           <form method="post" className="inline-form" noValidate onSubmit={(event) => void roleForm.handleSubmit(changeRole)(event)}>
             <div className="patient-field">
               <label htmlFor="user-role">Role</label>

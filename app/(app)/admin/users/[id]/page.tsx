@@ -40,7 +40,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
           </div>
         </dl>
       </section>
-      <ManageUser key={`${account.role}-${account.active}`} user={account} isSelf={account.id === user.id} />
+      <ManageUser user={account} isSelf={account.id === user.id} />
     </>
   );
 }
