@@ -156,6 +156,8 @@ test("the audit log filters by who, action, patient and day, pages, and keeps th
   for (const cell of await table.locator("tbody tr td:nth-child(3)").allTextContents()) expect(cell).toBe("visit.list_drafts");
   await page.getByRole("button", { name: "Next page" }).click();
   await expect(page.getByText("Page 2 of 2", { exact: true })).toBeVisible();
+  // "Next page" is disabled on the last page: focus has moved to "Previous page", not to <body>.
+  await expect(page.getByRole("button", { name: "Previous page" })).toBeFocused();
   await expect(table.locator("caption")).toContainText("events 51 to");
 
   // Days: nothing before 2000; bad ranges named at the field.

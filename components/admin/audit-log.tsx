@@ -59,6 +59,11 @@ export function AuditLog({
   const [failure, setFailure] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState("");
   const controllerRef = useRef<AbortController | null>(null);
+  const prevRef = useRef<HTMLButtonElement>(null);
+  const nextRef = useRef<HTMLButtonElement>(null);
+  // After paging, focus stays on the button pressed; on the first or last page, where it is disabled,
+  // it moves to the other one, so keyboard users are not dropped on <body>.
+  const pagedWith = useRef<"prev" | "next" | null>(null);
   const {
     register,
     handleSubmit,
@@ -86,6 +91,19 @@ export function AuditLog({
   }
 
   useEffect(() => () => controllerRef.current?.abort(), []);
+
+  useEffect(() => {
+    const pressed = pagedWith.current;
+    pagedWith.current = null;
+    if (!pressed) return;
+    const [same, other] = pressed === "prev" ? [prevRef.current, nextRef.current] : [nextRef.current, prevRef.current];
+    (same && !same.disabled ? same : other)?.focus();
+  }, [shown]);
+
+  function turnPage(direction: "prev" | "next") {
+    pagedWith.current = direction;
+    void load(shown.filters, shown.page + (direction === "prev" ? -1 : 1));
+  }
 
   const pages = Math.max(1, Math.ceil(shown.total / PAGE_SIZE));
   const first = shown.rows.length > 0 ? (shown.page - 1) * PAGE_SIZE + 1 : 0;
@@ -221,13 +239,13 @@ export function AuditLog({
         )}
         {shown.total > 0 && (
           <nav className="pager" aria-label="Audit log pages">
-            <button type="button" className="secondary" disabled={!hydrated || loading || shown.page <= 1} onClick={() => void load(shown.filters, shown.page - 1)}>
+            <button type="button" className="secondary" ref={prevRef} disabled={!hydrated || loading || shown.page <= 1} onClick={() => turnPage("prev")}>
               Previous page
             </button>
             <span>
               Page {shown.page} of {pages}
             </span>
-            <button type="button" className="secondary" disabled={!hydrated || loading || shown.page >= pages} onClick={() => void load(shown.filters, shown.page + 1)}>
+            <button type="button" className="secondary" ref={nextRef} disabled={!hydrated || loading || shown.page >= pages} onClick={() => turnPage("next")}>
               Next page
             </button>
           </nav>
