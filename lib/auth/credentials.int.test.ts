@@ -120,6 +120,20 @@ describe("sign-in throttling", () => {
     }
   });
 
+  it("lets everyone at one address sign in at the same moment: attempts in flight do not count for the address", async () => {
+    // As an app instance would: a pool of 10 (BACKLINE_DB_POOL_SIZE's default).
+    const instance = createDb(inject("databaseUrl"), 10);
+    try {
+      const address = freshAddress();
+      const emails = await Promise.all(Array.from({ length: 25 }, () => freshUser()));
+      const results = await Promise.all(emails.map((email) => checkCredentials(instance, email, DEMO_PASSWORD, from(address))));
+      expect(results.filter((r) => r.ok)).toHaveLength(25);
+      expect(await database.loginFailure.count({ where: { address } })).toBe(0);
+    } finally {
+      await instance.$disconnect();
+    }
+  });
+
   it("holds across app instances: failures through two separate connection pools add up", async () => {
     const secondInstance = createDb(inject("databaseUrl"), 2);
     try {
@@ -148,8 +162,8 @@ describe("sign-in throttling", () => {
     const email = await freshUser();
     const address = freshAddress();
     // Three failures from 20 minutes ago, as a clock would have left them.
-    await database.$executeRaw`INSERT INTO login_failures (at, account, address)
-      SELECT now() - interval '20 minutes', ${accountKey(email)}, ${address} FROM generate_series(1, 3)`;
+    await database.$executeRaw`INSERT INTO login_failures (at, account, address, pending)
+      SELECT now() - interval '20 minutes', ${accountKey(email)}, ${address}, false FROM generate_series(1, 3)`;
     const tight = { perAccount: 2, perAddress: 100, windowMinutes: 15 };
     expect(await checkCredentials(database, email, "wrong-password", from(address, tight))).toEqual({ ok: false, reason: "invalid" });
     expect(await checkCredentials(database, email, "wrong-password", from(address, tight))).toEqual({ ok: false, reason: "invalid" });

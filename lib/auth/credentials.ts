@@ -4,7 +4,7 @@
 import type { Db } from "@/lib/db/client";
 import { isRole, type TRole } from "./permissions";
 import { verifyPassword } from "./password";
-import { accountKey, attemptSucceeded, beginAttempt, pruneOldFailures, type TThrottleLimits } from "./throttle";
+import { accountKey, attemptFailed, attemptSucceeded, beginAttempt, pruneOldFailures, type TThrottleLimits } from "./throttle";
 
 export interface TAuthenticatedUser {
   id: string;
@@ -48,6 +48,7 @@ export async function checkCredentials(
   }
   const ok = await verifyPassword(passwordInput, user?.passwordHash ?? null);
   if (!ok || !user || !user.active || !isRole(user.role)) {
+    await attemptFailed(database, attempt);
     if (user) {
       await database.auditEvent.create({
         data: { actorId: null, action: "auth.sign_in_failed", entityType: "User", entityId: user.id, details: { reason: ok ? "inactive" : "password" } },

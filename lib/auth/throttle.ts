@@ -1,10 +1,12 @@
 // Sign-in throttling, per account and per client address, kept in PostgreSQL so that every app
 // instance behind a load balancer counts the same failures.
 //
-// An attempt is recorded *before* its password is checked (under a per-key advisory lock, so parallel
-// guesses cannot all slip under the limit) and its row removed when the password turns out right:
-// successful sign-ins never count. A refused (throttled) attempt is not recorded, so the lock lifts as
-// the oldest failures leave the window, whatever an attacker keeps sending.
+// An attempt is recorded *before* its password is checked, as pending, and its row removed when the
+// password turns out right: successful sign-ins never count once done. Per account, pending attempts count
+// too (counted under a per-account advisory lock), so parallel guesses at one account cannot all slip
+// under the limit. Per address, only failures count: many people signing in at once from one clinic behind one
+// NAT address never throttle each other. A refused (throttled) attempt is not recorded, so the pause lifts
+// as the oldest failures leave the window, whatever an attacker keeps sending.
 import { createHash } from "node:crypto";
 import type { Db } from "@/lib/db/client";
 
@@ -25,11 +27,12 @@ export function accountKey(email: string): string {
  */
 export async function beginAttempt(database: Db, account: string, address: string, limits: TThrottleLimits): Promise<bigint | null> {
   return database.$transaction(async (tx) => {
+    // Per account only: the address count ignores attempts in flight, so it needs no lock (parallel
+    // failures from one address can overshoot its limit by their number; each account's limit holds).
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`login:account:${account}`}, 0))`;
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`login:address:${address}`}, 0))`;
     const [counts] = await tx.$queryRaw<{ by_account: bigint; by_address: bigint }[]>`
       SELECT count(*) FILTER (WHERE account = ${account}) AS by_account,
-             count(*) FILTER (WHERE address = ${address}) AS by_address
+             count(*) FILTER (WHERE address = ${address} AND NOT pending) AS by_address
         FROM login_failures
        WHERE at > now() - make_interval(mins => ${limits.windowMinutes}::int)
          AND (account = ${account} OR address = ${address})`;
@@ -37,6 +40,11 @@ export async function beginAttempt(database: Db, account: string, address: strin
     const row = await tx.loginFailure.create({ data: { account, address }, select: { id: true } });
     return row.id;
   });
+}
+
+/** The password was wrong (or the account is off): the attempt counts as a failure from now on. */
+export async function attemptFailed(database: Db, attemptId: bigint): Promise<void> {
+  await database.loginFailure.updateMany({ where: { id: attemptId }, data: { pending: false } });
 }
 
 /** The password was right: the attempt does not count, and the account's earlier failures are forgiven. */

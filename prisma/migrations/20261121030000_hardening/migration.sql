@@ -10,6 +10,7 @@ CREATE TABLE "login_failures" (
     "at" TIMESTAMPTZ(6) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "account" TEXT NOT NULL,
     "address" TEXT NOT NULL,
+    "pending" BOOLEAN NOT NULL DEFAULT true,
 
     CONSTRAINT "login_failures_pkey" PRIMARY KEY ("id")
 );
