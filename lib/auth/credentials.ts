@@ -42,22 +42,26 @@ export async function checkCredentials(
     where: { email },
     select: { id: true, email: true, name: true, role: true, active: true, passwordHash: true, sessionEpoch: true },
   });
-  if (attempt === null) {
-    if (user) await database.auditEvent.create({ data: { actorId: null, action: "auth.sign_in_throttled", entityType: "User", entityId: user.id } });
-    return { ok: false, reason: "throttled" };
-  }
+  // Refused attempts are not audited one by one: they cost an attacker nothing, and would flood the trail.
+  // The failure that pauses an account is audited instead.
+  if (attempt === null) return { ok: false, reason: "throttled" };
   const ok = await verifyPassword(passwordInput, user?.passwordHash ?? null);
   if (!ok || !user || !user.active || !isRole(user.role)) {
-    await attemptFailed(database, attempt);
+    await attemptFailed(database, attempt.id);
     if (user) {
       await database.auditEvent.create({
         data: { actorId: null, action: "auth.sign_in_failed", entityType: "User", entityId: user.id, details: { reason: ok ? "inactive" : "password" } },
       });
+      if (attempt.priorAccountFailures + 1 === context.limits.perAccount) {
+        await database.auditEvent.create({
+          data: { actorId: null, action: "auth.sign_in_paused", entityType: "User", entityId: user.id, details: { failures: context.limits.perAccount, windowMinutes: context.limits.windowMinutes } },
+        });
+      }
     }
-    if (Number(attempt % 100n) === 0) await pruneOldFailures(database, 24 * 60);
+    if (Number(attempt.id % 100n) === 0) await pruneOldFailures(database, 24 * 60);
     return INVALID;
   }
-  await attemptSucceeded(database, attempt, account);
+  await attemptSucceeded(database, attempt.id, account);
   await database.auditEvent.create({
     data: { actorId: user.id, action: "auth.sign_in", entityType: "User", entityId: user.id },
   });

@@ -21,11 +21,17 @@ export function accountKey(email: string): string {
   return createHash("sha256").update(email.trim().toLowerCase()).digest("hex");
 }
 
+export interface TAttempt {
+  id: bigint;
+  /** The account's failures (and attempts in flight) within the window before this one. */
+  priorAccountFailures: number;
+}
+
 /**
- * Records an attempt for `account` from `address` and returns its id, or null when either has reached
- * its limit of failures within the window (nothing is recorded then).
+ * Records an attempt for `account` from `address`, or returns null when either has reached its limit of
+ * failures within the window (nothing is recorded then).
  */
-export async function beginAttempt(database: Db, account: string, address: string, limits: TThrottleLimits): Promise<bigint | null> {
+export async function beginAttempt(database: Db, account: string, address: string, limits: TThrottleLimits): Promise<TAttempt | null> {
   return database.$transaction(async (tx) => {
     // Per account only: the address count ignores attempts in flight, so it needs no lock (parallel
     // failures from one address can overshoot its limit by their number; each account's limit holds).
@@ -38,7 +44,7 @@ export async function beginAttempt(database: Db, account: string, address: strin
          AND (account = ${account} OR address = ${address})`;
     if (Number(counts!.by_account) >= limits.perAccount || Number(counts!.by_address) >= limits.perAddress) return null;
     const row = await tx.loginFailure.create({ data: { account, address }, select: { id: true } });
-    return row.id;
+    return { id: row.id, priorAccountFailures: Number(counts!.by_account) };
   });
 }
 
