@@ -5,3 +5,14 @@ export async function register() {
     checkConfigurationOrExit();
   }
 }
+
+/**
+ * A page or route failed: one structured log line with the error id the error page shows the user
+ * ("Error reference: …", Next's digest) and the route's file path (no URL, no query, no message).
+ */
+export async function onRequestError(error: unknown, request: { method: string }, context: { routePath: string; routeType: string }) {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { logger } = await import("./lib/http/logger");
+  const digest = typeof error === "object" && error !== null && "digest" in error ? String((error as { digest: unknown }).digest) : undefined;
+  logger.error("request failed", { errorId: digest, method: request.method, route: context.routePath, type: context.routeType, error });
+}

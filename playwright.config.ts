@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { defineConfig, devices } from "@playwright/test";
 
 // Playwright cannot download browsers on machines without internet, so the system Chromium is
@@ -5,6 +6,9 @@ import { defineConfig, devices } from "@playwright/test";
 // PLAYWRIGHT_CHROMIUM_PATH="" to use Playwright's own build.
 const chromiumPath = process.env.PLAYWRIGHT_CHROMIUM_PATH ?? "/usr/bin/chromium";
 const port = process.env.E2E_PORT ?? "3100";
+// One session secret for the server (e2e/server.ts) and the specs, which forge aged session tokens to
+// test the idle timeout without waiting half an hour. Set here, before workers start, so all share it.
+process.env.E2E_AUTH_SECRET ??= randomBytes(32).toString("base64url");
 
 export default defineConfig({
   testDir: "e2e",

@@ -1,15 +1,63 @@
-// First of three depths of access control: anonymous visitors to pages are sent to sign-in.
-// API routes answer 401/403 themselves (JSON, not a redirect), and every page and route
-// checks the role again on the server.
-import { withAuth } from "next-auth/middleware";
+// Runs before every page and API request (not static files, next-auth's own routes or /api/health):
+//  1. a per-request CSP nonce (lib/http/csp.ts), which Next.js applies to its scripts;
+//  2. the first of three depths of access control: anonymous visitors to pages go to sign-in (API
+//     routes answer 401/403 JSON themselves, and every page and route checks the role again);
+//  3. the sliding idle timeout: a valid session token is re-issued for another
+//     BACKLINE_SESSION_IDLE_MINUTES on activity, so the session ends only after that long idle.
+import { encode, getToken } from "next-auth/jwt";
+import { NextResponse, type NextRequest } from "next/server";
+import { sessionCookieName, shouldRenew } from "@/lib/auth/session-cookie";
+import { env } from "@/lib/env";
+import { contentSecurityPolicy, newNonce } from "@/lib/http/csp";
 
-export default withAuth({
-  pages: { signIn: "/signin" },
-  callbacks: {
-    authorized: ({ req, token }) => req.nextUrl.pathname.startsWith("/api/") || token !== null,
-  },
-});
+const PUBLIC_PAGES = ["/signin"];
+
+export async function proxy(request: NextRequest) {
+  const config = env();
+  const { pathname, search } = request.nextUrl;
+  const cookieName = sessionCookieName(config.NEXTAUTH_URL);
+  const token = await getToken({ req: request, secret: config.AUTH_SECRET, cookieName });
+
+  const isPage = !pathname.startsWith("/api/");
+  if (!token && isPage && !PUBLIC_PAGES.some((p) => pathname === p || pathname.startsWith(`${p}/`))) {
+    const signIn = new URL("/signin", request.url);
+    signIn.searchParams.set("callbackUrl", `${pathname}${search}`);
+    return NextResponse.redirect(signIn);
+  }
+
+  const nonce = newNonce();
+  const csp = contentSecurityPolicy(nonce, config.NODE_ENV === "development");
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("x-nonce", nonce);
+  requestHeaders.set("Content-Security-Policy", csp);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set("Content-Security-Policy", csp);
+
+  const idleSeconds = config.BACKLINE_SESSION_IDLE_MINUTES * 60;
+  const now = Math.floor(Date.now() / 1000);
+  if (token && shouldRenew(token.exp, now, idleSeconds)) {
+    const renewed = await encode({ token, secret: config.AUTH_SECRET, maxAge: idleSeconds });
+    response.cookies.set(cookieName, renewed, {
+      httpOnly: true,
+      sameSite: "lax",
+      path: "/",
+      secure: cookieName.startsWith("__Secure-"),
+      expires: new Date((now + idleSeconds) * 1000),
+    });
+  }
+  return response;
+}
 
 export const config = {
-  matcher: ["/((?!signin|api/auth|api/health|_next/static|_next/image|favicon.ico).*)"],
+  matcher: [
+    {
+      source: "/((?!api/auth|api/health|_next/static|_next/image|favicon.ico).*)",
+      // Prefetches happen without the user doing anything: they do not count as activity (and the
+      // pages they fetch check the session themselves). Next.js hides these headers from the proxy.
+      missing: [
+        { type: "header", key: "next-router-prefetch" },
+        { type: "header", key: "purpose", value: "prefetch" },
+      ],
+    },
+  ],
 };

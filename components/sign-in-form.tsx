@@ -3,9 +3,11 @@
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useRef, useState, type FormEvent } from "react";
+import { SIGN_IN_ERRORS, SIGN_IN_MESSAGES } from "@/lib/auth/sign-in-errors";
 
 /** One message for every failure: it must not tell which part (email, password, account) was wrong. */
-export const SIGN_IN_FAILED = "Sign-in failed: the email or password is not correct.";
+export const SIGN_IN_FAILED = SIGN_IN_MESSAGES[SIGN_IN_ERRORS.invalid]!;
+const UNAVAILABLE = SIGN_IN_MESSAGES[SIGN_IN_ERRORS.unavailable]!;
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const router = useRouter();
@@ -29,9 +31,10 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
         router.refresh();
         return;
       }
-      setError(result?.status && result.status >= 500 ? "Sign-in is unavailable right now. Try again shortly." : SIGN_IN_FAILED);
+      const known = result?.error && Object.hasOwn(SIGN_IN_MESSAGES, result.error) ? SIGN_IN_MESSAGES[result.error] : undefined;
+      setError(known ?? (result?.status && result.status >= 500 ? UNAVAILABLE : SIGN_IN_FAILED));
     } catch {
-      setError("Sign-in is unavailable right now. Try again shortly.");
+      setError(UNAVAILABLE);
     }
     setPending(false);
     requestAnimationFrame(() => errorRef.current?.focus());

@@ -2,7 +2,7 @@
 // database (embedded unless DATABASE_URL is set). Started by playwright.config.ts.
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync } from "node:fs";
+import { createWriteStream, existsSync, mkdirSync } from "node:fs";
 import pg from "pg";
 import { createDb } from "../lib/db/client";
 import { startEmbedded, type EmbeddedDb } from "../lib/db/embedded";
@@ -43,16 +43,30 @@ if (!existsSync(`${process.env.NEXT_DIST_DIR || ".next"}/BUILD_ID`)) {
   process.exit(1);
 }
 
+// The server's output goes to the console and to a file, which specs read: error ids must appear in
+// the log, and patient data must not (e2e/server-log.ts).
+mkdirSync(".data/e2e", { recursive: true });
+const log = createWriteStream(`.data/e2e/server-${port}.log`, { flags: "w" });
 const next = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", port], {
-  stdio: "inherit",
+  stdio: ["inherit", "pipe", "pipe"],
   env: {
     ...process.env,
     NODE_ENV: "production",
     DATABASE_URL: url,
     NEXTAUTH_URL: `http://localhost:${port}`,
-    NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
+    // playwright.config.ts shares the secret with the specs, which forge aged session tokens with it.
+    NEXTAUTH_SECRET: process.env.E2E_AUTH_SECRET || randomBytes(32).toString("base64url"),
     NEXT_TELEMETRY_DISABLED: "1",
   },
+});
+
+next.stdout.on("data", (chunk: Buffer) => {
+  process.stdout.write(chunk);
+  log.write(chunk);
+});
+next.stderr.on("data", (chunk: Buffer) => {
+  process.stderr.write(chunk);
+  log.write(chunk);
 });
 
 let stopping = false;

@@ -20,6 +20,17 @@ describe("environment validation", () => {
     expect(env.BACKLINE_SESSION_IDLE_MINUTES).toBe(30);
   });
 
+  it("defaults the session and sign-in limits, takes them from the environment, and names a bad one", () => {
+    const defaults = parseEnv({ ...base, NODE_ENV: "production" });
+    expect([defaults.BACKLINE_LOGIN_MAX_FAILURES_PER_ACCOUNT, defaults.BACKLINE_LOGIN_MAX_FAILURES_PER_ADDRESS, defaults.BACKLINE_LOGIN_WINDOW_MINUTES, defaults.BACKLINE_TRUSTED_PROXY_HOPS]).toEqual([5, 20, 15, 0]);
+    const set = parseEnv({ ...base, BACKLINE_SESSION_IDLE_MINUTES: "10", BACKLINE_LOGIN_MAX_FAILURES_PER_ADDRESS: "500", BACKLINE_TRUSTED_PROXY_HOPS: "1" });
+    expect([set.BACKLINE_SESSION_IDLE_MINUTES, set.BACKLINE_LOGIN_MAX_FAILURES_PER_ADDRESS, set.BACKLINE_TRUSTED_PROXY_HOPS]).toEqual([10, 500, 1]);
+    expect(problems({ ...base, BACKLINE_SESSION_IDLE_MINUTES: "1", BACKLINE_LOGIN_WINDOW_MINUTES: "soon" })).toEqual([
+      expect.stringMatching(/^BACKLINE_SESSION_IDLE_MINUTES /),
+      expect.stringMatching(/^BACKLINE_LOGIN_WINDOW_MINUTES /),
+    ]);
+  });
+
   it("accepts AUTH_SECRET in place of NEXTAUTH_SECRET", () => {
     expect(parseEnv({ NODE_ENV: "production", DATABASE_URL: base.DATABASE_URL, AUTH_SECRET: "y".repeat(40) }).AUTH_SECRET).toBe("y".repeat(40));
   });

@@ -12,7 +12,17 @@ const ZEnv = z.object({
     .regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL"),
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters (try: openssl rand -base64 32)"),
   NEXTAUTH_URL: z.url("must be the app's public URL, e.g. https://backline.example.org").optional(),
+  /** A session ends after this many minutes without a request (sliding; see proxy.ts). */
   BACKLINE_SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(30),
+  /** Sign-in throttling: failed attempts allowed per account and per client address within the window. */
+  BACKLINE_LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).max(10_000).default(5),
+  BACKLINE_LOGIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(20),
+  BACKLINE_LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  /**
+   * Reverse proxies in front of the app that append to X-Forwarded-For (0: none). The client address
+   * used for throttling is the entry this many places from the right.
+   */
+  BACKLINE_TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   BACKLINE_CLINIC_NAME: z.string().min(1).max(120).default("Backline Clinic"),
   BACKLINE_DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   /** The clinic's time zone: "today" for visit dates is the clinic's today. */

@@ -27,7 +27,7 @@ interface TApiError {
   code?: string;
   message?: string;
   fields?: { field: string; message: string }[];
-  existing?: { id: string; mrn: string };
+  existing?: { id: string };
 }
 
 export function RegisterPatientForm() {
@@ -92,8 +92,9 @@ export function RegisterPatientForm() {
     setPending(false);
     const error: TApiError = (body as { error?: TApiError } | null)?.error ?? {};
     if (response.status === 409 && error.existing) {
-      setConflict(error.existing);
-      setError("mrn", { type: "server", message: `MRN ${error.existing.mrn} belongs to an existing patient` });
+      // The server leaves the MRN out of its error; the one shown is the one just sent.
+      setConflict({ id: error.existing.id, mrn: data.mrn });
+      setError("mrn", { type: "server", message: `MRN ${data.mrn} belongs to an existing patient` });
       return;
     }
     const fieldErrors = (error.fields ?? []).filter((f) => isField(f.field));

@@ -1,52 +1,178 @@
 import { afterAll, beforeAll, describe, expect, it, inject } from "vitest";
 import { createDb, type Db } from "@/lib/db/client";
 import { DEMO_PASSWORD, seedDemo } from "@/lib/db/seed";
-import { checkCredentials } from "./credentials";
+import { checkCredentials, type TSignInContext } from "./credentials";
+import { hashPassword } from "./password";
+import { accountKey } from "./throttle";
 
 let database: Db;
+let passwordHash: string;
 beforeAll(async () => {
-  database = createDb(inject("databaseUrl"), 2);
+  database = createDb(inject("databaseUrl"), 4);
   await seedDemo(database);
+  passwordHash = await hashPassword(DEMO_PASSWORD);
 });
 afterAll(() => database.$disconnect());
 
+const LIMITS = { perAccount: 5, perAddress: 20, windowMinutes: 15 };
+let addressCounter = 0;
+/** A fresh client address per test, so tests do not throttle each other. */
+const freshAddress = () => `198.51.100.${++addressCounter}`;
+const from = (address: string, limits = LIMITS): TSignInContext => ({ address, limits });
+
+let userCounter = 0;
+async function freshUser(): Promise<string> {
+  const email = `throttle-${Date.now()}-${++userCounter}@example.org`;
+  await database.user.create({ data: { email, name: "Throttle Test", role: "STAFF", passwordHash } });
+  return email;
+}
+
 describe("checkCredentials", () => {
   it("signs in each demo role with the demo password, case-insensitively by email", async () => {
+    const address = freshAddress();
     for (const [email, role] of [
       ["staff@example.org", "STAFF"],
       ["Doctor@Example.org ", "CLINICIAN"],
       ["admin@example.org", "ADMIN"],
     ] as const) {
-      const user = await checkCredentials(database, email, DEMO_PASSWORD);
-      expect(user).toMatchObject({ email: email.trim().toLowerCase(), role });
-      expect(Object.keys(user!).sort()).toEqual(["email", "id", "name", "role"]); // no hash leaves
+      const result = await checkCredentials(database, email, DEMO_PASSWORD, from(address));
+      expect(result.ok).toBe(true);
+      const user = (result as unknown as { user: Record<string, unknown> }).user;
+      expect(user).toMatchObject({ email: email.trim().toLowerCase(), role, sessionEpoch: 0 });
+      expect(Object.keys(user).sort()).toEqual(["email", "id", "name", "role", "sessionEpoch"]); // no hash leaves
     }
   });
 
   it("audits a successful sign-in", async () => {
-    const user = await checkCredentials(database, "staff@example.org", DEMO_PASSWORD);
+    const result = await checkCredentials(database, "staff@example.org", DEMO_PASSWORD, from(freshAddress()));
+    if (!result.ok) throw new Error("expected a sign-in");
     const events = await database.auditEvent.findMany({
-      where: { actorId: user!.id, action: "auth.sign_in" },
+      where: { actorId: result.user.id, action: "auth.sign_in" },
       select: { entityId: true },
     });
     expect(events.length).toBeGreaterThan(0);
-    expect(events[0]!.entityId).toBe(user!.id);
+    expect(events[0]!.entityId).toBe(result.user.id);
   });
 
   it("refuses a wrong password, an unknown email and malformed input alike", async () => {
-    expect(await checkCredentials(database, "staff@example.org", "wrong-password")).toBeNull();
-    expect(await checkCredentials(database, "nobody@example.org", DEMO_PASSWORD)).toBeNull();
-    expect(await checkCredentials(database, undefined, DEMO_PASSWORD)).toBeNull();
-    expect(await checkCredentials(database, "staff@example.org", { $ne: "" })).toBeNull();
-    expect(await checkCredentials(database, "", "")).toBeNull();
+    const address = freshAddress();
+    const invalid = { ok: false, reason: "invalid" };
+    expect(await checkCredentials(database, "staff@example.org", "wrong-password", from(address))).toEqual(invalid);
+    expect(await checkCredentials(database, "nobody@example.org", DEMO_PASSWORD, from(address))).toEqual(invalid);
+    expect(await checkCredentials(database, undefined, DEMO_PASSWORD, from(address))).toEqual(invalid);
+    expect(await checkCredentials(database, "staff@example.org", { $ne: "" }, from(address))).toEqual(invalid);
+    expect(await checkCredentials(database, "", "", from(address))).toEqual(invalid);
   });
 
-  it("refuses an inactive account even with the right password", async () => {
-    await database.user.update({ where: { email: "admin@example.org" }, data: { active: false } });
-    try {
-      expect(await checkCredentials(database, "admin@example.org", DEMO_PASSWORD)).toBeNull();
-    } finally {
-      await database.user.update({ where: { email: "admin@example.org" }, data: { active: true } });
+  it("refuses an inactive account even with the right password, and audits the failure without the password", async () => {
+    const email = await freshUser();
+    await database.user.update({ where: { email }, data: { active: false } });
+    expect(await checkCredentials(database, email, DEMO_PASSWORD, from(freshAddress()))).toEqual({ ok: false, reason: "invalid" });
+    const user = await database.user.findUniqueOrThrow({ where: { email }, select: { id: true } });
+    const failed = await database.auditEvent.findMany({ where: { entityId: user.id, action: "auth.sign_in_failed" }, select: { details: true } });
+    expect(failed.map((f) => f.details)).toEqual([{ reason: "inactive" }]);
+    expect(JSON.stringify(failed)).not.toContain(DEMO_PASSWORD);
+  });
+});
+
+describe("sign-in throttling", () => {
+  it("pauses an account after 5 failures: even the right password is refused, and the pause is audited once", async () => {
+    const email = await freshUser();
+    const address = freshAddress();
+    for (let i = 0; i < 5; i++) expect((await checkCredentials(database, email, `wrong-${i}`, from(address))).ok).toBe(false);
+    expect(await checkCredentials(database, email, DEMO_PASSWORD, from(address))).toEqual({ ok: false, reason: "throttled" });
+    // From another address too: the limit is the account's.
+    expect(await checkCredentials(database, email, DEMO_PASSWORD, from(freshAddress()))).toEqual({ ok: false, reason: "throttled" });
+    const user = await database.user.findUniqueOrThrow({ where: { email }, select: { id: true } });
+    expect(await database.auditEvent.count({ where: { entityId: user.id, action: "auth.sign_in_failed" } })).toBe(5);
+    // The failure that paused the account is audited once; the refused attempts after it are not.
+    expect(await database.auditEvent.findMany({ where: { entityId: user.id, action: "auth.sign_in_paused" }, select: { details: true } })).toEqual([
+      { details: { failures: 5, windowMinutes: 15 } },
+    ]);
+    // The account key is a hash: the email typed is not stored.
+    const rows = await database.loginFailure.findMany({ where: { account: accountKey(email) }, select: { account: true } });
+    expect(rows).toHaveLength(5);
+    expect(JSON.stringify(rows)).not.toContain(email);
+  });
+
+  it("answers an unknown email exactly as a known one: pause after 5 failures, the same result", async () => {
+    const address = freshAddress();
+    const unknown = `nobody-${Date.now()}@example.org`;
+    const results = [];
+    for (let i = 0; i < 6; i++) results.push(await checkCredentials(database, unknown, `guess-${i}`, from(address)));
+    expect(results.map((r) => (r.ok ? "ok" : r.reason))).toEqual(["invalid", "invalid", "invalid", "invalid", "invalid", "throttled"]);
+  });
+
+  it("pauses a client address after 20 failures across accounts; other addresses are unaffected", async () => {
+    const address = freshAddress();
+    for (let i = 0; i < 20; i++) {
+      expect(await checkCredentials(database, `stuffing-${Date.now()}-${i}@example.org`, "password-guess", from(address))).toEqual({ ok: false, reason: "invalid" });
     }
+    expect(await checkCredentials(database, "doctor@example.org", DEMO_PASSWORD, from(address))).toEqual({ ok: false, reason: "throttled" });
+    expect((await checkCredentials(database, "doctor@example.org", DEMO_PASSWORD, from(freshAddress()))).ok).toBe(true);
+  });
+
+  it("never counts successful sign-ins, and a success forgives the account's earlier failures", async () => {
+    const address = freshAddress();
+    for (let i = 0; i < 21; i++) expect((await checkCredentials(database, "staff@example.org", DEMO_PASSWORD, from(address))).ok).toBe(true);
+    const email = await freshUser();
+    const other = freshAddress();
+    for (let round = 0; round < 2; round++) {
+      for (let i = 0; i < 4; i++) expect((await checkCredentials(database, email, "wrong-password", from(other))).ok).toBe(false);
+      expect((await checkCredentials(database, email, DEMO_PASSWORD, from(other))).ok).toBe(true);
+    }
+  });
+
+  it("lets everyone at one address sign in at the same moment: attempts in flight do not count for the address", async () => {
+    // As an app instance would: a pool of 10 (BACKLINE_DB_POOL_SIZE's default).
+    const instance = createDb(inject("databaseUrl"), 10);
+    try {
+      const address = freshAddress();
+      const emails = await Promise.all(Array.from({ length: 25 }, () => freshUser()));
+      const results = await Promise.all(emails.map((email) => checkCredentials(instance, email, DEMO_PASSWORD, from(address))));
+      expect(results.filter((r) => r.ok)).toHaveLength(25);
+      expect(await database.loginFailure.count({ where: { address } })).toBe(0);
+    } finally {
+      await instance.$disconnect();
+    }
+  });
+
+  it("holds across app instances: failures through two separate connection pools add up", async () => {
+    const secondInstance = createDb(inject("databaseUrl"), 2);
+    try {
+      const email = await freshUser();
+      const address = freshAddress();
+      for (let i = 0; i < 5; i++) {
+        const instance = i % 2 === 0 ? database : secondInstance;
+        expect((await checkCredentials(instance, email, "wrong-password", from(address))).ok).toBe(false);
+      }
+      expect(await checkCredentials(secondInstance, email, DEMO_PASSWORD, from(address))).toEqual({ ok: false, reason: "throttled" });
+      expect(await checkCredentials(database, email, DEMO_PASSWORD, from(address))).toEqual({ ok: false, reason: "throttled" });
+    } finally {
+      await secondInstance.$disconnect();
+    }
+  });
+
+  it("lets exactly the limit through when guesses arrive all at once", async () => {
+    const email = await freshUser();
+    const address = freshAddress();
+    const results = await Promise.all(Array.from({ length: 12 }, (_, i) => checkCredentials(database, email, `parallel-${i}`, from(address))));
+    expect(results.filter((r) => !r.ok && r.reason === "invalid")).toHaveLength(5);
+    expect(results.filter((r) => !r.ok && r.reason === "throttled")).toHaveLength(7);
+  });
+
+  it("forgets failures older than the window, and takes its limits from the caller (env)", async () => {
+    const email = await freshUser();
+    const address = freshAddress();
+    // Three failures from 20 minutes ago, as a clock would have left them.
+    await database.$executeRaw`INSERT INTO login_failures (at, account, address, pending)
+      SELECT now() - interval '20 minutes', ${accountKey(email)}, ${address}, false FROM generate_series(1, 3)`;
+    const tight = { perAccount: 2, perAddress: 100, windowMinutes: 15 };
+    expect(await checkCredentials(database, email, "wrong-password", from(address, tight))).toEqual({ ok: false, reason: "invalid" });
+    expect(await checkCredentials(database, email, "wrong-password", from(address, tight))).toEqual({ ok: false, reason: "invalid" });
+    expect(await checkCredentials(database, email, DEMO_PASSWORD, from(address, tight))).toEqual({ ok: false, reason: "throttled" });
+    // A 30-minute window sees the old ones too.
+    const wide = { perAccount: 5, perAddress: 100, windowMinutes: 30 };
+    expect(await checkCredentials(database, email, DEMO_PASSWORD, from(address, wide))).toEqual({ ok: false, reason: "throttled" });
   });
 });

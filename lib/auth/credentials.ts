@@ -1,32 +1,69 @@
-// Checks an email + password pair. Every failure looks the same to the caller: the sign-in
-// page must not reveal whether the email exists, the password was wrong, or the account is off.
+// Checks an email + password pair. Every failure looks the same to the caller: the sign-in page must
+// not reveal whether the email exists, the password was wrong, or the account is off. Throttling is
+// keyed on what was typed, not on an account found, so it reveals nothing either.
 import type { Db } from "@/lib/db/client";
 import { isRole, type TRole } from "./permissions";
 import { verifyPassword } from "./password";
+import { accountKey, attemptFailed, attemptSucceeded, beginAttempt, pruneOldFailures, type TThrottleLimits } from "./throttle";
 
 export interface TAuthenticatedUser {
   id: string;
   email: string;
   name: string;
   role: TRole;
+  /** The account's session epoch at sign-in: a later deactivation or password reset ends the session. */
+  sessionEpoch: number;
 }
+
+export type TSignInResult =
+  | { ok: true; user: TAuthenticatedUser }
+  | { ok: false; reason: "invalid" | "throttled" };
+
+export interface TSignInContext {
+  /** The client address (see client-address.ts). */
+  address: string;
+  limits: TThrottleLimits;
+}
+
+const INVALID = { ok: false, reason: "invalid" } as const;
 
 export async function checkCredentials(
   database: Db,
   emailInput: unknown,
   passwordInput: unknown,
-): Promise<TAuthenticatedUser | null> {
-  if (typeof emailInput !== "string" || typeof passwordInput !== "string") return null;
+  context: TSignInContext,
+): Promise<TSignInResult> {
+  if (typeof emailInput !== "string" || typeof passwordInput !== "string") return INVALID;
   const email = emailInput.trim().toLowerCase();
-  if (email.length === 0 || email.length > 320 || passwordInput.length > 1024) return null;
+  if (email.length === 0 || email.length > 320 || passwordInput.length > 1024) return INVALID;
+  const account = accountKey(email);
+  const attempt = await beginAttempt(database, account, context.address, context.limits);
   const user = await database.user.findUnique({
     where: { email },
-    select: { id: true, email: true, name: true, role: true, active: true, passwordHash: true },
+    select: { id: true, email: true, name: true, role: true, active: true, passwordHash: true, sessionEpoch: true },
   });
+  // Refused attempts are not audited one by one: they cost an attacker nothing, and would flood the trail.
+  // The failure that pauses an account is audited instead.
+  if (attempt === null) return { ok: false, reason: "throttled" };
   const ok = await verifyPassword(passwordInput, user?.passwordHash ?? null);
-  if (!ok || !user || !user.active || !isRole(user.role)) return null;
+  if (!ok || !user || !user.active || !isRole(user.role)) {
+    await attemptFailed(database, attempt.id);
+    if (user) {
+      await database.auditEvent.create({
+        data: { actorId: null, action: "auth.sign_in_failed", entityType: "User", entityId: user.id, details: { reason: ok ? "inactive" : "password" } },
+      });
+      if (attempt.priorAccountFailures + 1 === context.limits.perAccount) {
+        await database.auditEvent.create({
+          data: { actorId: null, action: "auth.sign_in_paused", entityType: "User", entityId: user.id, details: { failures: context.limits.perAccount, windowMinutes: context.limits.windowMinutes } },
+        });
+      }
+    }
+    if (Number(attempt.id % 100n) === 0) await pruneOldFailures(database, 24 * 60);
+    return INVALID;
+  }
+  await attemptSucceeded(database, attempt.id, account);
   await database.auditEvent.create({
     data: { actorId: user.id, action: "auth.sign_in", entityType: "User", entityId: user.id },
   });
-  return { id: user.id, email: user.email, name: user.name, role: user.role };
+  return { ok: true, user: { id: user.id, email: user.email, name: user.name, role: user.role, sessionEpoch: user.sessionEpoch } };
 }

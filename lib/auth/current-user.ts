@@ -1,5 +1,5 @@
-// Who is asking, re-checked against the database on every request: a deactivated account
-// or a changed role takes effect at once, whatever the (JWT) session cookie still says.
+// Who is asking, re-checked against the database on every request: a deactivated account, a changed
+// role or a reset password takes effect at once, whatever the (JWT) session cookie still says.
 import "server-only";
 import { getServerSession } from "next-auth";
 import { connection } from "next/server";
@@ -22,8 +22,10 @@ export async function currentUser(): Promise<TCurrentUser | null> {
   if (!id || !/^[0-9a-f-]{36}$/i.test(id)) return null;
   const user = await db().user.findUnique({
     where: { id },
-    select: { id: true, email: true, name: true, role: true, active: true },
+    select: { id: true, email: true, name: true, role: true, active: true, sessionEpoch: true },
   });
   if (!user || !user.active || !isRole(user.role)) return null;
+  // Deactivation and password resets bump the epoch: sessions signed in before them are over.
+  if (session.user.epoch !== user.sessionEpoch) return null;
   return { id: user.id, email: user.email, name: user.name, role: user.role };
 }

@@ -10,8 +10,9 @@ export async function requireUser(): Promise<TCurrentUser> {
   return user;
 }
 
-export async function requirePermission(permission: TPermission): Promise<TCurrentUser> {
+/** The signed-in user if their role holds any one of the permissions; otherwise the 403 page. */
+export async function requirePermission(...anyOf: [TPermission, ...TPermission[]]): Promise<TCurrentUser> {
   const user = await requireUser();
-  if (!can(user.role, permission)) forbidden();
+  if (!anyOf.some((permission) => can(user.role, permission))) forbidden();
   return user;
 }

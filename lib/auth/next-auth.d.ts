@@ -2,12 +2,14 @@ import type { TRole } from "@/lib/auth/permissions";
 
 declare module "next-auth" {
   interface Session {
-    user: { id: string; name: string | null; email: string | null; role: TRole | null };
+    user: { id: string; name: string | null; email: string | null; role: TRole | null; epoch: number };
   }
 }
 
 declare module "next-auth/jwt" {
   interface JWT {
     role?: unknown;
+    /** The account's session epoch at sign-in (see users.session_epoch). */
+    epoch?: unknown;
   }
 }

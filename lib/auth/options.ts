@@ -1,15 +1,23 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
+import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db/client";
+import { isDatabaseUnavailable } from "@/lib/db/unavailable";
 import { env } from "@/lib/env";
+import { logger } from "@/lib/http/logger";
+import { clientAddress } from "./client-address";
 import { checkCredentials } from "./credentials";
 import { isRole } from "./permissions";
+import { SIGN_IN_ERRORS } from "./sign-in-errors";
 
 export function authOptions(): NextAuthOptions {
-  const { AUTH_SECRET, BACKLINE_SESSION_IDLE_MINUTES } = env();
+  const config = env();
   return {
-    secret: AUTH_SECRET,
-    session: { strategy: "jwt", maxAge: BACKLINE_SESSION_IDLE_MINUTES * 60, updateAge: 60 },
+    secret: config.AUTH_SECRET,
+    // The cookie and the token inside it live BACKLINE_SESSION_IDLE_MINUTES; proxy.ts renews both on
+    // each request, so the session ends after that long without activity (next-auth alone renews JWTs
+    // only when /api/auth/session is fetched, which server-rendered pages never do).
+    session: { strategy: "jwt", maxAge: config.BACKLINE_SESSION_IDLE_MINUTES * 60, updateAge: 60 },
     pages: { signIn: "/signin", error: "/signin" },
     providers: [
       CredentialsProvider({
@@ -18,15 +26,40 @@ export function authOptions(): NextAuthOptions {
           email: { label: "Email", type: "email" },
           password: { label: "Password", type: "password" },
         },
-        authorize: (credentials) =>
-          checkCredentials(db(), credentials?.email, credentials?.password),
+        async authorize(credentials, request) {
+          let result;
+          try {
+            result = await checkCredentials(db(), credentials?.email, credentials?.password, {
+              address: clientAddress(request?.headers, config.BACKLINE_TRUSTED_PROXY_HOPS),
+              limits: {
+                perAccount: config.BACKLINE_LOGIN_MAX_FAILURES_PER_ACCOUNT,
+                perAddress: config.BACKLINE_LOGIN_MAX_FAILURES_PER_ADDRESS,
+                windowMinutes: config.BACKLINE_LOGIN_WINDOW_MINUTES,
+              },
+            });
+          } catch (error) {
+            // next-auth puts a thrown message into the redirect URL: only our codes may go there.
+            const errorId = randomUUID();
+            if (isDatabaseUnavailable(error)) {
+              logger.warn("sign-in: database unavailable", { errorId });
+              throw new Error(SIGN_IN_ERRORS.unavailable);
+            }
+            logger.error("sign-in failed", { errorId, error });
+            throw new Error(SIGN_IN_ERRORS.failed);
+          }
+          if (result.ok) return result.user;
+          if (result.reason === "throttled") throw new Error(SIGN_IN_ERRORS.throttled);
+          return null;
+        },
       }),
     ],
     callbacks: {
       jwt({ token, user }) {
         if (user) {
-          token.sub = user.id;
-          token.role = (user as { role?: unknown }).role;
+          const signedIn = user as { id: string; role?: unknown; sessionEpoch?: unknown };
+          token.sub = signedIn.id;
+          token.role = signedIn.role;
+          token.epoch = signedIn.sessionEpoch;
         }
         return token;
       },
@@ -38,6 +71,7 @@ export function authOptions(): NextAuthOptions {
             name: session.user?.name ?? null,
             email: session.user?.email ?? null,
             role: isRole(token.role) ? token.role : null,
+            epoch: typeof token.epoch === "number" ? token.epoch : 0,
           },
         };
       },

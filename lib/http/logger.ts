@@ -2,8 +2,29 @@
 // bodies, answers, names or other patient data.
 type Level = "info" | "warn" | "error";
 
-function serialise(value: unknown): unknown {
-  if (value instanceof Error) return { name: value.name, message: value.message, stack: value.stack };
+// Error messages can quote the data that caused them ("… "Garcia" is not valid JSON", Prisma's
+// invocation errors print the call's arguments), so quoted text is cut out of every message.
+const QUOTED = /"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|`(?:[^`\\]|\\.)*`/g;
+const MAX_MESSAGE = 500;
+
+export function redactMessage(message: string): string {
+  const redacted = message.replace(QUOTED, '"[redacted]"');
+  return redacted.length > MAX_MESSAGE ? `${redacted.slice(0, MAX_MESSAGE)}…` : redacted;
+}
+
+function serialise(value: unknown, depth = 0): unknown {
+  if (value instanceof Error) {
+    if (depth > 3) return { name: value.name };
+    const code = (value as { code?: unknown }).code;
+    return {
+      name: value.name,
+      ...(typeof code === "string" ? { code } : {}),
+      message: redactMessage(value.message),
+      // The frames only: a stack's first line repeats the (unredacted) message.
+      stack: value.stack?.split("\n").filter((line) => line.startsWith("    at ")).join("\n"),
+      ...(value.cause !== undefined ? { cause: serialise(value.cause, depth + 1) } : {}),
+    };
+  }
   return value;
 }
 

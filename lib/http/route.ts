@@ -14,42 +14,60 @@ export interface TRouteContext<P> {
   params: P;
 }
 
-export function errorResponse(error: unknown): NextResponse {
+/** Where an error happened, for the log line: the method and the path without its query string. */
+export interface TRequestInfo {
+  method: string;
+  path: string;
+}
+
+/**
+ * Every error response carries an `id` that is also in the server log, so a user's report can be
+ * matched to the log line. Only the id, status, code, method and path are logged: the path holds
+ * record ids at most (patient data never goes into URLs), and the query string is left out.
+ */
+export function errorResponse(error: unknown, request?: TRequestInfo): NextResponse {
+  const id = randomUUID();
+  const where = request ? { method: request.method, path: request.path } : {};
   if (error instanceof AppError) {
+    logger.info("request refused", { errorId: id, status: error.status, code: error.code, ...where });
     return NextResponse.json(
-      { error: { code: error.code, message: error.message, fields: error.fields, ...error.extra } },
+      { error: { code: error.code, message: error.message, fields: error.fields, id, ...error.extra } },
       { status: error.status },
     );
   }
-  const id = randomUUID();
   if (isDatabaseUnavailable(error)) {
-    logger.warn("database unavailable", { errorId: id });
+    logger.warn("database unavailable", { errorId: id, status: 503, ...where });
     return NextResponse.json(
       { error: { code: "unavailable", message: "The database is unavailable. Try again shortly.", id } },
       { status: 503, headers: { "Retry-After": "5" } },
     );
   }
-  logger.error("unhandled error in route", { errorId: id, error });
+  logger.error("unhandled error in route", { errorId: id, status: 500, ...where, error });
   return NextResponse.json(
     { error: { code: "internal", message: `Something went wrong (error id ${id}).`, id } },
     { status: 500 },
   );
 }
 
+/**
+ * `permission` is one permission, or a list of which any one suffices (a visit is opened by staff
+ * for intake and by clinicians for review).
+ */
 export function apiRoute<P = Record<string, never>>(
-  permission: TPermission,
+  permission: TPermission | readonly TPermission[],
   handler: (request: NextRequest, context: TRouteContext<P>) => Promise<Response>,
 ) {
+  const anyOf: readonly TPermission[] = typeof permission === "string" ? [permission] : permission;
   return async (request: NextRequest, routeContext: { params: Promise<P> }): Promise<Response> => {
     try {
       const user = await currentUser();
       if (!user) throw new AppError("unauthenticated", "Sign in to continue.");
-      if (!can(user.role, permission)) {
+      if (!anyOf.some((p) => can(user.role, p))) {
         throw new AppError("forbidden", "Your role does not allow this action.");
       }
       return await handler(request, { user, params: await routeContext.params });
     } catch (error) {
-      return errorResponse(error);
+      return errorResponse(error, { method: request.method, path: request.nextUrl.pathname });
     }
   };
 }

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
+import Link from "next/link";
+import { AdminNav } from "@/components/admin/admin-nav";
 import { requirePermission } from "@/lib/auth/guard";
 import { ROLE_LABELS } from "@/lib/auth/permissions";
-import { listUsers } from "@/lib/server/list-users";
+import { listUsers } from "@/lib/server/users/list-users";
 
 export const metadata: Metadata = { title: "Admin" };
 
@@ -11,8 +13,14 @@ export default async function AdminPage() {
   return (
     <>
       <h1>Admin</h1>
+      <AdminNav role={user.role} current="/admin" />
       <section className="card" aria-labelledby="users-heading">
-        <h2 id="users-heading">User accounts</h2>
+        <div className="page-actions">
+          <h2 id="users-heading">User accounts</h2>
+          <Link className="button" href="/admin/users/new">
+            Add a user
+          </Link>
+        </div>
         <table>
           <thead>
             <tr>
@@ -20,6 +28,9 @@ export default async function AdminPage() {
               <th scope="col">Email</th>
               <th scope="col">Role</th>
               <th scope="col">Status</th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -29,6 +40,11 @@ export default async function AdminPage() {
                 <td>{u.email}</td>
                 <td>{ROLE_LABELS[u.role]}</td>
                 <td>{u.active ? "Active" : "Deactivated"}</td>
+                <td>
+                  <Link href={`/admin/users/${u.id}`}>
+                    Manage<span className="visually-hidden"> {u.name}</span>
+                  </Link>
+                </td>
               </tr>
             ))}
           </tbody>

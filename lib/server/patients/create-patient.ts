@@ -7,12 +7,14 @@ import { audit } from "../audit";
 import { assertCan, isUniqueViolation } from "../guard";
 import { PATIENT_SELECT, toPatientDto, type TPatientDto } from "./patient-dto";
 
-function duplicate(mrn: string, existingId: string): AppError {
+// The MRN stays out of the error: error bodies end up in client logs and bug reports. The caller
+// knows the MRN it sent; the existing record's id is enough to open it.
+function duplicate(existingId: string): AppError {
   return new AppError(
     "conflict",
-    `A patient with MRN ${mrn} is already registered.`,
-    [{ field: "mrn", message: `MRN ${mrn} belongs to an existing patient` }],
-    { existing: { id: existingId, mrn } },
+    "A patient with this MRN is already registered.",
+    [{ field: "mrn", message: "This MRN belongs to an existing patient" }],
+    { existing: { id: existingId } },
   );
 }
 
@@ -22,7 +24,7 @@ export async function createPatient(user: TCurrentUser, input: TPatientData): Pr
   try {
     return await database.$transaction(async (tx) => {
       const existing = await tx.patient.findUnique({ where: { mrn: input.mrn }, select: { id: true } });
-      if (existing) throw duplicate(input.mrn, existing.id);
+      if (existing) throw duplicate(existing.id);
       const patient = await tx.patient.create({
         data: { ...input, birthDate: new Date(`${input.birthDate}T00:00:00Z`) },
         select: PATIENT_SELECT,
@@ -34,7 +36,7 @@ export async function createPatient(user: TCurrentUser, input: TPatientData): Pr
     // Two registrations of the same MRN at once: the unique index decides, the loser gets the same 409.
     if (isUniqueViolation(error)) {
       const existing = await database.patient.findUnique({ where: { mrn: input.mrn }, select: { id: true } });
-      if (existing) throw duplicate(input.mrn, existing.id);
+      if (existing) throw duplicate(existing.id);
     }
     throw error;
   }

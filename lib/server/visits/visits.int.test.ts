@@ -42,8 +42,10 @@ describe("patients", () => {
     const before = await db().patient.count();
     const err = await rejection(createPatient(users.staff, { mrn: p.mrn, givenName: "Other", familyName: "Person", birthDate: "1990-01-01", sex: "male" }));
     expect(err.status).toBe(409);
-    expect(err.fields).toEqual([{ field: "mrn", message: expect.stringContaining(p.mrn) }]);
-    expect(err.extra).toEqual({ existing: { id: p.id, mrn: p.mrn } });
+    // The error names the field and the existing record's id, never the MRN itself.
+    expect(err.fields).toEqual([{ field: "mrn", message: expect.any(String) }]);
+    expect(JSON.stringify({ message: err.message, fields: err.fields, extra: err.extra })).not.toContain(p.mrn);
+    expect(err.extra).toEqual({ existing: { id: p.id } });
     expect(await db().patient.count()).toBe(before);
   });
 

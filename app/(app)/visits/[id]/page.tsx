@@ -3,7 +3,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { ResultView } from "@/components/intake/result-view";
 import { ExportLinks } from "@/components/visits/export-links";
-import { requireUser } from "@/lib/auth/guard";
+import { requirePermission } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
 import { loadOr404 } from "@/lib/http/load-or-404";
 import { getVisit } from "@/lib/server/visits/get-visit";
@@ -11,7 +11,7 @@ import { getVisit } from "@/lib/server/visits/get-visit";
 export const metadata: Metadata = { title: "Visit result" };
 
 export default async function VisitPage({ params }: { params: Promise<{ id: string }> }) {
-  const user = await requireUser();
+  const user = await requirePermission("intake:write", "review:read");
   const { id } = await params;
   const visit = await loadOr404(id, "Visit", (visitId) => getVisit(user, visitId));
   if (visit.status === "DRAFT" && can(user.role, "intake:write")) redirect(`/visits/${visit.id}/intake`);

@@ -1,8 +1,31 @@
 import NextAuth from "next-auth";
 import { authOptions } from "@/lib/auth/options";
+import { SIGN_IN_ERRORS } from "@/lib/auth/sign-in-errors";
+import { env } from "@/lib/env";
 
 type Handler = (request: Request, context: { params: Promise<{ nextauth: string[] }> }) => Promise<Response>;
 
-const handler: Handler = (request, context) => NextAuth(authOptions())(request, context);
+/**
+ * next-auth answers every failed credentials sign-in with 401 and the error code in a URL. For API
+ * callers (the sign-in form posts with json=true) a throttled attempt becomes 429 and an unreachable
+ * database 503, each with Retry-After, so clients and load balancers can tell them from a wrong password.
+ */
+async function withStatus(response: Response): Promise<Response> {
+  if (response.status !== 401 || !response.headers.get("content-type")?.includes("application/json")) return response;
+  const body = (await response.clone().json().catch(() => null)) as { url?: unknown } | null;
+  const error = typeof body?.url === "string" ? new URL(body.url, "http://backline.invalid").searchParams.get("error") : null;
+  const retry =
+    error === SIGN_IN_ERRORS.throttled
+      ? { status: 429, seconds: env().BACKLINE_LOGIN_WINDOW_MINUTES * 60 }
+      : error === SIGN_IN_ERRORS.unavailable
+        ? { status: 503, seconds: 5 }
+        : null;
+  if (!retry) return response;
+  const headers = new Headers(response.headers);
+  headers.set("Retry-After", String(retry.seconds));
+  return new Response(response.body, { status: retry.status, headers });
+}
+
+const handler: Handler = async (request, context) => withStatus(await NextAuth(authOptions())(request, context));
 
 export { handler as GET, handler as POST };

@@ -5,7 +5,7 @@ import { getVisit } from "@/lib/server/visits/get-visit";
 
 export const dynamic = "force-dynamic";
 
-// Staff and clinicians both open visits; getVisit re-checks (intake:write or review:read).
-export const GET = apiRoute<{ id: string }>("self:read", async (_request, { user, params }) =>
+// Staff open visits for intake, clinicians for review; getVisit re-checks the same.
+export const GET = apiRoute<{ id: string }>(["intake:write", "review:read"], async (_request, { user, params }) =>
   NextResponse.json(await getVisit(user, parseId(params.id, "Visit"))),
 );

@@ -1,0 +1,46 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ManageUser } from "@/components/admin/manage-user";
+import { formatDateTime } from "@/components/patients/format";
+import { requirePermission } from "@/lib/auth/guard";
+import { ROLE_LABELS } from "@/lib/auth/permissions";
+import { env } from "@/lib/env";
+import { loadOr404 } from "@/lib/http/load-or-404";
+import { getUser } from "@/lib/server/users/get-user";
+
+export const metadata: Metadata = { title: "User account" };
+
+export default async function UserPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requirePermission("admin:users");
+  const { id } = await params;
+  const account = await loadOr404(id, "User", (userId) => getUser(user, userId));
+  return (
+    <>
+      <p className="back-link">
+        <Link href="/admin">Back to user accounts</Link>
+      </p>
+      <section className="card patient-header" aria-labelledby="user-name">
+        <h1 id="user-name">{account.name}</h1>
+        <dl className="facts">
+          <div>
+            <dt>Email</dt>
+            <dd>{account.email}</dd>
+          </div>
+          <div>
+            <dt>Role</dt>
+            <dd>{ROLE_LABELS[account.role]}</dd>
+          </div>
+          <div>
+            <dt>Status</dt>
+            <dd>{account.active ? "Active" : "Deactivated"}</dd>
+          </div>
+          <div>
+            <dt>Created</dt>
+            <dd>{formatDateTime(account.createdAt, env().BACKLINE_TIMEZONE)}</dd>
+          </div>
+        </dl>
+      </section>
+      <ManageUser user={account} isSelf={account.id === user.id} />
+    </>
+  );
+}

@@ -1,0 +1,24 @@
+import Link from "next/link";
+import { can, type TRole } from "@/lib/auth/permissions";
+
+const ITEMS = [
+  { href: "/admin", label: "User accounts", permission: "admin:users" },
+  { href: "/admin/audit", label: "Audit log", permission: "admin:audit" },
+] as const;
+
+/** The administration section's own navigation, each entry shown to roles holding its permission. */
+export function AdminNav({ role, current }: { role: TRole; current: "/admin" | "/admin/audit" }) {
+  return (
+    <nav className="sub-nav" aria-label="Administration">
+      <ul>
+        {ITEMS.filter((item) => can(role, item.permission)).map((item) => (
+          <li key={item.href}>
+            <Link href={item.href} aria-current={item.href === current ? "page" : undefined}>
+              {item.label}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

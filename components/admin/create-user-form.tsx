@@ -1,0 +1,113 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useRouter } from "next/navigation";
+import { useEffect, useRef, useState } from "react";
+import { useForm } from "react-hook-form";
+import { PASSWORD_MIN_LENGTH } from "@/lib/auth/password-policy";
+import { ROLE_LABELS, ROLES } from "@/lib/auth/permissions";
+import { ZUserCreate, type TUserCreate, type TUserCreateInput } from "@/lib/schemas/users";
+import { apiError, describedBy, FieldError, failureMessage, sendJson, useHydrated } from "./form-bits";
+
+type TField = keyof TUserCreateInput;
+const FIELDS: readonly TField[] = ["name", "email", "role", "password"];
+const isField = (name: string): name is TField => (FIELDS as readonly string[]).includes(name);
+const id = (name: TField) => `new-user-${name}`;
+const errorId = (name: TField) => `new-user-${name}-error`;
+
+export function CreateUserForm() {
+  const router = useRouter();
+  const hydrated = useHydrated();
+  const [pending, setPending] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+  const alertRef = useRef<HTMLDivElement>(null);
+  const {
+    register,
+    handleSubmit,
+    setError,
+    setFocus,
+    formState: { errors },
+  } = useForm<TUserCreateInput, unknown, TUserCreate>({
+    resolver: zodResolver(ZUserCreate),
+    defaultValues: { name: "", email: "", password: "" },
+  });
+
+  useEffect(() => {
+    if (failure) alertRef.current?.focus();
+  }, [failure]);
+
+  async function onValid(data: TUserCreate) {
+    setPending(true);
+    setFailure(null);
+    const result = await sendJson("POST", "/api/v1/admin/users", data);
+    const created = result.body as { id?: unknown } | null;
+    if (result.status === 201 && typeof created?.id === "string") {
+      router.push(`/admin/users/${created.id}`);
+      router.refresh();
+      return;
+    }
+    setPending(false);
+    const fields = (apiError(result).fields ?? []).filter((f) => isField(f.field));
+    if ((result.status === 400 || result.status === 409) && fields.length > 0) {
+      for (const f of fields) setError(f.field as TField, { type: "server", message: f.message });
+      setFocus(fields[0]!.field as TField);
+      return;
+    }
+    setFailure(failureMessage(result, "created"));
+  }
+
+  return (
+    <form method="post" onSubmit={(event) => void handleSubmit(onValid)(event)} noValidate aria-labelledby="new-user-heading">
+      {failure && (
+        <div className="alert register-alert" role="alert" tabIndex={-1} ref={alertRef}>
+          {failure}
+        </div>
+      )}
+      <p className="muted">All fields are required.</p>
+      <div className="form-grid">
+        <div className="patient-field">
+          <label htmlFor={id("name")}>Full name</label>
+          <input id={id("name")} type="text" autoComplete="off" aria-invalid={errors.name ? true : undefined} aria-describedby={describedBy(errors.name && errorId("name"))} {...register("name")} />
+          <FieldError id={errorId("name")} message={errors.name?.message} />
+        </div>
+        <div className="patient-field">
+          <label htmlFor={id("email")}>Email</label>
+          <input id={id("email")} type="email" autoComplete="off" spellCheck={false} aria-invalid={errors.email ? true : undefined} aria-describedby={describedBy(errors.email && errorId("email"))} {...register("email")} />
+          <FieldError id={errorId("email")} message={errors.email?.message} />
+        </div>
+        <div className="patient-field">
+          <label htmlFor={id("role")}>Role</label>
+          <select id={id("role")} defaultValue="" aria-invalid={errors.role ? true : undefined} aria-describedby={describedBy(errors.role && errorId("role"))} {...register("role")}>
+            <option value="" disabled>
+              Choose…
+            </option>
+            {ROLES.map((role) => (
+              <option key={role} value={role}>
+                {ROLE_LABELS[role]}
+              </option>
+            ))}
+          </select>
+          <FieldError id={errorId("role")} message={errors.role ? "Choose a role" : undefined} />
+        </div>
+        <div className="patient-field">
+          <label htmlFor={id("password")}>Initial password</label>
+          <input
+            id={id("password")}
+            type="password"
+            autoComplete="new-password"
+            aria-invalid={errors.password ? true : undefined}
+            aria-describedby={describedBy("new-user-password-hint", errors.password && errorId("password"))}
+            {...register("password")}
+          />
+          <p className="hint" id="new-user-password-hint">
+            At least {PASSWORD_MIN_LENGTH} characters; a few unrelated words make a strong one. Pass it on in person.
+          </p>
+          <FieldError id={errorId("password")} message={errors.password?.message} />
+        </div>
+      </div>
+      <button type="submit" disabled={!hydrated || pending}>
+        {pending ? "Creating…" : "Create account"}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,47 @@
+// API sessions and throwaway accounts for the access, session and admin specs.
+import { expect, type APIRequestContext } from "@playwright/test";
+import { encode } from "next-auth/jwt";
+import { DEMO_PASSWORD, USERS } from "./support";
+
+type TRequest = typeof import("@playwright/test").request;
+
+export const SESSION_COOKIE = "next-auth.session-token";
+export const IDLE_SECONDS = 30 * 60;
+
+/** An API context signed in with email + password (through next-auth's credentials callback). */
+export async function signedIn(request: TRequest, baseURL: string, email: string, password = DEMO_PASSWORD): Promise<APIRequestContext> {
+  const ctx = await request.newContext({ baseURL });
+  const { csrfToken } = (await (await ctx.get("/api/auth/csrf")).json()) as { csrfToken: string };
+  const res = await ctx.post("/api/auth/callback/credentials", { form: { csrfToken, email, password, json: "true" } });
+  expect(res.status(), `sign-in of ${email}`).toBe(200);
+  return ctx;
+}
+
+export const demo = (request: TRequest, baseURL: string, who: keyof typeof USERS) => signedIn(request, baseURL, USERS[who]);
+
+let counter = 0;
+export const uniqueEmail = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${++counter}@example.org`;
+export const STRONG_PASSWORD = "lantern orchard pebble river";
+
+/** A new account, created by an admin through the API. */
+export async function createAccount(
+  admin: APIRequestContext,
+  role: "STAFF" | "CLINICIAN" | "ADMIN",
+  prefix = "e2e",
+): Promise<{ id: string; email: string; password: string; name: string }> {
+  const email = uniqueEmail(prefix);
+  const name = `Test ${role.toLowerCase()} ${counter}`;
+  const res = await admin.post("/api/v1/admin/users", { data: { name, email, role, password: STRONG_PASSWORD } });
+  expect(res.status(), await res.text()).toBe(201);
+  return { id: ((await res.json()) as { id: string }).id, email, password: STRONG_PASSWORD, name };
+}
+
+/**
+ * A session token as the server would have issued it `ageSeconds` ago (its lifetime counted from
+ * then), made with the e2e server's secret: how a browser left idle looks, without the wait.
+ */
+export async function agedSessionToken(claims: { sub: string; role: string; name: string; email: string }, ageSeconds: number): Promise<string> {
+  const secret = process.env.E2E_AUTH_SECRET;
+  if (!secret) throw new Error("E2E_AUTH_SECRET is not set (playwright.config.ts sets it)");
+  return encode({ token: { ...claims, epoch: 0 }, secret, maxAge: IDLE_SECONDS - ageSeconds });
+}

@@ -1,0 +1,18 @@
+// The session cookie and its sliding lifetime: shared by next-auth's options and proxy.ts.
+
+/** next-auth's session cookie name: secure-prefixed when the app is served over https. */
+export function sessionCookieName(publicUrl: string | undefined): string {
+  return `${publicUrl?.startsWith("https://") ? "__Secure-" : ""}next-auth.session-token`;
+}
+
+/** Renewed at most once a minute: often enough for a sliding idle timeout, rarely enough to be cheap. */
+export const RENEW_AFTER_SECONDS = 60;
+
+/**
+ * Whether a session token should be re-issued now. A token lives `idleSeconds` from its issue, so
+ * renewing it on activity makes the session end only after `idleSeconds` without any.
+ */
+export function shouldRenew(expiresAt: unknown, nowSeconds: number, idleSeconds: number): boolean {
+  if (typeof expiresAt !== "number") return true;
+  return expiresAt - nowSeconds <= idleSeconds - RENEW_AFTER_SECONDS;
+}

@@ -1,0 +1,54 @@
+import { describe, expect, it } from "vitest";
+import { contentSecurityPolicy, newNonce } from "./csp";
+import { redactMessage } from "./logger";
+import { shouldRenew } from "@/lib/auth/session-cookie";
+
+const directives = (csp: string) => new Map(csp.split("; ").map((d) => [d.split(" ")[0]!, d.split(" ").slice(1)]));
+
+describe("content security policy", () => {
+  it("allows scripts only with this response's nonce: no inline, no eval, no framing, no plugins", () => {
+    const d = directives(contentSecurityPolicy("abc123", false));
+    expect(d.get("script-src")).toEqual(["'self'", "'nonce-abc123'", "'strict-dynamic'"]);
+    expect(d.get("style-src")).toEqual(["'self'", "'nonce-abc123'"]);
+    expect(d.get("frame-ancestors")).toEqual(["'none'"]);
+    expect(d.get("object-src")).toEqual(["'none'"]);
+    expect(d.get("base-uri")).toEqual(["'self'"]);
+    expect(d.get("form-action")).toEqual(["'self'"]);
+    expect(d.get("default-src")).toEqual(["'self'"]);
+    expect([...d.values()].flat()).not.toContain("'unsafe-inline'");
+    expect([...d.values()].flat()).not.toContain("'unsafe-eval'");
+  });
+
+  it("relaxes only what React's development tooling needs, in development", () => {
+    const d = directives(contentSecurityPolicy("abc123", true));
+    expect(d.get("script-src")).toContain("'unsafe-eval'");
+    expect(d.get("script-src")).not.toContain("'unsafe-inline'");
+    expect(d.get("frame-ancestors")).toEqual(["'none'"]);
+  });
+
+  it("uses a fresh, unguessable nonce per request", () => {
+    const nonces = new Set(Array.from({ length: 100 }, newNonce));
+    expect(nonces.size).toBe(100);
+    for (const n of nonces) expect(n).toMatch(/^[A-Za-z0-9+/]{22}==$/);
+  });
+});
+
+describe("sliding session renewal", () => {
+  const idle = 30 * 60;
+  it("renews a token once it is a minute old, not before", () => {
+    const now = 1_000_000;
+    expect(shouldRenew(now + idle, now, idle)).toBe(false); // just issued
+    expect(shouldRenew(now + idle - 59, now, idle)).toBe(false);
+    expect(shouldRenew(now + idle - 60, now, idle)).toBe(true);
+    expect(shouldRenew(now + 10, now, idle)).toBe(true); // about to lapse
+    expect(shouldRenew(undefined, now, idle)).toBe(true);
+  });
+});
+
+describe("log redaction", () => {
+  it("cuts quoted data out of error messages", () => {
+    expect(redactMessage(`Unexpected token 'G', "Garcia" is not valid JSON`)).toBe(`Unexpected token "[redacted]", "[redacted]" is not valid JSON`);
+    expect(redactMessage('Invalid `prisma.patient.create()` invocation: { data: { givenName: "Maria" } }')).not.toMatch(/Maria/);
+    expect(redactMessage("x".repeat(2000))).toHaveLength(501);
+  });
+});

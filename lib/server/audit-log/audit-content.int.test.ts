@@ -1,0 +1,93 @@
+// Audit rows hold ids and what changed, never answers, names or other clinical content: run every
+// flow that writes audit rows with distinctive values, then scan the whole trail for them.
+import { beforeAll, describe, expect, it } from "vitest";
+import vignettes from "@/lib/clinical/test-support/vignettes.dev.json";
+import { checkCredentials } from "@/lib/auth/credentials";
+import { QUESTION_LIST } from "@/lib/clinical";
+import { db } from "@/lib/db/client";
+import { ZAuditSearch } from "@/lib/schemas/audit";
+import { ZDecision } from "@/lib/schemas/visit";
+import { ZQueueQuery } from "@/lib/schemas/queue";
+import { demoUsers } from "@/lib/testing/users";
+import { createPatient } from "../patients/create-patient";
+import { getPatient } from "../patients/get-patient";
+import { searchPatients } from "../patients/search-patients";
+import { createUser } from "../users/create-user";
+import { resetPassword } from "../users/reset-password";
+import { updateUser } from "../users/update-user";
+import { addAddendum } from "../visits/add-addendum";
+import { decideVisit } from "../visits/decide-visit";
+import { getVisit } from "../visits/get-visit";
+import { listDrafts } from "../visits/list-drafts";
+import { listQueue } from "../visits/list-queue";
+import { saveDraft } from "../visits/save-draft";
+import { signVisit } from "../visits/sign-visit";
+import { startVisit } from "../visits/start-visit";
+import { submitVisit } from "../visits/submit-visit";
+import { searchAudit } from "./search-audit";
+
+type Vignette = { id: string; intake: Record<string, unknown> };
+const V29 = (vignettes as unknown as { vignettes: Vignette[] }).vignettes.find((v) => v.id === "LBP-V29")!;
+
+let users: Awaited<ReturnType<typeof demoUsers>>;
+beforeAll(async () => {
+  users = await demoUsers();
+});
+
+const tag = Date.now().toString(36).toUpperCase();
+const SECRET = {
+  givenName: `Zephyrine${tag}`,
+  familyName: `Quillfeather${tag}`,
+  mrn: `AUD-${tag}`,
+  birthDate: "1957-03-14",
+  traumaDetails: `Fell from a ladder at Wexcombe farm ${tag}`,
+  reasonText: `Imaged at Saint Ormund hospital ${tag}`,
+  note: `Patient anxious about Yarrowvale job ${tag}`,
+  addendum: `Phoned daughter Philippa ${tag}`,
+  password: `a secret passphrase ${tag}`,
+  wrongPassword: `typed by mistake ${tag}`,
+};
+
+describe("audit details", () => {
+  it("hold no names, MRNs, birth dates, free text, answers or passwords after every audited flow", async () => {
+    const patient = await createPatient(users.staff, { mrn: SECRET.mrn, givenName: SECRET.givenName, familyName: SECRET.familyName, birthDate: SECRET.birthDate, sex: "male" });
+    await searchPatients(users.staff, { q: SECRET.familyName, page: 1, pageSize: 10 });
+    await searchPatients(users.doctor, { q: SECRET.mrn, page: 1, pageSize: 10 });
+    await getPatient(users.doctor, patient.id);
+    const visit = await startVisit(users.staff, patient.id);
+    const answers = { ...V29.intake, trauma_details: SECRET.traumaDetails };
+    const saved = await saveDraft(users.staff, visit.id, { version: visit.version, answers });
+    await listDrafts(users.staff);
+    await getVisit(users.staff, visit.id);
+    const submitted = await submitVisit(users.staff, visit.id, { version: saved.version, answers });
+    await listQueue(users.doctor, ZQueueQuery.parse({ q: SECRET.familyName }));
+    const suggested = submitted.evaluation.imaging.modality;
+    const decided = await decideVisit(
+      users.doctor,
+      visit.id,
+      ZDecision.parse({ version: submitted.version, action: "override", modality: suggested === "none" ? "mri" : "none", reasonCode: "other", reasonText: SECRET.reasonText, note: SECRET.note }),
+    );
+    await signVisit(users.doctor, visit.id, { version: decided.version });
+    await addAddendum(users.doctor, visit.id, { text: SECRET.addendum });
+    const account = await createUser(users.admin, { name: "Audit Probe", email: `probe-${tag.toLowerCase()}@example.org`, role: "STAFF", password: SECRET.password });
+    await resetPassword(users.admin, account.id, `${SECRET.password} two`);
+    await updateUser(users.admin, account.id, { role: "CLINICIAN" });
+    await checkCredentials(db(), account.email, SECRET.wrongPassword, { address: "192.0.2.10", limits: { perAccount: 5, perAddress: 20, windowMinutes: 15 } });
+    await searchAudit(users.admin, ZAuditSearch.parse({ patient: SECRET.mrn }));
+
+    const rows = await db().auditEvent.findMany({ select: { action: true, entityType: true, entityId: true, details: true } });
+    expect(rows.length).toBeGreaterThan(15);
+    const actions = new Set(rows.map((r) => r.action));
+    for (const expected of ["patient.create", "patient.search", "patient.read", "visit.create", "visit.draft_save", "visit.submit", "visit.decide", "visit.sign", "visit.addendum", "user.create", "user.password_reset", "user.update", "auth.sign_in_failed", "audit.search"]) {
+      expect(actions, expected).toContain(expected);
+    }
+    const trail = JSON.stringify(rows);
+    expect(trail).toContain(patient.id); // the scan does see this test's rows
+    const secrets = [...Object.values(SECRET), SECRET.password, SECRET.givenName.toLowerCase(), SECRET.familyName.toLowerCase(), SECRET.mrn.toLowerCase()];
+    for (const value of secrets) expect(trail, `audit trail contains "${value}"`).not.toContain(value);
+    // Answers keyed by question id would be the way answers leak into details: no detail key is one.
+    const questionIds = new Set(QUESTION_LIST.map((q) => q.id));
+    const keys = rows.flatMap((r) => Object.keys((r.details ?? {}) as object));
+    expect(keys.filter((k) => questionIds.has(k))).toEqual([]);
+  });
+});
