@@ -11,7 +11,6 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { loadavg } from "node:os";
-import pg from "pg";
 import { openBenchDatabase } from "./support/bench-database";
 
 const args = process.argv.slice(2);
