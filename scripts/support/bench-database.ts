@@ -9,7 +9,7 @@ import { seedDemo } from "../../lib/db/seed";
 import { seedVisits } from "../../lib/db/seed-visits";
 
 /** Bump when seed-visits.ts changes what it generates: older benchmark databases are then dropped. */
-const SEED_VERSION = 3;
+const SEED_VERSION = 4;
 
 export interface TBenchDatabase {
   url: string;
