@@ -80,7 +80,7 @@ test("an admin changes a role, deactivates and reactivates, and resets a passwor
   await expect(page.getByRole("status").filter({ hasText: "Morgan Managed is now Clinician." })).toBeVisible();
   await expect(facts).toContainText("Clinician");
   await theirs.reload();
-  await expect(theirs.getByRole("navigation", { name: "Main" }).getByRole("link")).toHaveText(["Intake", "Review"]);
+  await expect(theirs.getByRole("navigation", { name: "Main" }).getByRole("link")).toHaveText(["Intake", "Review", "Insight"]);
 
   await page.getByRole("button", { name: "Deactivate account" }).click();
   await expect(page.getByRole("status")).toContainText("is deactivated");
