@@ -102,6 +102,14 @@ test.describe("review", () => {
     await expect(queueRows(page).first()).toContainText(emergency.mrn);
     expect(page.url()).not.toContain(emergency.familyName);
     expect(page.url().toLowerCase()).not.toContain("q=");
+
+    // The CSV export takes the same view: here, one visit.
+    const download = page.waitForEvent("download");
+    await page.getByRole("button", { name: "Export CSV" }).click();
+    const csv = readFileSync((await (await download).path())!, "utf8");
+    const lines = csv.replace(/^\uFEFF/, "").trim().split("\r\n");
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toContain(emergency.mrn);
   });
 
   test("paging and page size run in PostgreSQL", async ({ page }) => {

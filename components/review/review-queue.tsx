@@ -17,6 +17,7 @@ import { useSearchParams } from "next/navigation";
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore, type FormEvent } from "react";
 import { MODALITY_LABELS, STATUS_LABELS, URGENCY_LABELS } from "@/components/labels";
 import { formatDateTime, fullName } from "@/components/patients/format";
+import { ExportCsvLink } from "@/components/review/export-csv-link";
 import { parseQueueUrl, QUEUE_PAGE_SIZES, queueSearchParams, type TQueueQuery } from "@/lib/schemas/queue";
 import type { Tier } from "@/lib/clinical/types";
 import type { TQueuePage, TQueueRow } from "@/lib/server/visits/list-queue";
@@ -300,10 +301,14 @@ export function ReviewQueue({
         </p>
       )}
 
-      <p className="muted">
-        {data.total === 0 ? "No visits match this view." : `Showing ${from}–${to} of ${data.total} visits.`}
-        {loading && " Updating…"}
-      </p>
+      <div className="queue-summary">
+        <p className="muted">
+          {data.total === 0 ? "No visits match this view." : `Showing ${from}–${to} of ${data.total} visits.`}
+          {loading && " Updating…"}
+        </p>
+        {/* The whole view (every page), with the search text: sent in the request, never in a URL. */}
+        <ExportCsvLink query={queueSearchParams(query, { withQ: true }).toString()} />
+      </div>
 
       <div className="table-scroll">
         <table ref={tableRef} className="queue" aria-busy={loading} aria-describedby="queue-caption">
