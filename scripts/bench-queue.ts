@@ -8,6 +8,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
+import { loadavg } from "node:os";
 import pg from "pg";
 import { freePort } from "../lib/db/embedded";
 import { DEMO_PASSWORD } from "../lib/db/seed";
@@ -127,6 +128,16 @@ for (const view of VIEWS) {
   results.push({ view: view.name, matched: first.total, api, op, sql });
 }
 
+// The fixed cost of any authenticated API request (proxy, session, account re-read, JSON), for scale.
+let floor: { p50: number; p95: number } | undefined;
+if (withHttp) {
+  floor = await time(async () => {
+    const response = await fetch(`${baseUrl}/api/v1/me`, { headers: { Cookie: cookie, Accept: "application/json" } });
+    if (!response.ok) throw new Error(`/api/v1/me: HTTP ${response.status}`);
+    await response.arrayBuffer();
+  });
+}
+
 await sqlClient.end();
 await db().$disconnect();
 server?.kill("SIGTERM");
@@ -149,4 +160,6 @@ for (const r of results) {
     `| ${r.view} | ${r.matched} | ${r.api ? `${f(r.api.p50)} / ${f(r.api.p95)}` : "—"} | ${f(r.op.p50)} / ${f(r.op.p95)} | ${f(r.sql.p50)} / ${f(r.sql.p95)} | ${ratio.toFixed(2)}x |`,
   );
 }
+if (floor) console.log(`\nreference: GET /api/v1/me (proxy, session, account re-read; no patient data) p50 ${floor.p50.toFixed(1)} / p95 ${floor.p95.toFixed(1)} ms`);
+console.log(`load average while measuring: ${loadavg().map((l) => l.toFixed(1)).join(" ")}`);
 console.log(`\nworst p95 ${worstP95.toFixed(1)} ms (target <= 50), worst ratio to SQL ${worstRatio.toFixed(2)}x (target <= 2x)`);
