@@ -10,7 +10,7 @@ import type { TQueueQuery } from "@/lib/schemas/queue";
 import { audit } from "../audit";
 import { ageOn } from "../clock";
 import { assertCan } from "../guard";
-import { countByUrgency, orderOf, whereOf } from "../visits/list-queue";
+import { countByUrgency, orderOf, viewTotal, whereOf } from "../visits/list-queue";
 
 /** Rows per FETCH: big enough to amortise the round trip, small enough to keep memory flat. */
 const BATCH = 2000;
@@ -73,7 +73,7 @@ export async function exportQueueCsv(user: TCurrentUser, query: TQueueQuery): Pr
   assertCan(user, "export:read");
   const rows = await db().$transaction(async (tx) => {
     const counts = await countByUrgency(tx, query);
-    const total = query.urgency ? counts[query.urgency as Tier] : Object.values(counts).reduce((a, b) => a + b, 0);
+    const total = viewTotal(query, counts);
     await audit(tx, {
       actorId: user.id,
       action: "visit.export",

@@ -1,33 +1,12 @@
 import "server-only";
 import type { Evaluation } from "@/lib/clinical";
-import type { Prisma } from "@/lib/db/generated/client";
 import type { TVisitSummary } from "@/lib/export/visit-summary";
 import { AppError } from "@/lib/http/errors";
 import type { TDbOrTx } from "../audit";
+import { VISIT_SELECT } from "../visits/visit-dto";
 
-const SUMMARY_SELECT = {
-  id: true,
-  status: true,
-  version: true,
-  answers: true,
-  evaluation: true,
-  rulesetVersion: true,
-  createdAt: true,
-  submittedAt: true,
-  signedAt: true,
-  decision: true,
-  decisionModality: true,
-  decisionReasonCode: true,
-  decisionReasonText: true,
-  clinicalNote: true,
-  decidedAt: true,
-  createdBy: { select: { name: true } },
-  submittedBy: { select: { name: true } },
-  signedBy: { select: { name: true } },
-  decidedBy: { select: { name: true } },
-  patient: { select: { id: true, mrn: true, givenName: true, familyName: true, birthDate: true, sex: true } },
-  addenda: { select: { id: true, text: true, createdAt: true, author: { select: { name: true } } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
-} as const satisfies Prisma.VisitSelect;
+// The visit record as the review page shows it: one select for both.
+const SUMMARY_SELECT = VISIT_SELECT;
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
@@ -51,7 +30,14 @@ export async function loadVisitSummary(tx: TDbOrTx, id: string): Promise<TVisitS
       submittedBy: v.submittedBy?.name ?? null,
       rulesetVersion: v.rulesetVersion,
     },
-    patient: { ...v.patient, birthDate: v.patient.birthDate.toISOString().slice(0, 10) },
+    patient: {
+      id: v.patient.id,
+      mrn: v.patient.mrn,
+      givenName: v.patient.givenName,
+      familyName: v.patient.familyName,
+      birthDate: v.patient.birthDate.toISOString().slice(0, 10),
+      sex: v.patient.sex,
+    },
     answers: (v.answers ?? {}) as Record<string, unknown>,
     evaluation: v.evaluation as unknown as Evaluation,
     decision: v.decision

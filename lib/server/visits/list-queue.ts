@@ -119,6 +119,11 @@ export async function countByUrgency(tx: TDbOrTx, query: TQueueQuery): Promise<T
   return counts;
 }
 
+/** Visits in the view: its urgency's count when it filters by urgency, else all the counts together. */
+export function viewTotal(query: TQueueQuery, counts: TUrgencyCounts): number {
+  return query.urgency ? counts[query.urgency as Tier] : Object.values(counts).reduce((a, b) => a + b, 0);
+}
+
 /** The doctors' queue: filtered, sorted and paged in PostgreSQL; never selects answers or evaluations. */
 export async function listQueue(user: TCurrentUser, query: TQueueQuery): Promise<TQueuePage> {
   assertCan(user, "review:read");
@@ -126,7 +131,7 @@ export async function listQueue(user: TCurrentUser, query: TQueueQuery): Promise
     // Page ids first (cheap, index-ordered), then join only those rows: deep pages stay fast.
     const rows = await tx.$queryRaw<TRawRow[]>(queueStatements(query).page);
     const counts = await countByUrgency(tx, query);
-    const total = query.urgency ? counts[query.urgency as Tier] : Object.values(counts).reduce((a, b) => a + b, 0);
+    const total = viewTotal(query, counts);
     await audit(tx, {
       actorId: user.id,
       action: "visit.queue",

@@ -26,7 +26,7 @@ export const VISIT_SELECT = {
   clinicalNote: true,
   decidedAt: true,
   decidedBy: { select: { name: true } },
-  addenda: { select: { id: true, text: true, createdAt: true, author: { select: { name: true } } }, orderBy: { createdAt: "asc" } },
+  addenda: { select: { id: true, text: true, createdAt: true, author: { select: { name: true } } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
   patient: { select: PATIENT_SELECT },
 } as const satisfies Prisma.VisitSelect;
 
