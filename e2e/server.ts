@@ -2,12 +2,13 @@
 // database (embedded unless DATABASE_URL is set). Started by playwright.config.ts.
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync } from "node:fs";
+import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import pg from "pg";
 import { createDb } from "../lib/db/client";
 import { startEmbedded, type EmbeddedDb } from "../lib/db/embedded";
 import { migrate } from "../lib/db/migrate";
 import { seedDemo } from "../lib/db/seed";
+import { e2eServerInfoFile } from "./server-info";
 
 const port = process.env.E2E_PORT ?? "3100";
 const name = `backline_e2e_${Date.now()}`;
@@ -31,6 +32,10 @@ if (process.env.DATABASE_URL) {
   url = cluster.urlFor(name);
 }
 await migrate(url);
+// Specs that check the database directly (row counts, a second app instance) read its URL here.
+const infoFile = e2eServerInfoFile(port);
+mkdirSync(".data/e2e", { recursive: true });
+writeFileSync(infoFile, JSON.stringify({ databaseUrl: url }), { mode: 0o600 });
 const prisma = createDb(url, 1);
 await seedDemo(prisma, console.log);
 await prisma.$disconnect();
@@ -56,6 +61,7 @@ let stopping = false;
 async function shutdown() {
   if (stopping) return;
   stopping = true;
+  rmSync(infoFile, { force: true });
   if (next.exitCode === null) next.kill("SIGTERM");
   const client = new pg.Client({ connectionString: serverUrl });
   await client.connect().then(() => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).catch(() => {});
