@@ -3,10 +3,12 @@
 // checks the role again on the server.
 import { NextResponse } from "next/server";
 import { withAuth } from "next-auth/middleware";
+import { decodeCached } from "@/lib/auth/decode-cached";
 import { malformedPathResponse } from "@/lib/http/malformed-path";
 
 export default withAuth((req) => malformedPathResponse(req.nextUrl.pathname) ?? NextResponse.next(), {
   pages: { signIn: "/signin" },
+  jwt: { decode: decodeCached },
   callbacks: {
     authorized: ({ req, token }) => req.nextUrl.pathname.startsWith("/api/") || token !== null,
   },

@@ -1,11 +1,10 @@
 // Who is asking, re-checked against the database on every request: a deactivated account
 // or a changed role takes effect at once, whatever the (JWT) session cookie still says.
 import "server-only";
-import { getServerSession } from "next-auth";
 import { connection } from "next/server";
 import { db } from "@/lib/db/client";
-import { authOptions } from "./options";
 import { isRole, type TRole } from "./permissions";
+import { sessionUserId } from "./session-token";
 
 export interface TCurrentUser {
   id: string;
@@ -17,8 +16,7 @@ export interface TCurrentUser {
 export async function currentUser(): Promise<TCurrentUser | null> {
   // Per-request by nature: never prerendered at build time.
   await connection();
-  const session = await getServerSession(authOptions());
-  const id = session?.user?.id;
+  const id = await sessionUserId();
   if (!id || !/^[0-9a-f-]{36}$/i.test(id)) return null;
   const user = await db().user.findUnique({
     where: { id },
