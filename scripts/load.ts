@@ -15,6 +15,7 @@ import { existsSync, readFileSync } from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import { parseArgs } from "node:util";
+import { chromium } from "@playwright/test";
 import pg from "pg";
 import { CLINIC_MIX, generateIntakes } from "../lib/clinical/test-support/generate";
 import { createDb } from "../lib/db/client";
@@ -34,6 +35,8 @@ const { values: flags } = parseArgs({
     outage: { type: "string", default: "10" },
     "request-timeout": { type: "string", default: "10" },
     strict: { type: "boolean", default: false },
+    /** in --fault mode, also open the page in Chromium during the outage */
+    "skip-browser": { type: "boolean", default: false },
     /** write a V8 CPU profile of the server to this folder (node --cpu-prof) */
     profile: { type: "string" },
   },
@@ -141,7 +144,7 @@ interface TResponse {
   ms: number;
 }
 
-type TKind = "start" | "save" | "submit" | "probe";
+type TKind = "start" | "save" | "submit" | "probe" | "page";
 
 interface TSample {
   kind: TKind;
@@ -277,23 +280,56 @@ async function run() {
     log(`t=${(fault.readyAt / 1000).toFixed(1)} s: PostgreSQL accepting connections again (down ${((fault.readyAt - fault.stoppedAt) / 1000).toFixed(1)} s)`);
   }
 
-  /** From just before the stop until 15 s after the restart: an API read every 100 ms, a page every 500 ms. */
+  /**
+   * From just before the stop until 15 s after the restart: an API read (GET /api/v1/visits/drafts) sent every
+   * 100 ms without waiting for the previous one, so a slow answer does not hide a quick recovery; and the
+   * /intake page (a server component) every 500 ms.
+   */
   async function probe() {
     await sleep(Math.max(0, FAULT_AT_S * 1000 - 1000));
     const until = () => (Number.isNaN(fault.readyAt) ? Infinity : fault.readyAt + 15_000);
+    const pending: Promise<void>[] = [];
     const pages = (async () => {
       while (now() < until()) {
-        const r = await request("probe", "GET", "/intake", undefined, { accept: "text/html" });
+        const r = await request("page", "GET", "/intake", undefined, { accept: "text/html" });
         pageProbe.push({ at: r.started, status: r.status, ms: r.ms, text: r.text });
         await sleep(500);
       }
     })();
     while (now() < until()) {
-      const r = await request("probe", "GET", "/api/v1/visits/drafts");
-      apiProbe.push({ at: r.started, status: r.status, ms: r.ms });
+      pending.push(request("probe", "GET", "/api/v1/visits/drafts").then((r) => void apiProbe.push({ at: r.started, status: r.status, ms: r.ms })));
       await sleep(100);
     }
-    await pages;
+    await Promise.all([pages, ...pending]);
+  }
+
+  /** What a user sees: the /intake page opened in Chromium during the outage, then "Try again" after it. */
+  const browserSeen: { during?: string; after?: string; error?: string } = {};
+  async function browserCheck() {
+    const browser = await chromium.launch({
+      executablePath: process.env.PLAYWRIGHT_CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: ["--no-sandbox", "--disable-background-networking"],
+    });
+    try {
+      const context = await browser.newContext();
+      const eq = cookie.indexOf("=");
+      await context.addCookies([{ name: cookie.slice(0, eq), value: cookie.slice(eq + 1), url: base }]);
+      const page = await context.newPage();
+      await sleep(FAULT_AT_S * 1000 + 3_000);
+      await page.goto(`${base}/intake`, { timeout: 20_000 }).catch(() => {});
+      const heading = page.getByRole("heading", { level: 1 });
+      await page.getByText("Backline cannot reach its database").waitFor({ timeout: 15_000 }).catch(() => {});
+      browserSeen.during = (await heading.textContent({ timeout: 5_000 }).catch(() => null)) ?? "(no heading)";
+      while (Number.isNaN(fault.readyAt)) await sleep(200);
+      await sleep(1_000);
+      await page.getByRole("button", { name: "Try again" }).click({ timeout: 5_000 }).catch(() => {});
+      await page.getByRole("heading", { name: "Intake", level: 1 }).waitFor({ timeout: 10_000 }).catch(() => page.reload());
+      browserSeen.after = (await heading.textContent({ timeout: 10_000 }).catch(() => null)) ?? "(no heading)";
+    } catch (error) {
+      browserSeen.error = String(error);
+    } finally {
+      await browser.close();
+    }
   }
 
   const cpuAtStart = serverCpuSeconds();
@@ -303,6 +339,7 @@ async function run() {
   await Promise.all([
     ...Array.from({ length: CONNECTIONS }, (_, w) => submitter(w)),
     ...(flags.fault ? [injectFault(), probe()] : []),
+    ...(flags.fault && !flags["skip-browser"] ? [browserCheck()] : []),
   ]);
   const finished = now();
   const cpuUsed = serverCpuSeconds() - cpuAtStart;
@@ -328,7 +365,8 @@ async function run() {
   // --- report ------------------------------------------------------------------------------------------------
   const wall = (finished - started) / 1000;
   const inOutage = (s: TSample) => flags.fault && s.started + s.ms >= fault.stopAt && s.started <= fault.readyAt + 5_000;
-  const steady = samples.filter((s) => s.kind !== "probe" && !inOutage(s));
+  const isLoad = (s: TSample) => s.kind === "start" || s.kind === "save" || s.kind === "submit";
+  const steady = samples.filter((s) => isLoad(s) && !inOutage(s));
   const pct = (xs: number[], p: number) => (xs.length ? xs[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]! : NaN);
   const line = (label: string, xs: number[]) => {
     const sorted = [...xs].sort((a, b) => a - b);
@@ -339,7 +377,7 @@ async function run() {
     for (const s of xs) bump(m, `${s.kind} ${s.status || "no answer"}`);
     return [...m].sort().map(([k, v]) => `${k}: ${v}`).join(", ");
   };
-  const requestsTotal = samples.filter((s) => s.kind !== "probe").length;
+  const requestsTotal = samples.filter(isLoad).length;
 
   console.log("");
   console.log(`=== load: ${CONNECTIONS} concurrent submitters, ${DURATION_S} s${flags.fault ? `, PostgreSQL stopped for ${OUTAGE_S} s at ${FAULT_AT_S} s` : ""} (pool ${flags.pool ?? "default"})`);
@@ -348,7 +386,7 @@ async function run() {
   console.log(`latency${flags.fault ? " outside the outage window (stop .. restart + 5 s)" : ""}, per request type:`);
   for (const kind of ["start", "save", "submit"] as const) console.log(`  ${line(kind, steady.filter((s) => s.kind === kind).map((s) => s.ms))}`);
   console.log(`  ${line("all", steady.map((s) => s.ms))}`);
-  console.log(`responses: ${statusCounts(samples.filter((s) => s.kind !== "probe"))}`);
+  console.log(`responses: ${statusCounts(samples.filter(isLoad))}`);
   const steadyErrors = steady.filter((s) => !(s.status === 200 || s.status === 201)).length;
   console.log(`errors outside the outage window: ${steadyErrors}; retries: ${retries}; visits given up: ${[...abandoned].map(([k, v]) => `${k}: ${v}`).join(", ") || "none"}${conflictsResolved ? `; retried saves that had committed: ${conflictsResolved}` : ""}`);
   console.log(`database: ${JSON.stringify(inDb)}; acknowledged ids ${ids.length} (acknowledged twice: ${acknowledged.length - ids.length}); lost: ${lost.length}; submit audit rows not exactly one: ${auditNotOnce.length}`);
@@ -359,28 +397,39 @@ async function run() {
   if (auditNotOnce.length) problems.push(`${auditNotOnce.length} acknowledged submissions without exactly one submit audit row`);
   if (acknowledged.length !== ids.length) problems.push("a visit was acknowledged twice");
   if (bodiesWithStack.length) problems.push(`${bodiesWithStack.length} error bodies with a stack trace`);
-  const fiveHundreds = samples.filter((s) => s.status === 500).length;
-  if (fiveHundreds) problems.push(`${fiveHundreds} responses were 500`);
+  const fiveHundreds = samples.filter((s) => s.kind !== "page" && s.status === 500).length;
+  if (fiveHundreds) problems.push(`${fiveHundreds} API responses were 500`);
 
   if (flags.fault) {
     const during = samples.filter((s) => s.started + s.ms >= fault.stopAt && s.started <= fault.readyAt);
     const hung = during.filter((s) => s.status === 0).length;
     const maxDuring = Math.max(...during.map((s) => s.ms));
-    const firstOkAfter = apiProbe.find((p) => p.at >= fault.readyAt && p.status === 200);
+    const okAfter = apiProbe.filter((p) => p.at + p.ms >= fault.readyAt && p.status === 200);
+    const firstOkAfter = okAfter.sort((a, b) => a.at + a.ms - (b.at + b.ms))[0];
+    const firstSentOk = [...okAfter].sort((a, b) => a.at - b.at)[0];
     const firstSubmitAfter = samples.filter((s) => s.kind === "submit" && s.status === 200 && s.started >= fault.readyAt).sort((a, b) => a.started + a.ms - (b.started + b.ms))[0];
     const lastBadProbe = [...apiProbe].reverse().find((p) => p.status !== 200);
     const pagesDuring = pageProbe.filter((x) => x.at >= fault.stopAt && x.at <= fault.readyAt);
     const pageStatuses = new Map<string, number>();
     for (const p of pagesDuring) bump(pageStatuses, String(p.status || "no answer"));
     const pageMax = Math.max(0, ...pagesDuring.map((p) => p.ms));
-    const pageSaysDown = pageProbe.some((p) => p.at >= fault.stoppedAt && p.at <= fault.readyAt && /cannot reach its database|Something went wrong/.test(p.text));
+    const pageStacks = pagesDuring.filter((p) => /\n\s+at |node_modules\/|\.tsx?:\d+:\d+/.test(p.text)).length;
     const recovery = firstOkAfter ? (firstOkAfter.at + firstOkAfter.ms - fault.readyAt) / 1000 : NaN;
     console.log(`fault: PostgreSQL stopped at ${(fault.stopAt / 1000).toFixed(1)} s (down after ${((fault.stoppedAt - fault.stopAt) / 1000).toFixed(1)} s), started again at ${(fault.startAt / 1000).toFixed(1)} s, ready at ${(fault.readyAt / 1000).toFixed(1)} s`);
-    console.log(`  during the outage: ${during.length} responses: ${statusCounts(during.filter((s) => s.kind !== "probe"))}; probe ${statusCounts(during.filter((s) => s.kind === "probe"))}`);
-    console.log(`  503 without Retry-After: ${missingRetryAfter.count}; 500s: ${fiveHundreds}; no answer (reset or ${REQUEST_TIMEOUT_MS / 1000} s timeout): ${hung}; slowest response during the outage ${maxDuring.toFixed(0)} ms`);
-    console.log(`  recovery: first 200 from the API probe ${recovery.toFixed(2)} s after PostgreSQL was ready${lastBadProbe ? ` (last non-200 probe at ${((lastBadProbe.at - fault.readyAt) / 1000).toFixed(2)} s)` : ""}; first acknowledged submit after ${firstSubmitAfter ? ((firstSubmitAfter.started + firstSubmitAfter.ms - fault.readyAt) / 1000).toFixed(2) : "?"} s`);
-    console.log(`  page /intake during the outage: statuses ${[...pageStatuses].map(([k, v]) => `${k}: ${v}`).join(", ") || "none"}, slowest ${pageMax.toFixed(0)} ms, shows the database-down message: ${pageSaysDown ? "yes" : "no"}`);
+    console.log(`  during the outage: ${during.length} responses: ${statusCounts(during)}`);
+    console.log(`  503 without Retry-After: ${missingRetryAfter.count}; API 500s: ${fiveHundreds}; no answer (reset or ${REQUEST_TIMEOUT_MS / 1000} s timeout): ${hung}; slowest response during the outage ${maxDuring.toFixed(0)} ms`);
+    const rel = (t: number | undefined) => (t === undefined ? "?" : ((t - fault.readyAt) / 1000).toFixed(2));
+    console.log(
+      `  recovery: first 200 answer to the API probe ${recovery.toFixed(2)} s after PostgreSQL was ready (that request sent at ${rel(firstOkAfter?.at)} s; ` +
+        `earliest-sent request that got a 200: ${rel(firstSentOk?.at)} s; last non-200 probe sent at ${rel(lastBadProbe?.at)} s); ` +
+        `first acknowledged submit answered at ${rel(firstSubmitAfter ? firstSubmitAfter.started + firstSubmitAfter.ms : undefined)} s`,
+    );
+    console.log(`  page /intake during the outage: statuses ${[...pageStatuses].map(([k, v]) => `${k}: ${v}`).join(", ") || "none"}, slowest ${pageMax.toFixed(0)} ms, bodies with a stack trace: ${pageStacks}`);
+    if (!flags["skip-browser"]) {
+      console.log(`  in Chromium, /intake during the outage shows "${browserSeen.during ?? "?"}"; after "Try again" once the database is back: "${browserSeen.after ?? "?"}"${browserSeen.error ? ` (${browserSeen.error})` : ""}`);
+    }
     if (missingRetryAfter.count) problems.push(`${missingRetryAfter.count} 503s without Retry-After`);
+    if (pageStacks) problems.push(`${pageStacks} page bodies with a stack trace`);
     if (hung) problems.push(`${hung} requests got no answer during the outage`);
     if (!(recovery <= 5)) problems.push(`recovery took ${recovery.toFixed(2)} s (target <= 5 s)`);
   } else if (steadyErrors) problems.push(`${steadyErrors} error responses`);
@@ -393,7 +442,17 @@ async function run() {
   console.log(`targets: ${targets.map(([t, ok]) => `${t}: ${ok ? "met" : "MISSED"}`).join("; ")}`);
   if (problems.length) {
     console.log(`FAILED: ${problems.join("; ")}`);
-    console.log(`server log (last lines):\n${serverLog.slice(-15).join("\n")}`);
+    const errors = new Map<string, number>();
+    for (const l of serverLog) {
+      if (!l.includes('"level":"error"')) continue;
+      try {
+        const e = JSON.parse(l) as { message: string; error?: { name?: string; message?: string } };
+        bump(errors, `${e.message}: ${e.error?.name ?? ""} ${(e.error?.message ?? "").trim().split("\n").pop()}`);
+      } catch {
+        bump(errors, l.slice(0, 200));
+      }
+    }
+    console.log(`server errors logged:\n${[...errors].map(([k, v]) => `  ${v} x ${k}`).join("\n") || "  none"}`);
     process.exitCode = 1;
   } else {
     console.log("OK: every acknowledged submission is stored exactly once");

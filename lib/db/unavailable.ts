@@ -20,6 +20,12 @@ const CONNECTION_MESSAGES = [
   /Connection (refused|closed)/i,
   /DatabaseNotReachable/i,
   /Unable to start a transaction in the given time/i,
+  // A pooled connection killed by the server (e.g. PostgreSQL shutting down) while Prisma held it:
+  /Client has encountered a connection error and is not queryable/i,
+  /Client was closed and is not queryable/i,
+  /terminating connection due to administrator command/i,
+  // Prisma's wrapping of a PostgreSQL error keeps the SQLSTATE only in its message.
+  /Code: `(57P0[1-3]|08[0-9A-Z]{3}|53300)`/,
 ];
 
 export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
