@@ -11,7 +11,7 @@
 // every acknowledged visit as SUBMITTED, with exactly one submit audit row each.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import { parseArgs } from "node:util";
@@ -33,6 +33,8 @@ const { values: flags } = parseArgs({
     fault: { type: "boolean", default: false },
     "fault-at": { type: "string", default: "20" },
     outage: { type: "string", default: "10" },
+    /** seconds of the same load before measuring (JIT, pools, caches); checked for loss too, not counted */
+    warmup: { type: "string", default: "10" },
     "request-timeout": { type: "string", default: "10" },
     strict: { type: "boolean", default: false },
     /** in --fault mode, also open the page in Chromium during the outage */
@@ -45,6 +47,7 @@ const DURATION_S = Number(flags.duration);
 const CONNECTIONS = Number(flags.connections);
 const FAULT_AT_S = Number(flags["fault-at"]);
 const OUTAGE_S = Number(flags.outage);
+const WARMUP_S = Number(flags.warmup);
 const REQUEST_TIMEOUT_MS = Number(flags["request-timeout"]) * 1000;
 /** A visit started before the deadline is still finished, but nothing runs past this. */
 const GRACE_MS = 30_000;
@@ -204,8 +207,9 @@ async function run() {
     });
   }
 
-  const deadline = DURATION_S * 1000;
+  let deadline = DURATION_S * 1000;
   const acknowledged: string[] = [];
+  const warmupAcknowledged: string[] = [];
   /** visits a submitter gave up on, by the step and status that stopped it */
   const abandoned = new Map<string, number>();
   let retries = 0;
@@ -228,7 +232,7 @@ async function run() {
     }
   }
 
-  async function submitter(worker: number) {
+  async function submitter(worker: number, sink: string[]) {
     let n = 0;
     while (now() < deadline) {
       const patientId = patients[(worker * 7 + n * CONNECTIONS) % patients.length]!;
@@ -255,7 +259,7 @@ async function run() {
         continue;
       }
       const submitted = (await step("submit", "POST", `/api/v1/visits/${visit.id}/submit`, { version, answers: intake }, 200)).res;
-      if (submitted.status === 200) acknowledged.push(visit.id);
+      if (submitted.status === 200) sink.push(visit.id);
       else bump(abandoned, `submit ${submitted.status || "no answer"}`);
     }
   }
@@ -315,7 +319,8 @@ async function run() {
       const eq = cookie.indexOf("=");
       await context.addCookies([{ name: cookie.slice(0, eq), value: cookie.slice(eq + 1), url: base }]);
       const page = await context.newPage();
-      await sleep(FAULT_AT_S * 1000 + 3_000);
+      while (Number.isNaN(fault.stoppedAt)) await sleep(100);
+      await sleep(2_000);
       await page.goto(`${base}/intake`, { timeout: 20_000 }).catch(() => {});
       const heading = page.getByRole("heading", { level: 1 });
       await page.getByText("Backline cannot reach its database").waitFor({ timeout: 15_000 }).catch(() => {});
@@ -332,23 +337,42 @@ async function run() {
     }
   }
 
+  if (WARMUP_S > 0) {
+    log(`warming up: ${CONNECTIONS} submitters for ${WARMUP_S} s (checked for loss, not counted)`);
+    t0 = performance.now();
+    deadline = WARMUP_S * 1000;
+    await Promise.all(Array.from({ length: CONNECTIONS }, (_, w) => submitter(w, warmupAcknowledged)));
+    samples.length = 0;
+    bodiesWithStack.length = 0;
+    missingRetryAfter.count = 0;
+    abandoned.clear();
+    retries = 0;
+    conflictsResolved = 0;
+    deadline = DURATION_S * 1000;
+  }
   const cpuAtStart = serverCpuSeconds();
+  const pgCpuAtStart = postgresCpuSeconds();
+  const selfCpuAtStart = process.cpuUsage();
   t0 = performance.now();
   const started = now();
   log(`${CONNECTIONS} submitters for ${DURATION_S} s against ${base}${flags.fault ? `; PostgreSQL stopped at ${FAULT_AT_S} s for ${OUTAGE_S} s` : ""}`);
   await Promise.all([
-    ...Array.from({ length: CONNECTIONS }, (_, w) => submitter(w)),
+    ...Array.from({ length: CONNECTIONS }, (_, w) => submitter(w, acknowledged)),
     ...(flags.fault ? [injectFault(), probe()] : []),
     ...(flags.fault && !flags["skip-browser"] ? [browserCheck()] : []),
   ]);
   const finished = now();
   const cpuUsed = serverCpuSeconds() - cpuAtStart;
+  const pgCpuUsed = postgresCpuSeconds() - pgCpuAtStart;
+  const selfCpu = process.cpuUsage(selfCpuAtStart);
+  const selfCpuUsed = (selfCpu.user + selfCpu.system) / 1e6;
   agent.destroy();
 
   // --- verification in the database --------------------------------------------------------------------------
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
-  const ids = [...new Set(acknowledged)];
+  const everyAcknowledged = [...warmupAcknowledged, ...acknowledged];
+  const ids = [...new Set(everyAcknowledged)];
   const stored = await client.query<{ id: string; status: string }>("SELECT id::text, status::text FROM visits WHERE id = ANY($1::uuid[])", [ids]);
   const audits = await client.query<{ id: string; n: number }>(
     "SELECT entity_id AS id, count(*)::int AS n FROM audit_events WHERE action = 'visit.submit' AND entity_id = ANY($1::text[]) GROUP BY entity_id",
@@ -380,7 +404,7 @@ async function run() {
   const requestsTotal = samples.filter(isLoad).length;
 
   console.log("");
-  console.log(`=== load: ${CONNECTIONS} concurrent submitters, ${DURATION_S} s${flags.fault ? `, PostgreSQL stopped for ${OUTAGE_S} s at ${FAULT_AT_S} s` : ""} (pool ${flags.pool ?? "default"})`);
+  console.log(`=== load: ${CONNECTIONS} concurrent submitters, ${DURATION_S} s after ${WARMUP_S} s of warm-up${flags.fault ? `, PostgreSQL stopped for ${OUTAGE_S} s at ${FAULT_AT_S} s` : ""} (pool ${flags.pool ?? "default"})`);
   console.log(`wall time ${wall.toFixed(1)} s (new visits stop at ${DURATION_S} s; visits already started are finished)`);
   console.log(`acknowledged submissions: ${acknowledged.length} -> ${(acknowledged.length / wall).toFixed(1)} submissions/s; ${requestsTotal} requests -> ${(requestsTotal / wall).toFixed(1)} requests/s`);
   console.log(`latency${flags.fault ? " outside the outage window (stop .. restart + 5 s)" : ""}, per request type:`);
@@ -389,13 +413,17 @@ async function run() {
   console.log(`responses: ${statusCounts(samples.filter(isLoad))}`);
   const steadyErrors = steady.filter((s) => !(s.status === 200 || s.status === 201)).length;
   console.log(`errors outside the outage window: ${steadyErrors}; retries: ${retries}; visits given up: ${[...abandoned].map(([k, v]) => `${k}: ${v}`).join(", ") || "none"}${conflictsResolved ? `; retried saves that had committed: ${conflictsResolved}` : ""}`);
-  console.log(`database: ${JSON.stringify(inDb)}; acknowledged ids ${ids.length} (acknowledged twice: ${acknowledged.length - ids.length}); lost: ${lost.length}; submit audit rows not exactly one: ${auditNotOnce.length}`);
-  console.log(`server CPU: ${cpuUsed.toFixed(1)} s over ${wall.toFixed(1)} s (${((100 * cpuUsed) / wall).toFixed(0)}% of one core); load average now ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`);
+  console.log(`database: ${JSON.stringify(inDb)}; acknowledged ids (warm-up included) ${ids.length} (acknowledged twice: ${everyAcknowledged.length - ids.length}); lost: ${lost.length}; submit audit rows not exactly one: ${auditNotOnce.length}`);
+  const share = (cpu: number) => `${cpu.toFixed(1)} s (${((100 * cpu) / wall).toFixed(0)}% of one core)`;
+  console.log(
+    `CPU over ${wall.toFixed(1)} s on ${os.cpus().length} cores: app server ${share(cpuUsed)}, PostgreSQL ${share(pgCpuUsed)}, this load generator ${share(selfCpuUsed)}; ` +
+      `app server ${((1000 * cpuUsed) / Math.max(1, acknowledged.length)).toFixed(1)} ms per submission; load average now ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`,
+  );
 
   const problems: string[] = [];
   if (lost.length) problems.push(`${lost.length} acknowledged submissions lost`);
   if (auditNotOnce.length) problems.push(`${auditNotOnce.length} acknowledged submissions without exactly one submit audit row`);
-  if (acknowledged.length !== ids.length) problems.push("a visit was acknowledged twice");
+  if (everyAcknowledged.length !== ids.length) problems.push("a visit was acknowledged twice");
   if (bodiesWithStack.length) problems.push(`${bodiesWithStack.length} error bodies with a stack trace`);
   const fiveHundreds = samples.filter((s) => s.kind !== "page" && s.status === 500).length;
   if (fiveHundreds) problems.push(`${fiveHundreds} API responses were 500`);
@@ -460,11 +488,34 @@ async function run() {
   }
 }
 
+/** Fields of /proc/<pid>/stat after the command name (Linux), or null. */
+function procStat(pid: number | string): string[] | null {
+  try {
+    return readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+  } catch {
+    return null;
+  }
+}
+
 /** CPU seconds used so far by the `next start` process (Linux /proc), 0 elsewhere. */
 function serverCpuSeconds(): number {
+  const f = procStat(next.pid!);
+  return f ? (Number(f[11]) + Number(f[12])) / 100 : 0;
+}
+
+/** CPU seconds used so far by PostgreSQL: the postmaster, its exited children, and its live backends. */
+function postgresCpuSeconds(): number {
   try {
-    const fields = readFileSync(`/proc/${next.pid}/stat`, "utf8").split(") ")[1]!.split(" ");
-    return (Number(fields[11]) + Number(fields[12])) / 100;
+    const postmaster = Number(readFileSync(`${cluster.dataDir}/postmaster.pid`, "utf8").split("\n")[0]);
+    const own = procStat(postmaster);
+    if (!own) return 0;
+    let ticks = Number(own[11]) + Number(own[12]) + Number(own[13]) + Number(own[14]);
+    for (const entry of readdirSync("/proc")) {
+      if (!/^\d+$/.test(entry)) continue;
+      const f = procStat(entry);
+      if (f && Number(f[1]) === postmaster) ticks += Number(f[11]) + Number(f[12]);
+    }
+    return ticks / 100;
   } catch {
     return 0;
   }
