@@ -33,6 +33,11 @@ const { values: flags } = parseArgs({
     fault: { type: "boolean", default: false },
     "fault-at": { type: "string", default: "20" },
     outage: { type: "string", default: "10" },
+    /**
+     * offered submissions per second (open model, at most --connections in flight); without it every
+     * submitter starts its next submission at once (closed loop, maximum pressure)
+     */
+    rate: { type: "string" },
     /** seconds of the same load before measuring (JIT, pools, caches); checked for loss too, not counted */
     warmup: { type: "string", default: "10" },
     "request-timeout": { type: "string", default: "10" },
@@ -48,6 +53,7 @@ const CONNECTIONS = Number(flags.connections);
 const FAULT_AT_S = Number(flags["fault-at"]);
 const OUTAGE_S = Number(flags.outage);
 const WARMUP_S = Number(flags.warmup);
+const RATE = flags.rate ? Number(flags.rate) : null;
 const REQUEST_TIMEOUT_MS = Number(flags["request-timeout"]) * 1000;
 /** A visit started before the deadline is still finished, but nothing runs past this. */
 const GRACE_MS = 30_000;
@@ -232,9 +238,22 @@ async function run() {
     }
   }
 
+  /** Open model: submissions start on a fixed schedule (RATE per second), whichever submitter is free. */
+  let nextSlot = 0;
+  /** Wait for this submitter's next start; false once no submission may start any more. */
+  async function waitForSlot(): Promise<boolean> {
+    if (now() >= deadline) return false;
+    if (RATE === null) return true;
+    const slot = Math.max(now(), nextSlot);
+    if (slot >= deadline) return false;
+    nextSlot = slot + 1000 / RATE;
+    if (slot > now()) await sleep(slot - now());
+    return true;
+  }
+
   async function submitter(worker: number, sink: string[]) {
     let n = 0;
-    while (now() < deadline) {
+    while (await waitForSlot()) {
       const patientId = patients[(worker * 7 + n * CONNECTIONS) % patients.length]!;
       const intake = intakes[(worker + n * 31) % intakes.length]!;
       n += 1;
@@ -341,6 +360,7 @@ async function run() {
     log(`warming up: ${CONNECTIONS} submitters for ${WARMUP_S} s (checked for loss, not counted)`);
     t0 = performance.now();
     deadline = WARMUP_S * 1000;
+    nextSlot = 0;
     await Promise.all(Array.from({ length: CONNECTIONS }, (_, w) => submitter(w, warmupAcknowledged)));
     samples.length = 0;
     bodiesWithStack.length = 0;
@@ -354,6 +374,7 @@ async function run() {
   const pgCpuAtStart = postgresCpuSeconds();
   const selfCpuAtStart = process.cpuUsage();
   t0 = performance.now();
+  nextSlot = 0;
   const started = now();
   log(`${CONNECTIONS} submitters for ${DURATION_S} s against ${base}${flags.fault ? `; PostgreSQL stopped at ${FAULT_AT_S} s for ${OUTAGE_S} s` : ""}`);
   await Promise.all([
@@ -404,7 +425,7 @@ async function run() {
   const requestsTotal = samples.filter(isLoad).length;
 
   console.log("");
-  console.log(`=== load: ${CONNECTIONS} concurrent submitters, ${DURATION_S} s after ${WARMUP_S} s of warm-up${flags.fault ? `, PostgreSQL stopped for ${OUTAGE_S} s at ${FAULT_AT_S} s` : ""} (pool ${flags.pool ?? "default"})`);
+  console.log(`=== load: ${RATE === null ? `${CONNECTIONS} concurrent submitters (closed loop)` : `${RATE} submissions/s offered, at most ${CONNECTIONS} in flight`}, ${DURATION_S} s after ${WARMUP_S} s of warm-up${flags.fault ? `, PostgreSQL stopped for ${OUTAGE_S} s at ${FAULT_AT_S} s` : ""} (pool ${flags.pool ?? "default"})`);
   console.log(`wall time ${wall.toFixed(1)} s (new visits stop at ${DURATION_S} s; visits already started are finished)`);
   console.log(`acknowledged submissions: ${acknowledged.length} -> ${(acknowledged.length / wall).toFixed(1)} submissions/s; ${requestsTotal} requests -> ${(requestsTotal / wall).toFixed(1)} requests/s`);
   console.log(`latency${flags.fault ? " outside the outage window (stop .. restart + 5 s)" : ""}, per request type:`);
