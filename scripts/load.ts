@@ -1,7 +1,9 @@
 // npm run load — many concurrent submitters against a production build, then proof that nothing
 // acknowledged was lost. With --fault, PostgreSQL is stopped during the run and started again.
 //
-//   npm run load -- [--duration 60] [--connections 200] [--pool 10] [--fault] [--fault-at 20] [--outage 10]
+//   npm run load -- [--duration 60] [--connections 200] [--rate N] [--warmup 10] [--pool N] [--patients 500]
+//                   [--fault [--fault-at 20] [--outage 10] [--skip-browser]] [--request-timeout 10] [--strict]
+//                   [--profile DIR]
 //
 // Loopback only: its own embedded PostgreSQL (.data/load-pg, a fresh database per run) and its own
 // `next start` on a free port, from the existing build (`npm run build` first; NEXT_DIST_DIR is honoured).
@@ -42,7 +44,7 @@ const { values: flags } = parseArgs({
     warmup: { type: "string", default: "10" },
     "request-timeout": { type: "string", default: "10" },
     strict: { type: "boolean", default: false },
-    /** in --fault mode, also open the page in Chromium during the outage */
+    /** in --fault mode, do not open /intake in Chromium during the outage */
     "skip-browser": { type: "boolean", default: false },
     /** write a V8 CPU profile of the server to this folder (node --cpu-prof) */
     profile: { type: "string" },
@@ -55,6 +57,16 @@ const OUTAGE_S = Number(flags.outage);
 const WARMUP_S = Number(flags.warmup);
 const RATE = flags.rate ? Number(flags.rate) : null;
 const REQUEST_TIMEOUT_MS = Number(flags["request-timeout"]) * 1000;
+for (const [name, value] of Object.entries({ duration: DURATION_S, connections: CONNECTIONS, "fault-at": FAULT_AT_S, outage: OUTAGE_S, "request-timeout": REQUEST_TIMEOUT_MS, rate: RATE ?? 1, patients: Number(flags.patients) })) {
+  if (!Number.isFinite(value) || value <= 0) {
+    console.error(`--${name} must be a positive number`);
+    process.exit(2);
+  }
+}
+if (!Number.isFinite(WARMUP_S) || WARMUP_S < 0) {
+  console.error("--warmup must be 0 or more seconds");
+  process.exit(2);
+}
 /** A visit started before the deadline is still finished, but nothing runs past this. */
 const GRACE_MS = 30_000;
 const MAX_RETRY_DELAY_MS = 500;
