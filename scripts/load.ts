@@ -31,6 +31,8 @@ const { values: flags } = parseArgs({
     duration: { type: "string", default: "60" },
     connections: { type: "string", default: "200" },
     pool: { type: "string" },
+    /** app instances (next start processes) on one database; submitters are spread over them */
+    instances: { type: "string", default: "1" },
     patients: { type: "string", default: "500" },
     fault: { type: "boolean", default: false },
     "fault-at": { type: "string", default: "20" },
@@ -56,8 +58,9 @@ const FAULT_AT_S = Number(flags["fault-at"]);
 const OUTAGE_S = Number(flags.outage);
 const WARMUP_S = Number(flags.warmup);
 const RATE = flags.rate ? Number(flags.rate) : null;
+const INSTANCES = Number(flags.instances);
 const REQUEST_TIMEOUT_MS = Number(flags["request-timeout"]) * 1000;
-for (const [name, value] of Object.entries({ duration: DURATION_S, connections: CONNECTIONS, "fault-at": FAULT_AT_S, outage: OUTAGE_S, "request-timeout": REQUEST_TIMEOUT_MS, rate: RATE ?? 1, patients: Number(flags.patients) })) {
+for (const [name, value] of Object.entries({ instances: INSTANCES, duration: DURATION_S, connections: CONNECTIONS, "fault-at": FAULT_AT_S, outage: OUTAGE_S, "request-timeout": REQUEST_TIMEOUT_MS, rate: RATE ?? 1, patients: Number(flags.patients) })) {
   if (!Number.isFinite(value) || value <= 0) {
     console.error(`--${name} must be a positive number`);
     process.exit(2);
@@ -106,43 +109,51 @@ await seeding.patient.createMany({
 const patients = (await seeding.patient.findMany({ where: { mrn: { startsWith: "LOAD-" } }, select: { id: true } })).map((p) => p.id);
 await seeding.$disconnect();
 
-const port = await freePort();
-const base = `http://127.0.0.1:${port}`;
+// One or more app instances on the same database, as behind a load balancer: they share the session secret.
+const ports: number[] = [];
+for (let i = 0; i < INSTANCES; i++) ports.push(await freePort());
+const base = `http://127.0.0.1:${ports[0]}`;
+const secret = randomBytes(32).toString("base64url");
 const serverLog: string[] = [];
 const profileArgs = flags.profile ? ["--cpu-prof", `--cpu-prof-dir=${flags.profile}`] : [];
-const next: ChildProcess = spawn(process.execPath, [...profileArgs, "node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
-  stdio: ["ignore", "pipe", "pipe"],
-  env: {
-    ...process.env,
-    NODE_ENV: "production",
-    DATABASE_URL: databaseUrl,
-    NEXTAUTH_URL: base,
-    NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
-    NEXT_TELEMETRY_DISABLED: "1",
-    ...(flags.pool ? { BACKLINE_DB_POOL_SIZE: flags.pool } : {}),
-  },
-});
-for (const stream of [next.stdout!, next.stderr!]) {
-  stream.on("data", (chunk: Buffer) => {
-    for (const line of chunk.toString().split("\n")) if (line.trim()) serverLog.push(line);
+const apps: ChildProcess[] = ports.map((port) => {
+  const app = spawn(process.execPath, [...profileArgs, "node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
+    stdio: ["ignore", "pipe", "pipe"],
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      DATABASE_URL: databaseUrl,
+      NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+      NEXTAUTH_SECRET: secret,
+      NEXT_TELEMETRY_DISABLED: "1",
+      ...(flags.pool ? { BACKLINE_DB_POOL_SIZE: flags.pool } : {}),
+    },
   });
-}
+  for (const stream of [app.stdout!, app.stderr!]) {
+    stream.on("data", (chunk: Buffer) => {
+      for (const line of chunk.toString().split("\n")) if (line.trim()) serverLog.push(line);
+    });
+  }
+  return app;
+});
 
 let databaseDown = false;
 
 async function cleanup() {
-  if (next.exitCode === null) next.kill("SIGTERM");
+  for (const app of apps) if (app.exitCode === null) app.kill("SIGTERM");
   if (databaseDown) await cluster.start().catch(() => {});
   await cluster.dropDatabase(dbName).catch(() => {});
   await cluster.stop();
 }
 
 try {
-  for (let i = 0; ; i++) {
-    if (i > 240 || next.exitCode !== null) throw new Error(`next start did not come up:\n${serverLog.slice(-20).join("\n")}`);
-    const ok = await fetch(`${base}/api/health`).then((r) => r.ok, () => false);
-    if (ok) break;
-    await sleep(250);
+  for (const [i, port] of ports.entries()) {
+    for (let tries = 0; ; tries++) {
+      if (tries > 240 || apps[i]!.exitCode !== null) throw new Error(`next start did not come up:\n${serverLog.slice(-20).join("\n")}`);
+      const ok = await fetch(`http://127.0.0.1:${port}/api/health`).then((r) => r.ok, () => false);
+      if (ok) break;
+      await sleep(250);
+    }
   }
   await run();
 } finally {
@@ -182,7 +193,7 @@ async function run() {
   const bodiesWithStack: string[] = [];
   const missingRetryAfter = { count: 0 };
 
-  function request(kind: TKind, method: string, path: string, body?: unknown, extraHeaders: Record<string, string> = {}): Promise<TResponse> {
+  function request(kind: TKind, method: string, path: string, body?: unknown, extraHeaders: Record<string, string> = {}, instance = 0): Promise<TResponse> {
     const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
     const started = now();
     return new Promise((resolve) => {
@@ -199,7 +210,7 @@ async function run() {
       const req = http.request(
         {
           host: "127.0.0.1",
-          port,
+          port: ports[instance],
           method,
           path,
           agent,
@@ -239,9 +250,9 @@ async function run() {
    * the request is a retry of the same step, never a new submission. Returns the last response and whether
    * it was a retry.
    */
-  async function step(kind: TKind, method: string, path: string, body: unknown, expected: number): Promise<{ res: TResponse; retried: boolean }> {
+  async function step(kind: TKind, method: string, path: string, body: unknown, expected: number, instance: number): Promise<{ res: TResponse; retried: boolean }> {
     for (let attempt = 0; ; attempt++) {
-      const res = await request(kind, method, path, body);
+      const res = await request(kind, method, path, body, {}, instance);
       const transient = res.status === 0 || res.status === 502 || res.status === 503 || res.status === 504;
       if (res.status === expected || !transient || now() > deadline + GRACE_MS) return { res, retried: attempt > 0 };
       retries += 1;
@@ -264,12 +275,13 @@ async function run() {
   }
 
   async function submitter(worker: number, sink: string[]) {
+    const instance = worker % INSTANCES;
     let n = 0;
     while (await waitForSlot()) {
       const patientId = patients[(worker * 7 + n * CONNECTIONS) % patients.length]!;
       const intake = intakes[(worker + n * 31) % intakes.length]!;
       n += 1;
-      const started = (await step("start", "POST", "/api/v1/visits", { patientId }, 201)).res;
+      const started = (await step("start", "POST", "/api/v1/visits", { patientId }, 201, instance)).res;
       if (started.status !== 201) {
         bump(abandoned, `start ${started.status}`);
         continue;
@@ -278,7 +290,7 @@ async function run() {
       let version = visit.version;
       // The draft as autosave sends it: the first half of the answers.
       const draft = Object.fromEntries(Object.entries(intake).slice(0, Math.ceil(Object.keys(intake).length / 2)));
-      const saved = await step("save", "PUT", `/api/v1/visits/${visit.id}/answers`, { version, answers: draft }, 200);
+      const saved = await step("save", "PUT", `/api/v1/visits/${visit.id}/answers`, { version, answers: draft }, 200, instance);
       const current = saved.res.status === 409 ? (JSON.parse(saved.res.text) as { error?: { current?: { version: number; status: string } } }).error?.current : undefined;
       if (saved.res.status === 200) version = (JSON.parse(saved.res.text) as { version: number }).version;
       else if (saved.retried && current?.status === "DRAFT" && current.version === version + 1) {
@@ -289,7 +301,7 @@ async function run() {
         bump(abandoned, `save ${saved.res.status || "no answer"}`);
         continue;
       }
-      const submitted = (await step("submit", "POST", `/api/v1/visits/${visit.id}/submit`, { version, answers: intake }, 200)).res;
+      const submitted = (await step("submit", "POST", `/api/v1/visits/${visit.id}/submit`, { version, answers: intake }, 200, instance)).res;
       if (submitted.status === 200) sink.push(visit.id);
       else bump(abandoned, `submit ${submitted.status || "no answer"}`);
     }
@@ -388,7 +400,7 @@ async function run() {
   t0 = performance.now();
   nextSlot = 0;
   const started = now();
-  log(`${CONNECTIONS} submitters for ${DURATION_S} s against ${base}${flags.fault ? `; PostgreSQL stopped at ${FAULT_AT_S} s for ${OUTAGE_S} s` : ""}`);
+  log(`${CONNECTIONS} submitters for ${DURATION_S} s against ${ports.map((p) => `127.0.0.1:${p}`).join(", ")}${flags.fault ? `; PostgreSQL stopped at ${FAULT_AT_S} s for ${OUTAGE_S} s` : ""}`);
   await Promise.all([
     ...Array.from({ length: CONNECTIONS }, (_, w) => submitter(w, acknowledged)),
     ...(flags.fault ? [injectFault(), probe()] : []),
@@ -437,7 +449,7 @@ async function run() {
   const requestsTotal = samples.filter(isLoad).length;
 
   console.log("");
-  console.log(`=== load: ${RATE === null ? `${CONNECTIONS} concurrent submitters (closed loop)` : `${RATE} submissions/s offered, at most ${CONNECTIONS} in flight`}, ${DURATION_S} s after ${WARMUP_S} s of warm-up${flags.fault ? `, PostgreSQL stopped for ${OUTAGE_S} s at ${FAULT_AT_S} s` : ""} (pool ${flags.pool ?? "default"})`);
+  console.log(`=== load: ${RATE === null ? `${CONNECTIONS} concurrent submitters (closed loop)` : `${RATE} submissions/s offered, at most ${CONNECTIONS} in flight`}, ${DURATION_S} s after ${WARMUP_S} s of warm-up${flags.fault ? `, PostgreSQL stopped for ${OUTAGE_S} s at ${FAULT_AT_S} s` : ""} (${INSTANCES} app instance${INSTANCES > 1 ? "s" : ""}, pool ${flags.pool ?? "default"} each)`);
   console.log(`wall time ${wall.toFixed(1)} s (new visits stop at ${DURATION_S} s; visits already started are finished)`);
   console.log(`acknowledged submissions: ${acknowledged.length} -> ${(acknowledged.length / wall).toFixed(1)} submissions/s; ${requestsTotal} requests -> ${(requestsTotal / wall).toFixed(1)} requests/s`);
   console.log(`latency${flags.fault ? " outside the outage window (stop .. restart + 5 s)" : ""}, per request type:`);
@@ -449,7 +461,7 @@ async function run() {
   console.log(`database: ${JSON.stringify(inDb)}; acknowledged ids (warm-up included) ${ids.length} (acknowledged twice: ${everyAcknowledged.length - ids.length}); lost: ${lost.length}; submit audit rows not exactly one: ${auditNotOnce.length}`);
   const share = (cpu: number) => `${cpu.toFixed(1)} s (${((100 * cpu) / wall).toFixed(0)}% of one core)`;
   console.log(
-    `CPU over ${wall.toFixed(1)} s on ${os.cpus().length} cores: app server ${share(cpuUsed)}, PostgreSQL ${share(pgCpuUsed)}, this load generator ${share(selfCpuUsed)}; ` +
+    `CPU over ${wall.toFixed(1)} s on ${os.cpus().length} cores: app server${INSTANCES > 1 ? "s" : ""} ${share(cpuUsed)}, PostgreSQL ${share(pgCpuUsed)}, this load generator ${share(selfCpuUsed)}; ` +
       `app server ${((1000 * cpuUsed) / Math.max(1, acknowledged.length)).toFixed(1)} ms per submission; load average now ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`,
   );
 
@@ -530,10 +542,14 @@ function procStat(pid: number | string): string[] | null {
   }
 }
 
-/** CPU seconds used so far by the `next start` process (Linux /proc), 0 elsewhere. */
+/** CPU seconds used so far by the `next start` processes (Linux /proc), 0 elsewhere. */
 function serverCpuSeconds(): number {
-  const f = procStat(next.pid!);
-  return f ? (Number(f[11]) + Number(f[12])) / 100 : 0;
+  let ticks = 0;
+  for (const app of apps) {
+    const f = procStat(app.pid!);
+    if (f) ticks += Number(f[11]) + Number(f[12]);
+  }
+  return ticks / 100;
 }
 
 /** CPU seconds used so far by PostgreSQL: the postmaster, its exited children, and its live backends. */
