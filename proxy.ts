@@ -1,4 +1,5 @@
 // Runs before every page and API request (not static files, next-auth's own routes or /api/health):
+//  0. a path with broken percent-encoding gets a 400 here (Next's router would answer a bare 500);
 //  1. a per-request CSP nonce (lib/http/csp.ts), which Next.js applies to its scripts;
 //  2. the first of three depths of access control: anonymous visitors to pages go to sign-in (API
 //     routes answer 401/403 JSON themselves, and every page and route checks the role again);
@@ -6,17 +7,21 @@
 //     BACKLINE_SESSION_IDLE_MINUTES on activity, so the session ends only after that long idle.
 import { encode, getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
+import { decodeCached } from "@/lib/auth/decode-cached";
 import { sessionCookieName, shouldRenew } from "@/lib/auth/session-cookie";
 import { env } from "@/lib/env";
 import { contentSecurityPolicy, newNonce } from "@/lib/http/csp";
+import { malformedPathResponse } from "@/lib/http/malformed-path";
 
 const PUBLIC_PAGES = ["/signin"];
 
 export async function proxy(request: NextRequest) {
   const config = env();
   const { pathname, search } = request.nextUrl;
+  const malformed = malformedPathResponse(pathname);
+  if (malformed) return malformed;
   const cookieName = sessionCookieName(config.NEXTAUTH_URL);
-  const token = await getToken({ req: request, secret: config.AUTH_SECRET, cookieName });
+  const token = await getToken({ req: request, secret: config.AUTH_SECRET, cookieName, decode: decodeCached });
 
   const isPage = !pathname.startsWith("/api/");
   if (!token && isPage && !PUBLIC_PAGES.some((p) => pathname === p || pathname.startsWith(`${p}/`))) {

@@ -2,13 +2,14 @@
 // database (embedded unless DATABASE_URL is set). Started by playwright.config.ts.
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { createWriteStream, existsSync, mkdirSync } from "node:fs";
+import { createWriteStream, existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import pg from "pg";
 import { createDb } from "../lib/db/client";
 import { startEmbedded, type EmbeddedDb } from "../lib/db/embedded";
 import { migrate } from "../lib/db/migrate";
 import { seedDemo } from "../lib/db/seed";
 import { seedVisits } from "../lib/db/seed-visits";
+import { e2eServerInfoFile } from "./server-info";
 
 const port = process.env.E2E_PORT ?? "3100";
 const name = `backline_e2e_${Date.now()}`;
@@ -37,6 +38,11 @@ await seedDemo(prisma, console.log);
 await prisma.$disconnect();
 // A queue with more than one page (about 40% of these are waiting for review), deterministic.
 await seedVisits(url, { visits: 90, patients: 30, seed: 3, log: console.log });
+
+// Specs that check the database directly (row counts, a second app instance) read its URL here.
+const infoFile = e2eServerInfoFile(port);
+mkdirSync(".data/e2e", { recursive: true });
+writeFileSync(infoFile, JSON.stringify({ databaseUrl: url }), { mode: 0o600 });
 
 if (!existsSync(`${process.env.NEXT_DIST_DIR || ".next"}/BUILD_ID`)) {
   console.error("No production build found: run `npm run build` first (npm test does).");
@@ -74,6 +80,7 @@ async function shutdown() {
   if (stopping) return;
   stopping = true;
   if (next.exitCode === null) next.kill("SIGTERM");
+  rmSync(infoFile, { force: true });
   const client = new pg.Client({ connectionString: serverUrl });
   await client.connect().then(() => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).catch(() => {});
   await client.end().catch(() => {});

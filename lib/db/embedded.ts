@@ -21,6 +21,8 @@ export interface EmbeddedDb {
   createDatabase(name: string): Promise<void>;
   dropDatabase(name: string): Promise<void>;
   stop(): Promise<void>;
+  /** Start the cluster again after stop() (the fault test stops PostgreSQL under load and restarts it). */
+  start(): Promise<void>;
 }
 
 const isRoot = () => typeof process.getuid === "function" && process.getuid() === 0;
@@ -178,6 +180,9 @@ export async function startEmbedded(options: {
     dropDatabase: (name) => admin(`DROP DATABASE IF EXISTS ${ident(name)} WITH (FORCE)`),
     stop: async () => {
       if (runningPort === null) await pgServer.stop();
+    },
+    start: async () => {
+      if (runningPort === null) await pgServer.start();
     },
   };
 }

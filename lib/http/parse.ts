@@ -4,6 +4,58 @@ import type { z } from "zod";
 import { AppError, type TFieldError } from "./errors";
 
 const MAX_BODY_BYTES = 256 * 1024;
+/** No request body of ours nests deeper than a few levels; far deeper input is an attack or a bug. */
+const MAX_DEPTH = 32;
+const MAX_REPORTED = 10;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * What no request of ours may carry, wherever it sits in the body or query:
+ *  - text PostgreSQL cannot store (NUL is refused in text and jsonb) or that is not text at all (an
+ *    unpaired UTF-16 surrogate would be silently replaced on the way to the database);
+ *  - a `__proto__` key: JSON.parse keeps it as a plain key, but copying it (as zod's record schema does)
+ *    replaces the copy's prototype, so answers could arrive as inherited properties that no check sees;
+ *  - nesting beyond MAX_DEPTH.
+ * Walks keys and values without recursion, so hostile nesting cannot overflow the stack. Returns the
+ * offending fields as dotted paths (never the values).
+ */
+export function unsafeFields(input: unknown): TFieldError[] {
+  const out: TFieldError[] = [];
+  const bad = (s: string) => s.includes("\u0000") || LONE_SURROGATE.test(s);
+  const stack: [unknown, string[]][] = [[input, []]];
+  while (stack.length > 0 && out.length < MAX_REPORTED) {
+    const [value, path] = stack.pop()!;
+    const field = path.length ? path.join(".") : "(body)";
+    if (typeof value === "string") {
+      if (bad(value)) out.push({ field, message: "must not contain NUL characters or unpaired surrogates" });
+      continue;
+    }
+    if (value === null || typeof value !== "object") continue;
+    if (path.length >= MAX_DEPTH) {
+      out.push({ field, message: `is nested too deeply (more than ${MAX_DEPTH} levels)` });
+      continue;
+    }
+    for (const [key, inner] of Object.entries(value)) {
+      if (key === "__proto__") {
+        out.push({ field: [...path, key].join("."), message: "__proto__ is not allowed as a field name" });
+        continue;
+      }
+      if (bad(key)) {
+        out.push({ field: [...path, "(key)"].join("."), message: "field names must not contain NUL characters or unpaired surrogates" });
+        continue;
+      }
+      stack.push([inner, [...path, key]]);
+    }
+  }
+  return out;
+}
+
+function refuseUnsafe(input: unknown, what: string): void {
+  const fields = unsafeFields(input);
+  if (fields.length) {
+    throw new AppError("validation_failed", `The ${what} is not valid: ${fields.map((f) => f.field).join(", ")}.`, fields);
+  }
+}
 
 export function zodFieldErrors(issues: readonly z.core.$ZodIssue[]): TFieldError[] {
   const out: TFieldError[] = [];
@@ -29,11 +81,14 @@ export async function readJson(request: Request): Promise<unknown> {
   if (Buffer.byteLength(text) > MAX_BODY_BYTES) {
     throw new AppError("bad_request", "The request body is too large.", [{ field: "(body)", message: "must be at most 256 KB" }]);
   }
+  let body: unknown;
   try {
-    return JSON.parse(text);
+    body = JSON.parse(text);
   } catch {
     throw new AppError("bad_request", "The request body is not valid JSON.", [{ field: "(body)", message: "must be valid JSON" }]);
   }
+  refuseUnsafe(body, "request body");
+  return body;
 }
 
 export function parseWith<S extends z.ZodType>(schema: S, input: unknown, what = "request"): z.output<S> {
@@ -51,6 +106,7 @@ export async function parseJsonBody<S extends z.ZodType>(request: Request, schem
 
 export function parseQuery<S extends z.ZodType>(request: Request, schema: S): z.output<S> {
   const params = Object.fromEntries(new URL(request.url).searchParams.entries());
+  refuseUnsafe(params, "query");
   return parseWith(schema, params, "query");
 }
 

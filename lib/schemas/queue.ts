@@ -7,7 +7,9 @@ export const QUEUE_PAGE_SIZES = [25, 50, 100] as const;
 const oneOf = <T extends readonly [string, ...string[]]>(values: T, field: string) =>
   z.enum(values, { error: `${field} must be one of ${values.join(", ")}` });
 
-const isoDay = (field: string) => z.iso.date({ error: `${field} must be a date (YYYY-MM-DD)` });
+// PostgreSQL has no year 0: a well-formed but absurd year must be a 400 here, not a database error.
+const isoDay = (field: string) =>
+  z.iso.date({ error: `${field} must be a date (YYYY-MM-DD)` }).refine((d) => d >= "1900-01-01", `${field} must be 1900-01-01 or later`);
 
 export const ZQueueQuery = z
   .object({

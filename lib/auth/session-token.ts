@@ -1,0 +1,27 @@
+// Reading the session cookie on every request, cheaply. getServerSession would build next-auth's whole
+// handler, mint a CSRF token and re-encrypt the session on each call, then drop that work (route handlers
+// and server components cannot set the refreshed cookie); under load that was a large share of each API
+// request. Here the cookie is only decrypted, and a decrypted token is kept until it expires (decode-cached.ts).
+import "server-only";
+import { cookies } from "next/headers";
+import { getToken } from "next-auth/jwt";
+import { env } from "@/lib/env";
+import { decodeCached } from "./decode-cached";
+
+/**
+ * The account id (`sub`) and session epoch in the request's session cookie, or null when there is no valid
+ * session (missing, tampered or expired: the idle timeout is the token's own expiry, renewed by proxy.ts).
+ */
+export async function sessionClaims(): Promise<{ id: string; epoch: number } | null> {
+  const { AUTH_SECRET, NEXTAUTH_URL } = env();
+  const token = await getToken({
+    // Cookies only, as getServerSession: no "Authorization: Bearer" session tokens.
+    req: { cookies: await cookies(), headers: {} } as unknown as Parameters<typeof getToken>[0]["req"],
+    secret: AUTH_SECRET,
+    // The cookie's name, as next-auth chooses it: __Secure- prefixed when the app is served over https.
+    secureCookie: NEXTAUTH_URL?.startsWith("https://") ?? false,
+    decode: decodeCached,
+  });
+  if (typeof token?.sub !== "string") return null;
+  return { id: token.sub, epoch: typeof token.epoch === "number" ? token.epoch : 0 };
+}

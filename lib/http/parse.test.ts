@@ -1,0 +1,65 @@
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { AppError } from "./errors";
+import { parseJsonBody, parseQuery, unsafeFields } from "./parse";
+
+const json = (body: string) => new Request("http://x/api", { method: "POST", headers: { "content-type": "application/json" }, body });
+
+async function rejection(promise: Promise<unknown>): Promise<AppError> {
+  const error = await promise.then(() => null, (e: unknown) => e);
+  expect(error).toBeInstanceOf(AppError);
+  return error as AppError;
+}
+
+describe("unsafeFields", () => {
+  it("names NUL characters and unpaired surrogates in values and keys, by path", () => {
+    expect(unsafeFields({ a: "ok", b: { c: "x\u0000y" }, d: ["fine", "\ud800"] }).map((f) => f.field).sort()).toEqual(["b.c", "d.1"]);
+    expect(unsafeFields({ ["k\udc00"]: 1 }).map((f) => f.field)).toEqual(["(key)"]);
+    expect(unsafeFields("\udfff")).toEqual([{ field: "(body)", message: expect.any(String) }]);
+  });
+
+  it("names __proto__ keys at any depth (copying one would replace the copy's prototype)", () => {
+    expect(unsafeFields(JSON.parse('{"answers":{"__proto__":{"saddle_anesthesia":true}}}')).map((f) => f.field)).toEqual(["answers.__proto__"]);
+    expect(unsafeFields(JSON.parse('{"constructor":1,"prototype":{"a":1}}'))).toEqual([]);
+  });
+
+  it("accepts paired surrogates, right-to-left marks and other unicode", () => {
+    expect(unsafeFields({ a: "😀 \u202eabc \u200b مرحبا 𝕏", b: [1, true, null] })).toEqual([]);
+  });
+
+  it("stops at 32 levels of nesting without overflowing the stack", () => {
+    let deep: unknown = 1;
+    for (let i = 0; i < 200_000; i++) deep = [deep];
+    const fields = unsafeFields({ answers: deep });
+    expect(fields).toHaveLength(1);
+    expect(fields[0]!.field.startsWith("answers.0.0")).toBe(true);
+    expect(fields[0]!.field.split(".")).toHaveLength(32);
+    let ok: unknown = "leaf";
+    for (let i = 0; i < 30; i++) ok = { x: ok };
+    expect(unsafeFields(ok)).toEqual([]);
+  });
+});
+
+describe("parseJsonBody and parseQuery", () => {
+  const schema = z.strictObject({ name: z.string() });
+
+  it("refuses unsafe input before the schema sees it, naming the field", async () => {
+    const error = await rejection(parseJsonBody(json('{"name":"a\\u0000b"}'), schema));
+    expect(error.status).toBe(400);
+    expect(error.fields).toEqual([{ field: "name", message: expect.any(String) }]);
+    expect(error.message).not.toContain("a\u0000b");
+  });
+
+  it("keeps the existing errors for bad JSON, wrong content type and unknown keys", async () => {
+    expect((await rejection(parseJsonBody(json("{nope"), schema))).fields?.[0]?.field).toBe("(body)");
+    const text = new Request("http://x/api", { method: "POST", headers: { "content-type": "text/plain" }, body: "{}" });
+    expect((await rejection(parseJsonBody(text, schema))).fields?.[0]?.field).toBe("(body)");
+    expect((await rejection(parseJsonBody(json('{"name":"a","constructor":{"x":1}}'), schema))).fields?.map((f) => f.field)).toEqual(["constructor"]);
+    expect((await rejection(parseJsonBody(json('{"name":"a","__proto__":{"x":1}}'), schema))).fields?.map((f) => f.field)).toEqual(["__proto__"]);
+  });
+
+  it("refuses a NUL in a query value", () => {
+    expect(() => parseQuery(new Request("http://x/api?q=a%00b"), z.object({ q: z.string() }))).toThrow(AppError);
+    expect(parseQuery(new Request("http://x/api?q=%C3%A9"), z.object({ q: z.string() }))).toEqual({ q: "é" });
+  });
+});

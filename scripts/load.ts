@@ -1,0 +1,571 @@
+// npm run load — many concurrent submitters against a production build, then proof that nothing
+// acknowledged was lost. With --fault, PostgreSQL is stopped during the run and started again.
+//
+//   npm run load -- [--duration 60] [--connections 200] [--rate N] [--warmup 10] [--pool N] [--patients 500]
+//                   [--fault [--fault-at 20] [--outage 10] [--skip-browser]] [--request-timeout 10] [--strict]
+//                   [--profile DIR]
+//
+// Loopback only: its own embedded PostgreSQL (.data/load-pg, a fresh database per run) and its own
+// `next start` on a free port, from the existing build (`npm run build` first; NEXT_DIST_DIR is honoured).
+// Each submission is what the intake does: start a visit, save a draft, submit the full intake. It counts as
+// acknowledged only on a 200 from submit. A submitter retries a step that got no answer or a 503 (the
+// submit is idempotent), so an outage delays work but must not lose it. Afterwards the database must hold
+// every acknowledged visit as SUBMITTED, with exactly one submit audit row each.
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import http from "node:http";
+import os from "node:os";
+import { parseArgs } from "node:util";
+import { chromium } from "@playwright/test";
+import pg from "pg";
+import { CLINIC_MIX, generateIntakes } from "../lib/clinical/test-support/generate";
+import { createDb } from "../lib/db/client";
+import { freePort, startEmbedded } from "../lib/db/embedded";
+import { migrate } from "../lib/db/migrate";
+import { DEMO_PASSWORD, seedDemo } from "../lib/db/seed";
+import { signInCookie } from "../lib/testing/http-session";
+
+const { values: flags } = parseArgs({
+  options: {
+    duration: { type: "string", default: "60" },
+    connections: { type: "string", default: "200" },
+    pool: { type: "string" },
+    /** app instances (next start processes) on one database; submitters are spread over them */
+    instances: { type: "string", default: "1" },
+    patients: { type: "string", default: "500" },
+    fault: { type: "boolean", default: false },
+    "fault-at": { type: "string", default: "20" },
+    outage: { type: "string", default: "10" },
+    /**
+     * offered submissions per second (open model, at most --connections in flight); without it every
+     * submitter starts its next submission at once (closed loop, maximum pressure)
+     */
+    rate: { type: "string" },
+    /** seconds of the same load before measuring (JIT, pools, caches); checked for loss too, not counted */
+    warmup: { type: "string", default: "10" },
+    "request-timeout": { type: "string", default: "10" },
+    strict: { type: "boolean", default: false },
+    /** in --fault mode, do not open /intake in Chromium during the outage */
+    "skip-browser": { type: "boolean", default: false },
+    /** write a V8 CPU profile of the server to this folder (node --cpu-prof) */
+    profile: { type: "string" },
+  },
+});
+const DURATION_S = Number(flags.duration);
+const CONNECTIONS = Number(flags.connections);
+const FAULT_AT_S = Number(flags["fault-at"]);
+const OUTAGE_S = Number(flags.outage);
+const WARMUP_S = Number(flags.warmup);
+const RATE = flags.rate ? Number(flags.rate) : null;
+const INSTANCES = Number(flags.instances);
+const REQUEST_TIMEOUT_MS = Number(flags["request-timeout"]) * 1000;
+for (const [name, value] of Object.entries({ instances: INSTANCES, duration: DURATION_S, connections: CONNECTIONS, "fault-at": FAULT_AT_S, outage: OUTAGE_S, "request-timeout": REQUEST_TIMEOUT_MS, rate: RATE ?? 1, patients: Number(flags.patients) })) {
+  if (!Number.isFinite(value) || value <= 0) {
+    console.error(`--${name} must be a positive number`);
+    process.exit(2);
+  }
+}
+if (!Number.isFinite(WARMUP_S) || WARMUP_S < 0) {
+  console.error("--warmup must be 0 or more seconds");
+  process.exit(2);
+}
+/** A visit started before the deadline is still finished, but nothing runs past this. */
+const GRACE_MS = 30_000;
+const MAX_RETRY_DELAY_MS = 500;
+
+const distDir = process.env.NEXT_DIST_DIR || ".next";
+if (!existsSync(`${distDir}/BUILD_ID`)) {
+  console.error(`No production build in ${distDir}: run \`npm run build\` first (or set NEXT_DIST_DIR).`);
+  process.exit(1);
+}
+
+const log = (line: string) => console.log(`[load] ${line}`);
+const today = new Date().toISOString().slice(0, 10);
+/** Times are measured from the start of the load (set again when the submitters start). */
+let t0 = performance.now();
+const now = () => performance.now() - t0;
+
+// --- the system under test -----------------------------------------------------------------------------------
+
+log(`machine: ${os.cpus().length} CPUs, load average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")} before start (shared with other work)`);
+const cluster = await startEmbedded({ name: "load", log });
+const dbName = `backline_load_${Date.now()}`;
+await cluster.createDatabase(dbName);
+const databaseUrl = cluster.urlFor(dbName);
+await migrate(databaseUrl);
+const seeding = createDb(databaseUrl, 1);
+await seedDemo(seeding);
+const patientCount = Number(flags.patients);
+await seeding.patient.createMany({
+  data: Array.from({ length: patientCount }, (_, i) => ({
+    mrn: `LOAD-${String(i).padStart(6, "0")}`,
+    givenName: "Load",
+    familyName: `Patient ${i}`,
+    birthDate: new Date(Date.UTC(1940 + (i % 60), i % 12, 1 + (i % 28))),
+    sex: (["female", "male", "other", "unknown"] as const)[i % 4]!,
+  })),
+});
+const patients = (await seeding.patient.findMany({ where: { mrn: { startsWith: "LOAD-" } }, select: { id: true } })).map((p) => p.id);
+await seeding.$disconnect();
+
+// One or more app instances on the same database, as behind a load balancer: they share the session secret.
+const ports: number[] = [];
+for (let i = 0; i < INSTANCES; i++) ports.push(await freePort());
+const base = `http://127.0.0.1:${ports[0]}`;
+const secret = randomBytes(32).toString("base64url");
+const serverLog: string[] = [];
+const profileArgs = flags.profile ? ["--cpu-prof", `--cpu-prof-dir=${flags.profile}`] : [];
+const apps: ChildProcess[] = ports.map((port) => {
+  const app = spawn(process.execPath, [...profileArgs, "node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
+    stdio: ["ignore", "pipe", "pipe"],
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      DATABASE_URL: databaseUrl,
+      NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+      NEXTAUTH_SECRET: secret,
+      NEXT_TELEMETRY_DISABLED: "1",
+      ...(flags.pool ? { BACKLINE_DB_POOL_SIZE: flags.pool } : {}),
+    },
+  });
+  for (const stream of [app.stdout!, app.stderr!]) {
+    stream.on("data", (chunk: Buffer) => {
+      for (const line of chunk.toString().split("\n")) if (line.trim()) serverLog.push(line);
+    });
+  }
+  return app;
+});
+
+let databaseDown = false;
+
+async function cleanup() {
+  for (const app of apps) if (app.exitCode === null) app.kill("SIGTERM");
+  if (databaseDown) await cluster.start().catch(() => {});
+  await cluster.dropDatabase(dbName).catch(() => {});
+  await cluster.stop();
+}
+
+try {
+  for (const [i, port] of ports.entries()) {
+    for (let tries = 0; ; tries++) {
+      if (tries > 240 || apps[i]!.exitCode !== null) throw new Error(`next start did not come up:\n${serverLog.slice(-20).join("\n")}`);
+      const ok = await fetch(`http://127.0.0.1:${port}/api/health`).then((r) => r.ok, () => false);
+      if (ok) break;
+      await sleep(250);
+    }
+  }
+  await run();
+} finally {
+  await cleanup();
+}
+
+// --- the load ----------------------------------------------------------------------------------------------
+
+function sleep(ms: number) {
+  return new Promise((r) => setTimeout(r, ms));
+}
+
+interface TResponse {
+  status: number;
+  /** network-level failure (no HTTP status), e.g. ECONNRESET or timeout */
+  error?: string;
+  retryAfter?: string;
+  text: string;
+  started: number;
+  ms: number;
+}
+
+type TKind = "start" | "save" | "submit" | "probe" | "page";
+
+interface TSample {
+  kind: TKind;
+  started: number;
+  ms: number;
+  status: number;
+}
+
+async function run() {
+  const cookie = await signInCookie(base, "staff@example.org", DEMO_PASSWORD);
+  const intakes = generateIntakes(500, 7, { ...CLINIC_MIX, visitDate: today });
+  const agent = new http.Agent({ keepAlive: true, maxSockets: CONNECTIONS + 8 });
+  const samples: TSample[] = [];
+  const bodiesWithStack: string[] = [];
+  const missingRetryAfter = { count: 0 };
+
+  function request(kind: TKind, method: string, path: string, body?: unknown, extraHeaders: Record<string, string> = {}, instance = 0): Promise<TResponse> {
+    const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
+    const started = now();
+    return new Promise((resolve) => {
+      let settled = false;
+      const done = (r: Omit<TResponse, "started" | "ms">) => {
+        if (settled) return;
+        settled = true;
+        const res = { ...r, started, ms: now() - started };
+        samples.push({ kind, started, ms: res.ms, status: res.status });
+        if (res.status >= 500 && /\n\s+at |node_modules/.test(res.text)) bodiesWithStack.push(res.text.slice(0, 300));
+        if (res.status === 503 && !res.retryAfter) missingRetryAfter.count += 1;
+        resolve(res);
+      };
+      const req = http.request(
+        {
+          host: "127.0.0.1",
+          port: ports[instance],
+          method,
+          path,
+          agent,
+          headers: {
+            cookie,
+            ...(payload ? { "content-type": "application/json", "content-length": String(payload.length) } : {}),
+            ...extraHeaders,
+          },
+        },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on("data", (c: Buffer) => chunks.push(c));
+          res.on("end", () =>
+            done({ status: res.statusCode ?? 0, retryAfter: res.headers["retry-after"] as string | undefined, text: Buffer.concat(chunks).toString() }),
+          );
+          res.on("error", (e: NodeJS.ErrnoException) => done({ status: 0, error: e.code ?? e.message, text: "" }));
+        },
+      );
+      // Bounded: a request that hangs is cut off and counted, never waited for forever.
+      req.setTimeout(REQUEST_TIMEOUT_MS, () => req.destroy(Object.assign(new Error("timeout"), { code: "TIMEOUT" })));
+      req.on("error", (e: NodeJS.ErrnoException) => done({ status: 0, error: e.code ?? e.message, text: "" }));
+      req.end(payload);
+    });
+  }
+
+  let deadline = DURATION_S * 1000;
+  const acknowledged: string[] = [];
+  const warmupAcknowledged: string[] = [];
+  /** visits a submitter gave up on, by the step and status that stopped it */
+  const abandoned = new Map<string, number>();
+  let retries = 0;
+  let conflictsResolved = 0;
+  const bump = (m: Map<string, number>, key: string) => m.set(key, (m.get(key) ?? 0) + 1);
+
+  /**
+   * Send until the expected status, retrying what may be transient (no answer, 502-504) with the same body:
+   * the request is a retry of the same step, never a new submission. Returns the last response and whether
+   * it was a retry.
+   */
+  async function step(kind: TKind, method: string, path: string, body: unknown, expected: number, instance: number): Promise<{ res: TResponse; retried: boolean }> {
+    for (let attempt = 0; ; attempt++) {
+      const res = await request(kind, method, path, body, {}, instance);
+      const transient = res.status === 0 || res.status === 502 || res.status === 503 || res.status === 504;
+      if (res.status === expected || !transient || now() > deadline + GRACE_MS) return { res, retried: attempt > 0 };
+      retries += 1;
+      const wait = Math.min(MAX_RETRY_DELAY_MS, res.retryAfter ? Number(res.retryAfter) * 1000 : MAX_RETRY_DELAY_MS);
+      await sleep(wait * (0.5 + Math.random()));
+    }
+  }
+
+  /** Open model: submissions start on a fixed schedule (RATE per second), whichever submitter is free. */
+  let nextSlot = 0;
+  /** Wait for this submitter's next start; false once no submission may start any more. */
+  async function waitForSlot(): Promise<boolean> {
+    if (now() >= deadline) return false;
+    if (RATE === null) return true;
+    const slot = Math.max(now(), nextSlot);
+    if (slot >= deadline) return false;
+    nextSlot = slot + 1000 / RATE;
+    if (slot > now()) await sleep(slot - now());
+    return true;
+  }
+
+  async function submitter(worker: number, sink: string[]) {
+    const instance = worker % INSTANCES;
+    let n = 0;
+    while (await waitForSlot()) {
+      const patientId = patients[(worker * 7 + n * CONNECTIONS) % patients.length]!;
+      const intake = intakes[(worker + n * 31) % intakes.length]!;
+      n += 1;
+      const started = (await step("start", "POST", "/api/v1/visits", { patientId }, 201, instance)).res;
+      if (started.status !== 201) {
+        bump(abandoned, `start ${started.status}`);
+        continue;
+      }
+      const visit = JSON.parse(started.text) as { id: string; version: number };
+      let version = visit.version;
+      // The draft as autosave sends it: the first half of the answers.
+      const draft = Object.fromEntries(Object.entries(intake).slice(0, Math.ceil(Object.keys(intake).length / 2)));
+      const saved = await step("save", "PUT", `/api/v1/visits/${visit.id}/answers`, { version, answers: draft }, 200, instance);
+      const current = saved.res.status === 409 ? (JSON.parse(saved.res.text) as { error?: { current?: { version: number; status: string } } }).error?.current : undefined;
+      if (saved.res.status === 200) version = (JSON.parse(saved.res.text) as { version: number }).version;
+      else if (saved.retried && current?.status === "DRAFT" && current.version === version + 1) {
+        // The first attempt committed but its answer was lost: carry on from the version the server holds.
+        conflictsResolved += 1;
+        version = current.version;
+      } else {
+        bump(abandoned, `save ${saved.res.status || "no answer"}`);
+        continue;
+      }
+      const submitted = (await step("submit", "POST", `/api/v1/visits/${visit.id}/submit`, { version, answers: intake }, 200, instance)).res;
+      if (submitted.status === 200) sink.push(visit.id);
+      else bump(abandoned, `submit ${submitted.status || "no answer"}`);
+    }
+  }
+
+  // --- fault injection and probes --------------------------------------------------------------------------
+  const fault = { stopAt: NaN, stoppedAt: NaN, startAt: NaN, readyAt: NaN };
+  const apiProbe: { at: number; status: number; ms: number }[] = [];
+  const pageProbe: { at: number; status: number; ms: number; text: string }[] = [];
+
+  async function injectFault() {
+    await sleep(FAULT_AT_S * 1000);
+    fault.stopAt = now();
+    log(`t=${(fault.stopAt / 1000).toFixed(1)} s: stopping PostgreSQL`);
+    databaseDown = true;
+    await cluster.stop();
+    fault.stoppedAt = now();
+    await sleep(OUTAGE_S * 1000);
+    fault.startAt = now();
+    await cluster.start();
+    databaseDown = false;
+    fault.readyAt = now();
+    log(`t=${(fault.readyAt / 1000).toFixed(1)} s: PostgreSQL accepting connections again (down ${((fault.readyAt - fault.stoppedAt) / 1000).toFixed(1)} s)`);
+  }
+
+  /**
+   * From just before the stop until 15 s after the restart: an API read (GET /api/v1/visits/drafts) sent every
+   * 100 ms without waiting for the previous one, so a slow answer does not hide a quick recovery; and the
+   * /intake page (a server component) every 500 ms.
+   */
+  async function probe() {
+    await sleep(Math.max(0, FAULT_AT_S * 1000 - 1000));
+    const until = () => (Number.isNaN(fault.readyAt) ? Infinity : fault.readyAt + 15_000);
+    const pending: Promise<void>[] = [];
+    const pages = (async () => {
+      while (now() < until()) {
+        const r = await request("page", "GET", "/intake", undefined, { accept: "text/html" });
+        pageProbe.push({ at: r.started, status: r.status, ms: r.ms, text: r.text });
+        await sleep(500);
+      }
+    })();
+    while (now() < until()) {
+      pending.push(request("probe", "GET", "/api/v1/visits/drafts").then((r) => void apiProbe.push({ at: r.started, status: r.status, ms: r.ms })));
+      await sleep(100);
+    }
+    await Promise.all([pages, ...pending]);
+  }
+
+  /** What a user sees: the /intake page opened in Chromium during the outage, then "Try again" after it. */
+  const browserSeen: { during?: string; after?: string; error?: string } = {};
+  async function browserCheck() {
+    const browser = await chromium.launch({
+      executablePath: process.env.PLAYWRIGHT_CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: ["--no-sandbox", "--disable-background-networking"],
+    });
+    try {
+      const context = await browser.newContext();
+      const eq = cookie.indexOf("=");
+      await context.addCookies([{ name: cookie.slice(0, eq), value: cookie.slice(eq + 1), url: base }]);
+      const page = await context.newPage();
+      while (Number.isNaN(fault.stoppedAt)) await sleep(100);
+      await sleep(2_000);
+      await page.goto(`${base}/intake`, { timeout: 20_000 }).catch(() => {});
+      const heading = page.getByRole("heading", { level: 1 });
+      await page.getByText("Backline cannot reach its database").waitFor({ timeout: 15_000 }).catch(() => {});
+      browserSeen.during = (await heading.textContent({ timeout: 5_000 }).catch(() => null)) ?? "(no heading)";
+      while (Number.isNaN(fault.readyAt)) await sleep(200);
+      await sleep(1_000);
+      await page.getByRole("button", { name: "Try again" }).click({ timeout: 5_000 }).catch(() => {});
+      await page.getByRole("heading", { name: "Intake", level: 1 }).waitFor({ timeout: 10_000 }).catch(() => page.reload());
+      browserSeen.after = (await heading.textContent({ timeout: 10_000 }).catch(() => null)) ?? "(no heading)";
+    } catch (error) {
+      browserSeen.error = String(error);
+    } finally {
+      await browser.close();
+    }
+  }
+
+  if (WARMUP_S > 0) {
+    log(`warming up: ${CONNECTIONS} submitters for ${WARMUP_S} s (checked for loss, not counted)`);
+    t0 = performance.now();
+    deadline = WARMUP_S * 1000;
+    nextSlot = 0;
+    await Promise.all(Array.from({ length: CONNECTIONS }, (_, w) => submitter(w, warmupAcknowledged)));
+    samples.length = 0;
+    bodiesWithStack.length = 0;
+    missingRetryAfter.count = 0;
+    abandoned.clear();
+    retries = 0;
+    conflictsResolved = 0;
+    deadline = DURATION_S * 1000;
+  }
+  const cpuAtStart = serverCpuSeconds();
+  const pgCpuAtStart = postgresCpuSeconds();
+  const selfCpuAtStart = process.cpuUsage();
+  t0 = performance.now();
+  nextSlot = 0;
+  const started = now();
+  log(`${CONNECTIONS} submitters for ${DURATION_S} s against ${ports.map((p) => `127.0.0.1:${p}`).join(", ")}${flags.fault ? `; PostgreSQL stopped at ${FAULT_AT_S} s for ${OUTAGE_S} s` : ""}`);
+  await Promise.all([
+    ...Array.from({ length: CONNECTIONS }, (_, w) => submitter(w, acknowledged)),
+    ...(flags.fault ? [injectFault(), probe()] : []),
+    ...(flags.fault && !flags["skip-browser"] ? [browserCheck()] : []),
+  ]);
+  const finished = now();
+  const cpuUsed = serverCpuSeconds() - cpuAtStart;
+  const pgCpuUsed = postgresCpuSeconds() - pgCpuAtStart;
+  const selfCpu = process.cpuUsage(selfCpuAtStart);
+  const selfCpuUsed = (selfCpu.user + selfCpu.system) / 1e6;
+  agent.destroy();
+
+  // --- verification in the database --------------------------------------------------------------------------
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  const everyAcknowledged = [...warmupAcknowledged, ...acknowledged];
+  const ids = [...new Set(everyAcknowledged)];
+  const stored = await client.query<{ id: string; status: string }>("SELECT id::text, status::text FROM visits WHERE id = ANY($1::uuid[])", [ids]);
+  const audits = await client.query<{ id: string; n: number }>(
+    "SELECT entity_id AS id, count(*)::int AS n FROM audit_events WHERE action = 'visit.submit' AND entity_id = ANY($1::text[]) GROUP BY entity_id",
+    [ids],
+  );
+  const totals = await client.query<{ status: string; n: number }>("SELECT status::text, count(*)::int AS n FROM visits GROUP BY status");
+  await client.end();
+  const submittedIds = new Set(stored.rows.filter((r) => r.status === "SUBMITTED").map((r) => r.id));
+  const lost = ids.filter((id) => !submittedIds.has(id));
+  const auditCount = new Map(audits.rows.map((r) => [r.id, r.n]));
+  const auditNotOnce = ids.filter((id) => auditCount.get(id) !== 1);
+  const inDb = Object.fromEntries(totals.rows.map((r) => [r.status, r.n]));
+
+  // --- report ------------------------------------------------------------------------------------------------
+  const wall = (finished - started) / 1000;
+  const inOutage = (s: TSample) => flags.fault && s.started + s.ms >= fault.stopAt && s.started <= fault.readyAt + 5_000;
+  const isLoad = (s: TSample) => s.kind === "start" || s.kind === "save" || s.kind === "submit";
+  const steady = samples.filter((s) => isLoad(s) && !inOutage(s));
+  const pct = (xs: number[], p: number) => (xs.length ? xs[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]! : NaN);
+  const line = (label: string, xs: number[]) => {
+    const sorted = [...xs].sort((a, b) => a - b);
+    return `${label.padEnd(8)} n=${String(sorted.length).padStart(7)}  p50 ${pct(sorted, 50).toFixed(1).padStart(7)} ms  p95 ${pct(sorted, 95).toFixed(1).padStart(7)} ms  p99 ${pct(sorted, 99).toFixed(1).padStart(7)} ms  max ${(sorted.at(-1) ?? NaN).toFixed(1).padStart(8)} ms`;
+  };
+  const statusCounts = (xs: TSample[]) => {
+    const m = new Map<string, number>();
+    for (const s of xs) bump(m, `${s.kind} ${s.status || "no answer"}`);
+    return [...m].sort().map(([k, v]) => `${k}: ${v}`).join(", ");
+  };
+  const requestsTotal = samples.filter(isLoad).length;
+
+  console.log("");
+  console.log(`=== load: ${RATE === null ? `${CONNECTIONS} concurrent submitters (closed loop)` : `${RATE} submissions/s offered, at most ${CONNECTIONS} in flight`}, ${DURATION_S} s after ${WARMUP_S} s of warm-up${flags.fault ? `, PostgreSQL stopped for ${OUTAGE_S} s at ${FAULT_AT_S} s` : ""} (${INSTANCES} app instance${INSTANCES > 1 ? "s" : ""}, pool ${flags.pool ?? "default"} each)`);
+  console.log(`wall time ${wall.toFixed(1)} s (new visits stop at ${DURATION_S} s; visits already started are finished)`);
+  console.log(`acknowledged submissions: ${acknowledged.length} -> ${(acknowledged.length / wall).toFixed(1)} submissions/s; ${requestsTotal} requests -> ${(requestsTotal / wall).toFixed(1)} requests/s`);
+  console.log(`latency${flags.fault ? " outside the outage window (stop .. restart + 5 s)" : ""}, per request type:`);
+  for (const kind of ["start", "save", "submit"] as const) console.log(`  ${line(kind, steady.filter((s) => s.kind === kind).map((s) => s.ms))}`);
+  console.log(`  ${line("all", steady.map((s) => s.ms))}`);
+  console.log(`responses: ${statusCounts(samples.filter(isLoad))}`);
+  const steadyErrors = steady.filter((s) => !(s.status === 200 || s.status === 201)).length;
+  console.log(`errors outside the outage window: ${steadyErrors}; retries: ${retries}; visits given up: ${[...abandoned].map(([k, v]) => `${k}: ${v}`).join(", ") || "none"}${conflictsResolved ? `; retried saves that had committed: ${conflictsResolved}` : ""}`);
+  console.log(`database: ${JSON.stringify(inDb)}; acknowledged ids (warm-up included) ${ids.length} (acknowledged twice: ${everyAcknowledged.length - ids.length}); lost: ${lost.length}; submit audit rows not exactly one: ${auditNotOnce.length}`);
+  const share = (cpu: number) => `${cpu.toFixed(1)} s (${((100 * cpu) / wall).toFixed(0)}% of one core)`;
+  console.log(
+    `CPU over ${wall.toFixed(1)} s on ${os.cpus().length} cores: app server${INSTANCES > 1 ? "s" : ""} ${share(cpuUsed)}, PostgreSQL ${share(pgCpuUsed)}, this load generator ${share(selfCpuUsed)}; ` +
+      `app server ${((1000 * cpuUsed) / Math.max(1, acknowledged.length)).toFixed(1)} ms per submission; load average now ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`,
+  );
+
+  const problems: string[] = [];
+  if (lost.length) problems.push(`${lost.length} acknowledged submissions lost`);
+  if (auditNotOnce.length) problems.push(`${auditNotOnce.length} acknowledged submissions without exactly one submit audit row`);
+  if (everyAcknowledged.length !== ids.length) problems.push("a visit was acknowledged twice");
+  if (bodiesWithStack.length) problems.push(`${bodiesWithStack.length} error bodies with a stack trace`);
+  const fiveHundreds = samples.filter((s) => s.kind !== "page" && s.status === 500).length;
+  if (fiveHundreds) problems.push(`${fiveHundreds} API responses were 500`);
+
+  if (flags.fault) {
+    const during = samples.filter((s) => s.started + s.ms >= fault.stopAt && s.started <= fault.readyAt);
+    const hung = during.filter((s) => s.status === 0).length;
+    const maxDuring = Math.max(...during.map((s) => s.ms));
+    const okAfter = apiProbe.filter((p) => p.at + p.ms >= fault.readyAt && p.status === 200);
+    const firstOkAfter = okAfter.sort((a, b) => a.at + a.ms - (b.at + b.ms))[0];
+    const firstSentOk = [...okAfter].sort((a, b) => a.at - b.at)[0];
+    const firstSubmitAfter = samples.filter((s) => s.kind === "submit" && s.status === 200 && s.started >= fault.readyAt).sort((a, b) => a.started + a.ms - (b.started + b.ms))[0];
+    const lastBadProbe = [...apiProbe].reverse().find((p) => p.status !== 200);
+    const pagesDuring = pageProbe.filter((x) => x.at >= fault.stopAt && x.at <= fault.readyAt);
+    const pageStatuses = new Map<string, number>();
+    for (const p of pagesDuring) bump(pageStatuses, String(p.status || "no answer"));
+    const pageMax = Math.max(0, ...pagesDuring.map((p) => p.ms));
+    const pageStacks = pagesDuring.filter((p) => /\n\s+at |node_modules\/|\.tsx?:\d+:\d+/.test(p.text)).length;
+    const recovery = firstOkAfter ? (firstOkAfter.at + firstOkAfter.ms - fault.readyAt) / 1000 : NaN;
+    console.log(`fault: PostgreSQL stopped at ${(fault.stopAt / 1000).toFixed(1)} s (down after ${((fault.stoppedAt - fault.stopAt) / 1000).toFixed(1)} s), started again at ${(fault.startAt / 1000).toFixed(1)} s, ready at ${(fault.readyAt / 1000).toFixed(1)} s`);
+    console.log(`  during the outage: ${during.length} responses: ${statusCounts(during)}`);
+    console.log(`  503 without Retry-After: ${missingRetryAfter.count}; API 500s: ${fiveHundreds}; no answer (reset or ${REQUEST_TIMEOUT_MS / 1000} s timeout): ${hung}; slowest response during the outage ${maxDuring.toFixed(0)} ms`);
+    const rel = (t: number | undefined) => (t === undefined ? "?" : ((t - fault.readyAt) / 1000).toFixed(2));
+    console.log(
+      `  recovery: first 200 answer to the API probe ${recovery.toFixed(2)} s after PostgreSQL was ready (that request sent at ${rel(firstOkAfter?.at)} s; ` +
+        `earliest-sent request that got a 200: ${rel(firstSentOk?.at)} s; last non-200 probe sent at ${rel(lastBadProbe?.at)} s); ` +
+        `first acknowledged submit answered at ${rel(firstSubmitAfter ? firstSubmitAfter.started + firstSubmitAfter.ms : undefined)} s`,
+    );
+    console.log(`  page /intake during the outage: statuses ${[...pageStatuses].map(([k, v]) => `${k}: ${v}`).join(", ") || "none"}, slowest ${pageMax.toFixed(0)} ms, bodies with a stack trace: ${pageStacks}`);
+    if (!flags["skip-browser"]) {
+      console.log(`  in Chromium, /intake during the outage shows "${browserSeen.during ?? "?"}"; after "Try again" once the database is back: "${browserSeen.after ?? "?"}"${browserSeen.error ? ` (${browserSeen.error})` : ""}`);
+    }
+    if (missingRetryAfter.count) problems.push(`${missingRetryAfter.count} 503s without Retry-After`);
+    if (pageStacks) problems.push(`${pageStacks} page bodies with a stack trace`);
+    if (hung) problems.push(`${hung} requests got no answer during the outage`);
+    if (!(recovery <= 5)) problems.push(`recovery took ${recovery.toFixed(2)} s (target <= 5 s)`);
+  } else if (steadyErrors) problems.push(`${steadyErrors} error responses`);
+
+  const all = [...steady.map((s) => s.ms)].sort((a, b) => a - b);
+  const targets = [
+    [`>= 300 submissions/s`, acknowledged.length / wall >= 300],
+    [`p95 <= 100 ms`, pct(all, 95) <= 100],
+  ] as const;
+  console.log(`targets: ${targets.map(([t, ok]) => `${t}: ${ok ? "met" : "MISSED"}`).join("; ")}`);
+  if (problems.length) {
+    console.log(`FAILED: ${problems.join("; ")}`);
+    const errors = new Map<string, number>();
+    for (const l of serverLog) {
+      if (!l.includes('"level":"error"')) continue;
+      try {
+        const e = JSON.parse(l) as { message: string; error?: { name?: string; message?: string } };
+        bump(errors, `${e.message}: ${e.error?.name ?? ""} ${(e.error?.message ?? "").trim().split("\n").pop()}`);
+      } catch {
+        bump(errors, l.slice(0, 200));
+      }
+    }
+    console.log(`server errors logged:\n${[...errors].map(([k, v]) => `  ${v} x ${k}`).join("\n") || "  none"}`);
+    process.exitCode = 1;
+  } else {
+    console.log("OK: every acknowledged submission is stored exactly once");
+    if (flags.strict && targets.some(([, ok]) => !ok)) process.exitCode = 1;
+  }
+}
+
+/** Fields of /proc/<pid>/stat after the command name (Linux), or null. */
+function procStat(pid: number | string): string[] | null {
+  try {
+    return readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+  } catch {
+    return null;
+  }
+}
+
+/** CPU seconds used so far by the `next start` processes (Linux /proc), 0 elsewhere. */
+function serverCpuSeconds(): number {
+  let ticks = 0;
+  for (const app of apps) {
+    const f = procStat(app.pid!);
+    if (f) ticks += Number(f[11]) + Number(f[12]);
+  }
+  return ticks / 100;
+}
+
+/** CPU seconds used so far by PostgreSQL: the postmaster, its exited children, and its live backends. */
+function postgresCpuSeconds(): number {
+  try {
+    const postmaster = Number(readFileSync(`${cluster.dataDir}/postmaster.pid`, "utf8").split("\n")[0]);
+    const own = procStat(postmaster);
+    if (!own) return 0;
+    let ticks = Number(own[11]) + Number(own[12]) + Number(own[13]) + Number(own[14]);
+    for (const entry of readdirSync("/proc")) {
+      if (!/^\d+$/.test(entry)) continue;
+      const f = procStat(entry);
+      if (f && Number(f[1]) === postmaster) ticks += Number(f[11]) + Number(f[12]);
+    }
+    return ticks / 100;
+  } catch {
+    return 0;
+  }
+}
