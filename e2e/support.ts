@@ -22,6 +22,8 @@ export async function signedIn(page: Page, email: string) {
 }
 
 export async function expectNoAxeViolations(page: Page) {
+  // Next streams a dynamic page's metadata after its body: wait for the <title> before judging the page.
+  await expect(page).toHaveTitle(/\S/);
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
 }
