@@ -19,6 +19,11 @@ export async function signedIn(request: TRequest, baseURL: string, email: string
 
 export const demo = (request: TRequest, baseURL: string, who: keyof typeof USERS) => signedIn(request, baseURL, USERS[who]);
 
+/** An API context for a demo user, or a signed-out one. */
+export async function apiAs(request: TRequest, baseURL: string, who: "anonymous" | keyof typeof USERS): Promise<APIRequestContext> {
+  return who === "anonymous" ? request.newContext({ baseURL }) : demo(request, baseURL, who);
+}
+
 let counter = 0;
 export const uniqueEmail = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${++counter}@example.org`;
 export const STRONG_PASSWORD = "lantern orchard pebble river";

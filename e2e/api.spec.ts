@@ -1,20 +1,9 @@
 // The JSON API over HTTP, against the production build: every endpoint's role checks, and the
 // error contract (status, code, named fields, nothing changed).
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import { DEMO_PASSWORD, USERS } from "./support";
+import { apiAs } from "./accounts";
 
 type Who = "anonymous" | "staff" | "doctor" | "admin";
-
-async function apiAs(playwright: typeof import("@playwright/test").request, baseURL: string, who: Who): Promise<APIRequestContext> {
-  const ctx = await playwright.newContext({ baseURL });
-  if (who === "anonymous") return ctx;
-  const { csrfToken } = (await (await ctx.get("/api/auth/csrf")).json()) as { csrfToken: string };
-  const res = await ctx.post("/api/auth/callback/credentials", {
-    form: { csrfToken, email: USERS[who], password: DEMO_PASSWORD, json: "true" },
-  });
-  expect(res.ok()).toBe(true);
-  return ctx;
-}
 
 const mrn = () => `API-${Date.now().toString(36).toUpperCase()}${Math.floor(Math.random() * 1e4)}`;
 

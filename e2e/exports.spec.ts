@@ -1,30 +1,17 @@
 // Exports against the production build: the PDF downloaded from the visit page in Chromium and read back,
 // the FHIR and CSV endpoints over HTTP (roles, errors, content), and the visit page on paper.
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, test, type APIRequestContext } from "@playwright/test";
 import { readFileSync } from "node:fs";
 import { parse } from "csv-parse/sync";
 import { bundleErrors } from "../lib/export/test-support/fhir-validate";
 import { pdfText } from "../lib/export/test-support/pdf-text";
-import { DEMO_PASSWORD, expectNoAxeViolations, signIn, USERS } from "./support";
+import { apiAs } from "./accounts";
+import { expectNoAxeViolations, signedIn, USERS } from "./support";
 
 type Who = "anonymous" | "staff" | "doctor" | "admin";
 const vignettes = JSON.parse(readFileSync("lib/clinical/test-support/vignettes.dev.json", "utf8")) as { vignettes: { id: string; intake: Record<string, unknown> }[] };
 const intake = (id: string) => vignettes.vignettes.find((v) => v.id === id)!.intake;
 const tag = `EXP${Date.now().toString(36).toUpperCase()}`;
-
-async function apiAs(playwright: typeof import("@playwright/test").request, baseURL: string, who: Who): Promise<APIRequestContext> {
-  const ctx = await playwright.newContext({ baseURL });
-  if (who === "anonymous") return ctx;
-  const { csrfToken } = (await (await ctx.get("/api/auth/csrf")).json()) as { csrfToken: string };
-  const res = await ctx.post("/api/auth/callback/credentials", { form: { csrfToken, email: USERS[who], password: DEMO_PASSWORD, json: "true" } });
-  expect(res.ok()).toBe(true);
-  return ctx;
-}
-
-async function signedIn(page: Page, email: string) {
-  await signIn(page, email);
-  await expect(page.getByRole("heading", { name: /Welcome/ })).toBeVisible();
-}
 
 test.describe("exports", () => {
   let ctx: Record<Who, APIRequestContext>;

@@ -3,7 +3,8 @@
 // a second session's stale action refused with a clear conflict, addenda, and staff kept out.
 import { readFileSync } from "node:fs";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { DEMO_PASSWORD, expectNoAxeViolations, signedIn, USERS } from "./support";
+import { signedIn as apiSignedIn } from "./accounts";
+import { expectNoAxeViolations, signedIn, USERS } from "./support";
 
 interface TVignette {
   id: string;
@@ -11,14 +12,6 @@ interface TVignette {
 }
 const vignettes = (JSON.parse(readFileSync("lib/clinical/test-support/vignettes.dev.json", "utf8")) as { vignettes: TVignette[] }).vignettes;
 const V17 = vignettes.find((v) => v.id === "LBP-V17")!; // cauda equina: emergency, RF-CES-01, MRI
-
-async function apiAs(playwright: typeof import("@playwright/test").request, baseURL: string, email: string): Promise<APIRequestContext> {
-  const ctx = await playwright.newContext({ baseURL });
-  const { csrfToken } = (await (await ctx.get("/api/auth/csrf")).json()) as { csrfToken: string };
-  const res = await ctx.post("/api/auth/callback/credentials", { form: { csrfToken, email, password: DEMO_PASSWORD, json: "true" } });
-  expect(res.ok()).toBe(true);
-  return ctx;
-}
 
 const unique = () => `${Date.now().toString(36).toUpperCase()}${Math.floor(Math.random() * 1e4)}`;
 
@@ -50,7 +43,7 @@ test.describe("review", () => {
   let emergency: { visitId: string; familyName: string; mrn: string };
 
   test.beforeAll(async ({ playwright, baseURL }) => {
-    staff = await apiAs(playwright.request, baseURL!, USERS.staff);
+    staff = await apiSignedIn(playwright.request, baseURL!, USERS.staff);
     emergency = await submittedEmergency(staff);
   });
   test.afterAll(async () => staff.dispose());
@@ -209,7 +202,7 @@ test.describe("review", () => {
     expect(decision.status()).toBe(403);
     const sign = await staff.post(`/api/v1/visits/${fresh.visitId}/sign`, { data: { version: 2 } });
     expect(sign.status()).toBe(403);
-    const doctor = await apiAs(playwright.request, baseURL!, USERS.doctor);
+    const doctor = await apiSignedIn(playwright.request, baseURL!, USERS.doctor);
     const current = (await (await doctor.get(`/api/v1/visits/${fresh.visitId}`)).json()) as { version: number; decision: unknown };
     expect(current).toMatchObject({ version: 2, decision: null });
     await doctor.dispose();

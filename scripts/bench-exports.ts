@@ -11,6 +11,8 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { loadavg } from "node:os";
+import { DEMO_PASSWORD } from "../lib/db/seed";
+import { signInCookie } from "../lib/testing/http-session";
 import { openBenchDatabase } from "./support/bench-database";
 
 const args = process.argv.slice(2);
@@ -163,25 +165,7 @@ try {
       if (await fetch(`${base}/api/health`).then((r) => r.ok, () => false)) break;
       await sleep(500);
     }
-    const cookies = new Map<string, string>();
-    const keep = (res: Response) => {
-      for (const c of res.headers.getSetCookie()) {
-        const [pair] = c.split(";");
-        const eq = pair!.indexOf("=");
-        cookies.set(pair!.slice(0, eq), pair!.slice(eq + 1));
-      }
-    };
-    const cookie = () => [...cookies].map(([k, v]) => `${k}=${v}`).join("; ");
-    const csrf = await fetch(`${base}/api/auth/csrf`);
-    keep(csrf);
-    const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-    const signin = await fetch(`${base}/api/auth/callback/credentials`, {
-      method: "POST",
-      redirect: "manual",
-      headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookie() },
-      body: new URLSearchParams({ csrfToken, email: "doctor@example.org", password: "backline-demo", json: "true" }),
-    });
-    keep(signin);
+    const session = await signInCookie(base, "doctor@example.org", DEMO_PASSWORD);
 
     /** Resident memory of the server process and its children, from /proc (Linux). */
     const serverRss = () => {
@@ -203,7 +187,7 @@ try {
     const pdfHttp: number[] = [];
     for (const [i, { id }] of picks.entries()) {
       const t = performance.now();
-      const res = await fetch(`${base}/api/v1/visits/${id}/summary.pdf`, { headers: { Cookie: cookie() } });
+      const res = await fetch(`${base}/api/v1/visits/${id}/summary.pdf`, { headers: { Cookie: session } });
       if (res.status !== 200) throw new Error(`summary.pdf answered ${res.status}`);
       await res.arrayBuffer();
       if (i >= 3) pdfHttp.push(performance.now() - t);
@@ -220,7 +204,7 @@ try {
       let peak = baseline;
       const timer = setInterval(() => (peak = Math.max(peak, serverRss())), 20);
       const t0 = performance.now();
-      const res = await fetch(`${base}/api/v1/visits/export.csv?${qs}`, { headers: { Cookie: cookie() } });
+      const res = await fetch(`${base}/api/v1/visits/export.csv?${qs}`, { headers: { Cookie: session } });
       if (res.status !== 200) throw new Error(`export.csv answered ${res.status}`);
       const reader = res.body!.getReader();
       let bytes = 0;

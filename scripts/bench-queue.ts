@@ -12,6 +12,7 @@ import { loadavg } from "node:os";
 import pg from "pg";
 import { freePort } from "../lib/db/embedded";
 import { DEMO_PASSWORD } from "../lib/db/seed";
+import { signInCookie } from "../lib/testing/http-session";
 import { openBenchDatabase } from "./support/bench-database";
 import { queueSearchParams, ZQueueQuery, type TQueueQuery } from "../lib/schemas/queue";
 
@@ -77,17 +78,7 @@ if (withHttp) {
     if (i > 300) throw new Error("next start did not answer /api/health within 60 s");
     await new Promise((r) => setTimeout(r, 200));
   }
-  const csrf = await fetch(`${baseUrl}/api/auth/csrf`);
-  const csrfCookie = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const signin = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: csrfCookie },
-    body: new URLSearchParams({ csrfToken, email: doctor.email, password: DEMO_PASSWORD, json: "true" }),
-  });
-  cookie = [csrfCookie, ...signin.headers.getSetCookie().map((c) => c.split(";")[0])].join("; ");
-  if (!cookie.includes("session-token")) throw new Error(`sign-in failed (${signin.status})`);
+  cookie = await signInCookie(baseUrl, doctor.email, DEMO_PASSWORD);
 }
 
 // ---- timing ------------------------------------------------------------------------------------------------

@@ -6,21 +6,13 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useEffect, useRef, useState } from "react";
 import { useForm } from "react-hook-form";
 import { formatDateTime } from "@/components/patients/format";
+import type { TAuditRow } from "@/lib/server/audit-log/search-audit";
 import { AUDIT_LOG_PAGE_SIZE, ZAuditFilters, type TAuditFilters, type TAuditFiltersInput } from "@/lib/schemas/audit";
 import { describedBy, FieldError, failureMessage, sendJson, useHydrated } from "./form-bits";
 
 const PAGE_SIZE = AUDIT_LOG_PAGE_SIZE;
 
-interface TRow {
-  id: string;
-  at: string;
-  actor: { id: string; name: string; email: string } | null;
-  action: string;
-  entityType: string;
-  entityId: string;
-  patientId: string | null;
-  details: unknown;
-}
+type TRow = TAuditRow;
 
 interface TShown {
   filters: TAuditFilters;

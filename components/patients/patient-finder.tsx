@@ -6,6 +6,7 @@
 import { SEX_LABELS } from "@/components/labels";
 import Link from "next/link";
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore, type FormEvent } from "react";
+import { recallSaved, rememberSaved } from "@/components/saved-search";
 import { formatDay, fullName } from "./format";
 
 export interface TPatientRow {
@@ -42,39 +43,21 @@ const STORAGE_KEY = "backline.patientSearch";
 const MAX_QUERY = 100;
 const MAX_PAGE = 100_000;
 
-/**
- * The saved search, if it belongs to the signed-in user. sessionStorage outlives a sign-out in the same
- * tab, so a search saved by someone else is dropped rather than shown to the next user.
- */
+const isSavedQuery = (saved: Record<string, unknown>): saved is Record<string, unknown> & TQuery =>
+  typeof saved.q === "string" &&
+  saved.q.length <= MAX_QUERY &&
+  Number.isInteger(saved.page) &&
+  (saved.page as number) >= 1 &&
+  (saved.page as number) <= MAX_PAGE;
+
+/** This tab's last search by the signed-in user (components/saved-search.ts). */
 function recall(owner: string): TQuery | null {
-  try {
-    const raw = window.sessionStorage.getItem(STORAGE_KEY);
-    if (!raw) return null;
-    const saved = JSON.parse(raw) as Partial<TQuery & { owner: string }> | null;
-    if (
-      saved?.owner === owner &&
-      typeof saved.q === "string" &&
-      saved.q.length <= MAX_QUERY &&
-      Number.isInteger(saved.page) &&
-      (saved.page as number) >= 1 &&
-      (saved.page as number) <= MAX_PAGE
-    ) {
-      return { q: saved.q, page: saved.page as number };
-    }
-    window.sessionStorage.removeItem(STORAGE_KEY);
-  } catch {
-    // Storage disabled or unreadable: start from the full list.
-  }
-  return null;
+  const saved = recallSaved(STORAGE_KEY, owner, isSavedQuery);
+  return saved ? { q: saved.q, page: saved.page } : null;
 }
 
 function remember(owner: string, query: TQuery | null) {
-  try {
-    if (!query || (!query.q && query.page === 1)) window.sessionStorage.removeItem(STORAGE_KEY);
-    else window.sessionStorage.setItem(STORAGE_KEY, JSON.stringify({ q: query.q, page: query.page, owner }));
-  } catch {
-    // Storage full or disabled: only Back-button restoring is lost.
-  }
+  rememberSaved(STORAGE_KEY, owner, !query || (!query.q && query.page === 1) ? null : { q: query.q, page: query.page });
 }
 
 function isPatientPage(body: unknown): body is { rows: TPatientRow[]; total: number } {

@@ -18,6 +18,7 @@ import { useEffect, useMemo, useRef, useState, useSyncExternalStore, type FormEv
 import { MODALITY_LABELS, STATUS_LABELS, URGENCY_LABELS } from "@/components/labels";
 import { formatDateTime, fullName } from "@/components/patients/format";
 import { ExportCsvLink } from "@/components/review/export-csv-link";
+import { recallSaved, rememberSaved } from "@/components/saved-search";
 import { parseQueueUrl, QUEUE_PAGE_SIZES, queueSearchParams, type TQueueQuery } from "@/lib/schemas/queue";
 import type { Tier } from "@/lib/clinical/types";
 import type { TQueuePage, TQueueRow } from "@/lib/server/visits/list-queue";
@@ -31,25 +32,11 @@ export interface TFlagOption {
   title: string;
 }
 
-function recallSearch(owner: string): string {
-  try {
-    const saved = JSON.parse(window.sessionStorage.getItem(STORAGE_KEY) ?? "null") as { owner?: string; q?: string } | null;
-    if (saved?.owner === owner && typeof saved.q === "string" && saved.q.length <= 100) return saved.q;
-    window.sessionStorage.removeItem(STORAGE_KEY);
-  } catch {
-    // Storage disabled: the search is simply not restored.
-  }
-  return "";
-}
+const isSavedText = (saved: Record<string, unknown>): saved is { q: string } => typeof saved.q === "string" && saved.q.length <= 100;
 
-function rememberSearch(owner: string, q: string) {
-  try {
-    if (q) window.sessionStorage.setItem(STORAGE_KEY, JSON.stringify({ owner, q }));
-    else window.sessionStorage.removeItem(STORAGE_KEY);
-  } catch {
-    // Storage full or disabled: only restoring after Back is lost.
-  }
-}
+/** This tab's last name/MRN search by the signed-in user (components/saved-search.ts). */
+const recallSearch = (owner: string): string => recallSaved(STORAGE_KEY, owner, isSavedText)?.q ?? "";
+const rememberSearch = (owner: string, q: string) => rememberSaved(STORAGE_KEY, owner, q ? { q } : null);
 
 function isQueuePage(body: unknown): body is TQueuePage {
   const b = body as Partial<TQueuePage> | null;

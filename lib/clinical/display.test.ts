@@ -42,7 +42,7 @@ describe("answers in words", () => {
     const multi = QUESTION_LIST.find((q) => q.type === "multi-enum")!;
     if (multi.type !== "multi-enum") throw new Error("catalogue has no multi-select");
     const [a, b] = multi.options;
-    expect(formatAnswer(multi, [a!.value, b!.value])).toBe(`${a!.label}, ${b!.label}`);
+    expect(formatAnswer(multi, [a!.value, b!.value])).toBe(`${a!.label}; ${b!.label}`);
     const yesNo = QUESTION_LIST.find((q) => q.type === "boolean")!;
     expect([formatAnswer(yesNo, true), formatAnswer(yesNo, false)]).toEqual(["Yes", "No"]);
   });

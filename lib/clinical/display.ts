@@ -69,7 +69,10 @@ export function compactAnswers(answers: unknown): Record<string, unknown> {
   return out;
 }
 
-/** One answer in words, with the catalogue's option labels and units (e.g. "38.4 °C", "Yes", "Leg, Buttock"). */
+/**
+ * One answer in words, with the catalogue's option labels and units (e.g. "38.4 deg C", "Yes", "Leg; Buttock").
+ * Ticked options are joined with "; " because option labels themselves contain commas.
+ */
 export function formatAnswer(q: QuestionDef, value: unknown): string {
   const label = (v: unknown) =>
     q.type === "enum" || q.type === "multi-enum" ? (q.options.find((o) => o.value === v)?.label ?? String(v)) : String(v);
@@ -79,7 +82,7 @@ export function formatAnswer(q: QuestionDef, value: unknown): string {
     case "enum":
       return label(value);
     case "multi-enum":
-      return Array.isArray(value) ? value.map(label).join(", ") : label(value);
+      return Array.isArray(value) ? value.map(label).join("; ") : label(value);
     case "integer":
     case "number":
       return q.unit ? `${String(value)} ${q.unit}` : String(value);

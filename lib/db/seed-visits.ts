@@ -4,7 +4,8 @@
 // Deterministic for a given seed. Inserted in batches with unnest() so 100,000 visits take well under a minute.
 import { randomUUID } from "node:crypto";
 import pg from "pg";
-import { compactAnswers, evaluate, validateIntake, type Evaluation, type TIntake, type Tier } from "@/lib/clinical";
+import { compactAnswers, evaluate, MODALITIES, validateIntake, type Evaluation, type TIntake, type Tier } from "@/lib/clinical";
+import { OVERRIDE_REASONS } from "@/lib/schemas/visit";
 import { CLINIC_MIX, generateIntake, seededRandom, STRESS_MIX } from "@/lib/clinical/test-support/generate";
 import { DEMO_USERS } from "./seed";
 
@@ -49,8 +50,7 @@ function pickTier(x: number): Tier {
   return x < 0.02 ? "emergency" : x < 0.1 ? "urgent" : x < 0.3 ? "routine_soon" : "none";
 }
 
-const OVERRIDE_CODES = ["clinical_examination", "already_imaged", "contraindication", "patient_preference", "clinical_judgement", "other"] as const;
-const MODALITIES = ["none", "xray", "ct", "mri"] as const;
+const OVERRIDE_CODES = OVERRIDE_REASONS.map((r) => r.value);
 
 export interface TSeedVisitsOptions {
   visits: number;

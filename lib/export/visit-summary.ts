@@ -1,9 +1,7 @@
 // The plain visit-summary object every visit export is rendered from (PDF, FHIR Bundle): what the record holds
 // once loaded, with names instead of user ids. No I/O here; lib/server/exports loads it (audited).
-import { questionsInSection, SECTIONS, type Evaluation, type Modality, type QuestionDef } from "@/lib/clinical";
-import { OVERRIDE_REASONS } from "@/lib/schemas/visit";
-
-export type TOverrideReason = (typeof OVERRIDE_REASONS)[number]["value"];
+import { answeredBySection, SECTIONS, type Evaluation, type Modality, type TAnsweredSection } from "@/lib/clinical";
+import { OVERRIDE_REASONS, type TOverrideReason } from "@/lib/schemas/visit";
 
 export interface TVisitSummary {
   visit: {
@@ -54,38 +52,15 @@ export function visitDateOf(summary: TVisitSummary): string {
   return (summary.visit.submittedAt ?? summary.visit.createdAt).slice(0, 10);
 }
 
-/** One answer as text, with the option labels and the unit of the catalogue. */
-export function formatAnswer(q: QuestionDef, value: unknown): string {
-  switch (q.type) {
-    case "boolean":
-      return value === true ? "Yes" : value === false ? "No" : String(value);
-    case "enum":
-      return q.options.find((o) => o.value === value)?.label ?? String(value);
-    case "multi-enum":
-      return (Array.isArray(value) ? value : [value]).map((v) => q.options.find((o) => o.value === v)?.label ?? String(v)).join("; ");
-    case "integer":
-    case "number":
-      return `${String(value)} ${q.unit}`;
-    default:
-      return String(value);
-  }
-}
+export type THistoryRow = TAnsweredSection["answers"][number];
 
-export interface THistoryRow {
-  id: string;
-  label: string;
-  value: string;
-}
-
-/** The history in catalogue sections and order: every answered question with its label and unit. */
+/**
+ * The history in catalogue sections and order, every section present (empty ones with no rows): each answered
+ * question with its label and unit, worded as on the review page (lib/clinical's answeredBySection).
+ */
 export function historySections(answers: Readonly<Record<string, unknown>>): { id: string; title: string; rows: THistoryRow[] }[] {
-  return SECTIONS.map((s) => ({
-    id: s.id,
-    title: s.title,
-    rows: questionsInSection(s.id)
-      .filter((q) => answers[q.id] !== undefined && answers[q.id] !== null)
-      .map((q) => ({ id: q.id, label: q.label, value: formatAnswer(q, answers[q.id]) })),
-  }));
+  const answered = new Map(answeredBySection(answers).map((section) => [section.id, section.answers]));
+  return SECTIONS.map((s) => ({ id: s.id, title: s.title, rows: answered.get(s.id) ?? [] }));
 }
 
 /** "2026-03-10 14:05 (Europe/London)": a timestamp in the clinic's time zone, to the minute. */

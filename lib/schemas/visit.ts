@@ -1,5 +1,6 @@
 // API request bodies for visits (the answers inside are checked by lib/clinical's schemas).
 import { z } from "zod";
+import { MODALITIES } from "@/lib/clinical/types";
 
 export const ZVersion = z
   .number({ error: "version is required: the visit version you loaded" })
@@ -32,6 +33,8 @@ export const OVERRIDE_REASONS = [
 
 export type TOverrideReason = (typeof OVERRIDE_REASONS)[number]["value"];
 
+const OVERRIDE_CODES = OVERRIDE_REASONS.map((r) => r.value) as [TOverrideReason, ...TOverrideReason[]];
+
 const text = (field: string, max: number) =>
   z.string({ error: `${field} must be text` }).trim().max(max, `${field} must be at most ${max} characters`);
 
@@ -39,12 +42,8 @@ export const ZDecision = z
   .strictObject({
     version: ZVersion,
     action: z.enum(["accept", "override"], { error: "action must be accept or override" }),
-    modality: z.enum(["none", "xray", "ct", "mri"], { error: "modality must be one of none, xray, ct, mri" }).optional(),
-    reasonCode: z
-      .enum(["clinical_examination", "already_imaged", "contraindication", "patient_preference", "clinical_judgement", "other"], {
-        error: "reasonCode must be one of clinical_examination, already_imaged, contraindication, patient_preference, clinical_judgement, other",
-      })
-      .optional(),
+    modality: z.enum(MODALITIES, { error: `modality must be one of ${MODALITIES.join(", ")}` }).optional(),
+    reasonCode: z.enum(OVERRIDE_CODES, { error: `reasonCode must be one of ${OVERRIDE_CODES.join(", ")}` }).optional(),
     reasonText: text("reasonText", 2000).optional(),
     note: text("note", 4000).optional(),
   })

@@ -1,57 +1,65 @@
 import "server-only";
-import type { Evaluation } from "@/lib/clinical";
+import type { TCurrentUser } from "@/lib/auth/current-user";
+import { db } from "@/lib/db/client";
 import type { TVisitSummary } from "@/lib/export/visit-summary";
 import { AppError } from "@/lib/http/errors";
-import type { TDbOrTx } from "../audit";
-import { VISIT_SELECT } from "../visits/visit-dto";
-
-// The visit record as the review page shows it: one select for both.
-const SUMMARY_SELECT = VISIT_SELECT;
-
-const iso = (d: Date | null) => d?.toISOString() ?? null;
+import { audit, type TAuditEntry, type TDbOrTx } from "../audit";
+import { assertCan } from "../guard";
+import { toVisitDto, VISIT_SELECT } from "../visits/visit-dto";
 
 /**
  * A submitted or signed visit as the plain summary the renderers take: the record as it stands, with the
  * decision, the sign-off and every addendum. 404 for an unknown visit, 409 for a draft (nothing to export yet).
- * The caller audits in the same transaction.
+ * Read with the review page's select and mapping (toVisitDto). The caller audits in the same transaction.
  */
 export async function loadVisitSummary(tx: TDbOrTx, id: string): Promise<TVisitSummary> {
-  const v = await tx.visit.findUnique({ where: { id }, select: SUMMARY_SELECT });
-  if (!v) throw new AppError("not_found", "Visit not found.");
+  const row = await tx.visit.findUnique({ where: { id }, select: VISIT_SELECT });
+  if (!row) throw new AppError("not_found", "Visit not found.");
+  const v = toVisitDto(row);
   if (v.status === "DRAFT" || !v.evaluation) throw new AppError("conflict", "This visit has not been submitted yet: there is no summary to export.");
+  const { id: patientId, mrn, givenName, familyName, birthDate, sex } = v.patient;
   return {
     visit: {
       id: v.id,
       status: v.status,
       version: v.version,
-      createdAt: v.createdAt.toISOString(),
-      createdBy: v.createdBy.name,
-      submittedAt: iso(v.submittedAt),
-      submittedBy: v.submittedBy?.name ?? null,
+      createdAt: v.createdAt,
+      createdBy: v.createdBy,
+      submittedAt: v.submittedAt,
+      submittedBy: v.submittedBy,
       rulesetVersion: v.rulesetVersion,
     },
-    patient: {
-      id: v.patient.id,
-      mrn: v.patient.mrn,
-      givenName: v.patient.givenName,
-      familyName: v.patient.familyName,
-      birthDate: v.patient.birthDate.toISOString().slice(0, 10),
-      sex: v.patient.sex,
-    },
-    answers: (v.answers ?? {}) as Record<string, unknown>,
-    evaluation: v.evaluation as unknown as Evaluation,
-    decision: v.decision
-      ? {
-          action: v.decision,
-          modality: v.decisionModality,
-          reasonCode: v.decisionReasonCode,
-          reasonText: v.decisionReasonText,
-          note: v.clinicalNote,
-          decidedBy: v.decidedBy?.name ?? null,
-          decidedAt: iso(v.decidedAt),
-        }
-      : null,
-    signOff: v.signedAt ? { signedBy: v.signedBy?.name ?? "(unknown)", signedAt: v.signedAt.toISOString() } : null,
-    addenda: v.addenda.map((a) => ({ id: a.id, text: a.text, author: a.author.name, createdAt: a.createdAt.toISOString() })),
+    patient: { id: patientId, mrn, givenName, familyName, birthDate, sex },
+    answers: v.answers,
+    evaluation: v.evaluation,
+    decision: v.decision,
+    signOff: v.signedAt ? { signedBy: v.signedBy ?? "(unknown)", signedAt: v.signedAt } : null,
+    addenda: v.addenda,
   };
+}
+
+/**
+ * Read a visit's summary for an export and audit the export (`visit.export` with the format and `details`) in
+ * the same transaction; the caller renders after the commit, so the read is recorded whether or not rendering
+ * succeeds.
+ */
+export async function loadSummaryForExport(
+  user: TCurrentUser,
+  id: string,
+  format: "pdf" | "fhir",
+  details: (summary: TVisitSummary) => TAuditEntry["details"] = () => ({}),
+): Promise<TVisitSummary> {
+  assertCan(user, "export:read");
+  return db().$transaction(async (tx) => {
+    const summary = await loadVisitSummary(tx, id);
+    await audit(tx, {
+      actorId: user.id,
+      action: "visit.export",
+      entityType: "Visit",
+      entityId: id,
+      patientId: summary.patient.id,
+      details: { format, version: summary.visit.version, status: summary.visit.status, ...details(summary) },
+    });
+    return summary;
+  });
 }
