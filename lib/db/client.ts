@@ -1,13 +1,17 @@
-// The Prisma client over node-postgres. One pool per server process (kept on globalThis so
-// Next's dev hot-reload does not open a new pool on every edit).
+// The database: one node-postgres pool per server process, shared by the Prisma client (most queries)
+// and by the few hot-path statements written in SQL (lib/db/sql.ts). Kept on globalThis so Next's dev
+// hot-reload does not open a new pool on every edit.
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { env } from "@/lib/env";
 import { PrismaClient } from "./generated/client";
 
 export type Db = InstanceType<typeof PrismaClient>;
 
+const pools = new WeakMap<Db, pg.Pool>();
+
 export function createDb(databaseUrl: string, poolSize = 10): Db {
-  const adapter = new PrismaPg({
+  const pool = new pg.Pool({
     connectionString: databaseUrl,
     max: poolSize,
     // Fail fast when PostgreSQL is down: callers answer 503 instead of hanging.
@@ -15,7 +19,19 @@ export function createDb(databaseUrl: string, poolSize = 10): Db {
     idleTimeoutMillis: 30_000,
     statement_timeout: 15_000,
   });
-  return new PrismaClient({ adapter });
+  // An idle connection dropped by the server (e.g. PostgreSQL restarting) must not crash the process;
+  // the pool discards it and the next query opens a new one.
+  pool.on("error", () => {});
+  const client = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
+  pools.set(client, pool);
+  return client;
+}
+
+/** The pg pool under a client made by createDb (closed by its $disconnect). */
+export function poolOf(database: Db): pg.Pool {
+  const pool = pools.get(database);
+  if (!pool) throw new Error("poolOf: this client was not made by createDb");
+  return pool;
 }
 
 const holder = globalThis as unknown as { backlineDb?: Db };
@@ -26,4 +42,9 @@ export function db(): Db {
     holder.backlineDb = createDb(DATABASE_URL, BACKLINE_DB_POOL_SIZE);
   }
   return holder.backlineDb;
+}
+
+/** The process's pg pool, for the statements in lib/db/sql.ts. */
+export function pool(): pg.Pool {
+  return poolOf(db());
 }

@@ -28,3 +28,10 @@ export async function audit(tx: TDbOrTx, entry: TAuditEntry): Promise<void> {
     },
   });
 }
+
+/**
+ * For the hot paths written as one SQL statement (start, autosave, submit): the audit row goes into the
+ * same statement as the change, as a data-modifying CTE, so both commit or neither does. Append to the
+ * INSERT: `SELECT actor_id, action, entity_type, entity_id, patient_id, details FROM <the changed row>`.
+ */
+export const AUDIT_INSERT = "INSERT INTO audit_events (actor_id, action, entity_type, entity_id, patient_id, details)";

@@ -1,11 +1,11 @@
 import "server-only";
 import { isDeepStrictEqual } from "node:util";
-import { compactAnswers, evaluate, validateIntake, type Evaluation } from "@/lib/clinical";
+import { compactAnswers, evaluate, validateIntake, type Evaluation, type TIntake } from "@/lib/clinical";
 import type { TCurrentUser } from "@/lib/auth/current-user";
-import { db } from "@/lib/db/client";
+import { db, pool } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/http/errors";
-import { audit } from "../audit";
+import { AUDIT_INSERT, audit } from "../audit";
 import { clinicToday } from "../clock";
 import { assertCan } from "../guard";
 import { explainNoUpdate } from "./stale";
@@ -28,6 +28,63 @@ export async function submitVisit(
   input: { version: number; answers?: unknown },
 ): Promise<TSubmitResult> {
   assertCan(user, "intake:write");
+  // The usual case (a valid intake, submitted once, on the version the form loaded) is one SQL statement.
+  // Anything else (a retry, a conflict, missing or invalid answers) takes the locking path below, which
+  // tells them apart.
+  if (input.answers !== undefined) {
+    const result = validateIntake(input.answers, { today: clinicToday() });
+    if (result.ok) {
+      const submitted = await submitInOneStatement(user, id, input.version, result.intake);
+      if (submitted) return submitted;
+    }
+  }
+  return submitLocked(user, id, input);
+}
+
+/**
+ * The guarded update, the queue's columns and the audit row as one statement (one transaction, one round
+ * trip). Null when no DRAFT at that version matched: the caller then finds out why.
+ */
+async function submitInOneStatement(user: TCurrentUser, id: string, version: number, intake: TIntake): Promise<TSubmitResult | null> {
+  const evaluation = evaluate(intake);
+  const now = new Date();
+  const { rows } = await pool().query<{ version: number }>(
+    `WITH submitted AS (
+       UPDATE visits
+          SET status = 'SUBMITTED', answers = $3::jsonb, evaluation = $4::jsonb, ruleset_version = $5,
+              urgency = $6::"Urgency", imaging_modality = $7::"ImagingModality", imaging_rule = $8,
+              red_flags = $9::text[], submitted_by_id = $10::uuid, submitted_at = $11::timestamptz,
+              updated_at = $11::timestamptz, version = version + 1
+        WHERE id = $1::uuid AND version = $2 AND status = 'DRAFT'
+       RETURNING id, version, patient_id, ruleset_version, urgency
+     ), audit AS (
+       ${AUDIT_INSERT}
+       SELECT $10::uuid, 'visit.submit', 'Visit', id::text, patient_id,
+              jsonb_build_object('version', version, 'rulesetVersion', ruleset_version, 'urgency', urgency::text, 'status', $12::text)
+         FROM submitted
+     )
+     SELECT version FROM submitted`,
+    [
+      id,
+      version,
+      JSON.stringify(compactAnswers(intake)),
+      JSON.stringify(evaluation),
+      evaluation.ruleset_version,
+      evaluation.urgency,
+      evaluation.imaging.modality,
+      evaluation.imaging.rule,
+      [...evaluation.red_flags],
+      user.id,
+      now,
+      evaluation.status,
+    ],
+  );
+  const row = rows[0];
+  return row ? { version: row.version, status: "SUBMITTED", evaluation } : null;
+}
+
+/** Lock the row and decide: the stored result for a retry, 404/409/422 with reasons, or the submission. */
+async function submitLocked(user: TCurrentUser, id: string, input: { version: number; answers?: unknown }): Promise<TSubmitResult> {
   const database = db();
   return database.$transaction(async (tx) => {
     // Lock the row: concurrent submits of one visit queue here instead of racing.

@@ -126,6 +126,30 @@ describe("visits", () => {
     expect(await auditCount(visit.id, "visit.submit")).toBe(1);
   });
 
+  it("stores each step with its audit row: who, which patient, and only ids and what changed", async () => {
+    const p = await newPatient();
+    const before = new Date(Date.now() - 1000);
+    const visit = await startVisit(users.staff, p.id);
+    const saved = await saveDraft(users.staff, visit.id, { version: visit.version, answers: { pain_score_now: 6, onset_type: "sudden" } });
+    const result = await submitVisit(users.staff, visit.id, { version: saved.version, answers: V17.intake });
+    const row = await db().visit.findUniqueOrThrow({ where: { id: visit.id } });
+    expect(row).toMatchObject({ status: "SUBMITTED", version: 3, createdById: users.staff.id, imagingRule: result.evaluation.imaging.rule });
+    expect(row.evaluation).toEqual(JSON.parse(JSON.stringify(result.evaluation)));
+    expect(row.submittedAt!.getTime()).toBeGreaterThan(before.getTime());
+    expect(row.updatedAt.getTime()).toBe(row.submittedAt!.getTime());
+    const events = await db().auditEvent.findMany({ where: { entityType: "Visit", entityId: visit.id }, orderBy: { id: "asc" } });
+    expect(events.map((e) => ({ action: e.action, actorId: e.actorId, patientId: e.patientId, details: e.details }))).toEqual([
+      { action: "visit.create", actorId: users.staff.id, patientId: p.id, details: {} },
+      { action: "visit.draft_save", actorId: users.staff.id, patientId: p.id, details: { version: 2, answered: 2 } },
+      {
+        action: "visit.submit",
+        actorId: users.staff.id,
+        patientId: p.id,
+        details: { version: 3, rulesetVersion: result.evaluation.ruleset_version, urgency: result.evaluation.urgency, status: result.evaluation.status },
+      },
+    ]);
+  });
+
   it("turns a double submit into one submission", async () => {
     const p = await newPatient();
     const visit = await startVisit(users.staff, p.id);
