@@ -1,16 +1,23 @@
 // npm run load — many concurrent submitters against a production build, then proof that nothing
 // acknowledged was lost. With --fault, PostgreSQL is stopped during the run and started again.
 //
-//   npm run load -- [--duration 60] [--connections 200] [--rate N] [--warmup 10] [--pool N] [--patients 500]
-//                   [--fault [--fault-at 20] [--outage 10] [--skip-browser]] [--request-timeout 10] [--strict]
-//                   [--profile DIR]
+//   npm run load -- [--flow submit|intake] [--duration 60] [--connections 200] [--rate 300] [--warmup 10]
+//                   [--instances 1] [--pool N] [--patients 500] [--request-timeout 10] [--strict] [--profile DIR]
+//                   [--fault [--fault-at 20] [--outage 10] [--skip-browser]]
 //
 // Loopback only: its own embedded PostgreSQL (.data/load-pg, a fresh database per run) and its own
 // `next start` on a free port, from the existing build (`npm run build` first; NEXT_DIST_DIR is honoured).
-// Each submission is what the intake does: start a visit, save a draft, submit the full intake. It counts as
-// acknowledged only on a 200 from submit. A submitter retries a step that got no answer or a 503 (the
-// submit is idempotent), so an outage delays work but must not lose it. Afterwards the database must hold
-// every acknowledged visit as SUBMITTED, with exactly one submit audit row each.
+//
+// Two flows:
+//  - submit (the default): the intakes are first filled in through the API as staff do (start a visit, autosave
+//    half the answers), untimed; then the submitters submit them, offered at --rate per second (an open model:
+//    a new submission starts on schedule whenever a submitter is free, at most --connections in flight). This
+//    measures submissions, the moment the issue's target is about.
+//  - intake: each submission is the whole intake (start, autosave, submit), as fast as the submitters can go
+//    (closed loop) unless --rate is given. This measures what a whole intake costs.
+// A submission counts as acknowledged only on a 200 from submit. A submitter retries a step that got no answer
+// or a 503 (the submit is idempotent), so an outage delays work but must not lose it. Afterwards the database
+// must hold every acknowledged visit as SUBMITTED, with exactly one submit audit row each.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
@@ -28,6 +35,7 @@ import { signInCookie } from "../lib/testing/http-session";
 
 const { values: flags } = parseArgs({
   options: {
+    flow: { type: "string", default: "submit" },
     duration: { type: "string", default: "60" },
     connections: { type: "string", default: "200" },
     pool: { type: "string" },
@@ -38,8 +46,8 @@ const { values: flags } = parseArgs({
     "fault-at": { type: "string", default: "20" },
     outage: { type: "string", default: "10" },
     /**
-     * offered submissions per second (open model, at most --connections in flight); without it every
-     * submitter starts its next submission at once (closed loop, maximum pressure)
+     * offered submissions per second (open model, at most --connections in flight); default 300 in the submit
+     * flow; in the intake flow, without it every submitter starts its next intake at once (closed loop)
      */
     rate: { type: "string" },
     /** seconds of the same load before measuring (JIT, pools, caches); checked for loss too, not counted */
@@ -57,7 +65,12 @@ const CONNECTIONS = Number(flags.connections);
 const FAULT_AT_S = Number(flags["fault-at"]);
 const OUTAGE_S = Number(flags.outage);
 const WARMUP_S = Number(flags.warmup);
-const RATE = flags.rate ? Number(flags.rate) : null;
+const FLOW = flags.flow;
+if (FLOW !== "submit" && FLOW !== "intake") {
+  console.error("--flow must be submit or intake");
+  process.exit(2);
+}
+const RATE = flags.rate ? Number(flags.rate) : FLOW === "submit" ? 300 : null;
 const INSTANCES = Number(flags.instances);
 const REQUEST_TIMEOUT_MS = Number(flags["request-timeout"]) * 1000;
 for (const [name, value] of Object.entries({ instances: INSTANCES, duration: DURATION_S, connections: CONNECTIONS, "fault-at": FAULT_AT_S, outage: OUTAGE_S, "request-timeout": REQUEST_TIMEOUT_MS, rate: RATE ?? 1, patients: Number(flags.patients) })) {
@@ -274,37 +287,100 @@ async function run() {
     return true;
   }
 
+  interface TDraft {
+    id: string;
+    version: number;
+    intake: Record<string, unknown>;
+    instance: number;
+  }
+
+  /**
+   * What staff do before a submission: start a visit and autosave the first half of the answers. `seq` picks
+   * the patient and the intake. Null when a step failed for good (counted in `abandoned`).
+   */
+  async function fillDraft(seq: number, instance: number): Promise<TDraft | null> {
+    const patientId = patients[seq % patients.length]!;
+    const intake = intakes[(seq * 31) % intakes.length]!;
+    const started = (await step("start", "POST", "/api/v1/visits", { patientId }, 201, instance)).res;
+    if (started.status !== 201) {
+      bump(abandoned, `start ${started.status || "no answer"}`);
+      return null;
+    }
+    const visit = JSON.parse(started.text) as { id: string; version: number };
+    let version = visit.version;
+    const draft = Object.fromEntries(Object.entries(intake).slice(0, Math.ceil(Object.keys(intake).length / 2)));
+    const saved = await step("save", "PUT", `/api/v1/visits/${visit.id}/answers`, { version, answers: draft }, 200, instance);
+    const current = saved.res.status === 409 ? (JSON.parse(saved.res.text) as { error?: { current?: { version: number; status: string } } }).error?.current : undefined;
+    if (saved.res.status === 200) version = (JSON.parse(saved.res.text) as { version: number }).version;
+    else if (saved.retried && current?.status === "DRAFT" && current.version === version + 1) {
+      // The first attempt committed but its answer was lost: carry on from the version the server holds.
+      conflictsResolved += 1;
+      version = current.version;
+    } else {
+      bump(abandoned, `save ${saved.res.status || "no answer"}`);
+      return null;
+    }
+    return { id: visit.id, version, intake, instance };
+  }
+
+  /** Submit the whole intake; acknowledged (pushed to `sink`) only on a 200. */
+  async function submit(draft: TDraft, sink: string[]): Promise<void> {
+    const submitted = (await step("submit", "POST", `/api/v1/visits/${draft.id}/submit`, { version: draft.version, answers: draft.intake }, 200, draft.instance)).res;
+    if (submitted.status === 200) sink.push(draft.id);
+    else bump(abandoned, `submit ${submitted.status || "no answer"}`);
+  }
+
+  let offered = 0;
+  /** The submit flow's drafts, filled in before the clock starts. */
+  const prepared: TDraft[] = [];
+  let preparationShortfall = 0;
+  /** submitters that found no prepared draft left (the run would understate the offered rate) */
+  let ranOut = 0;
+
   async function submitter(worker: number, sink: string[]) {
     const instance = worker % INSTANCES;
-    let n = 0;
-    while (await waitForSlot()) {
-      const patientId = patients[(worker * 7 + n * CONNECTIONS) % patients.length]!;
-      const intake = intakes[(worker + n * 31) % intakes.length]!;
-      n += 1;
-      const started = (await step("start", "POST", "/api/v1/visits", { patientId }, 201, instance)).res;
-      if (started.status !== 201) {
-        bump(abandoned, `start ${started.status}`);
-        continue;
-      }
-      const visit = JSON.parse(started.text) as { id: string; version: number };
-      let version = visit.version;
-      // The draft as autosave sends it: the first half of the answers.
-      const draft = Object.fromEntries(Object.entries(intake).slice(0, Math.ceil(Object.keys(intake).length / 2)));
-      const saved = await step("save", "PUT", `/api/v1/visits/${visit.id}/answers`, { version, answers: draft }, 200, instance);
-      const current = saved.res.status === 409 ? (JSON.parse(saved.res.text) as { error?: { current?: { version: number; status: string } } }).error?.current : undefined;
-      if (saved.res.status === 200) version = (JSON.parse(saved.res.text) as { version: number }).version;
-      else if (saved.retried && current?.status === "DRAFT" && current.version === version + 1) {
-        // The first attempt committed but its answer was lost: carry on from the version the server holds.
-        conflictsResolved += 1;
-        version = current.version;
+    for (let n = 0; await waitForSlot(); n++) {
+      offered += 1;
+      if (FLOW === "intake") {
+        const draft = await fillDraft(worker + n * CONNECTIONS, instance);
+        if (draft) await submit(draft, sink);
       } else {
-        bump(abandoned, `save ${saved.res.status || "no answer"}`);
-        continue;
+        const draft = prepared.pop();
+        if (!draft) {
+          ranOut += 1;
+          return;
+        }
+        await submit(draft, sink);
       }
-      const submitted = (await step("submit", "POST", `/api/v1/visits/${visit.id}/submit`, { version, answers: intake }, 200, instance)).res;
-      if (submitted.status === 200) sink.push(visit.id);
-      else bump(abandoned, `submit ${submitted.status || "no answer"}`);
     }
+  }
+
+  /** The submit flow's set-up: as many drafts as the offered rate can use, filled in by every submitter. */
+  async function prepareDrafts(count: number): Promise<string> {
+    t0 = performance.now();
+    deadline = 15 * 60_000;
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: CONNECTIONS }, async (_, worker) => {
+        while (next < count) {
+          const draft = await fillDraft(next++, worker % INSTANCES);
+          if (draft) prepared.push(draft);
+        }
+      }),
+    );
+    const seconds = now() / 1000;
+    const lines = (["start", "save"] as const).map((kind) => `  ${line(kind, samples.filter((x) => x.kind === kind).map((x) => x.ms))}`);
+    const failed = [...abandoned].map(([k, v]) => `${k}: ${v}`).join(", ");
+    const summary = [
+      `drafts filled in through the API before the clock (start + autosave, ${CONNECTIONS} at a time): ${prepared.length} of ${count} in ${seconds.toFixed(1)} s -> ${(prepared.length / seconds).toFixed(1)} drafts/s${failed ? `; failed: ${failed}` : ""}`,
+      ...lines,
+    ].join("\n");
+    preparationShortfall = count - prepared.length;
+    samples.length = 0;
+    abandoned.clear();
+    retries = 0;
+    conflictsResolved = 0;
+    return summary;
   }
 
   // --- fault injection and probes --------------------------------------------------------------------------
@@ -380,6 +456,14 @@ async function run() {
     }
   }
 
+  let preparation = "";
+  if (FLOW === "submit") {
+    // Every offered slot of the warm-up and the run, plus one per submitter for the ends of the windows.
+    const count = Math.ceil(RATE! * (WARMUP_S + DURATION_S)) + CONNECTIONS;
+    log(`filling in ${count} drafts through the API (start a visit, autosave half the answers)`);
+    preparation = await prepareDrafts(count);
+    log(preparation.split("\n")[0]!);
+  }
   if (WARMUP_S > 0) {
     log(`warming up: ${CONNECTIONS} submitters for ${WARMUP_S} s (checked for loss, not counted)`);
     t0 = performance.now();
@@ -392,6 +476,7 @@ async function run() {
     abandoned.clear();
     retries = 0;
     conflictsResolved = 0;
+    offered = 0;
     deadline = DURATION_S * 1000;
   }
   const cpuAtStart = serverCpuSeconds();
@@ -436,11 +521,6 @@ async function run() {
   const inOutage = (s: TSample) => flags.fault && s.started + s.ms >= fault.stopAt && s.started <= fault.readyAt + 5_000;
   const isLoad = (s: TSample) => s.kind === "start" || s.kind === "save" || s.kind === "submit";
   const steady = samples.filter((s) => isLoad(s) && !inOutage(s));
-  const pct = (xs: number[], p: number) => (xs.length ? xs[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]! : NaN);
-  const line = (label: string, xs: number[]) => {
-    const sorted = [...xs].sort((a, b) => a - b);
-    return `${label.padEnd(8)} n=${String(sorted.length).padStart(7)}  p50 ${pct(sorted, 50).toFixed(1).padStart(7)} ms  p95 ${pct(sorted, 95).toFixed(1).padStart(7)} ms  p99 ${pct(sorted, 99).toFixed(1).padStart(7)} ms  max ${(sorted.at(-1) ?? NaN).toFixed(1).padStart(8)} ms`;
-  };
   const statusCounts = (xs: TSample[]) => {
     const m = new Map<string, number>();
     for (const s of xs) bump(m, `${s.kind} ${s.status || "no answer"}`);
@@ -450,10 +530,22 @@ async function run() {
 
   console.log("");
   console.log(`=== load: ${RATE === null ? `${CONNECTIONS} concurrent submitters (closed loop)` : `${RATE} submissions/s offered, at most ${CONNECTIONS} in flight`}, ${DURATION_S} s after ${WARMUP_S} s of warm-up${flags.fault ? `, PostgreSQL stopped for ${OUTAGE_S} s at ${FAULT_AT_S} s` : ""} (${INSTANCES} app instance${INSTANCES > 1 ? "s" : ""}, pool ${flags.pool ?? "default"} each)`);
-  console.log(`wall time ${wall.toFixed(1)} s (new visits stop at ${DURATION_S} s; visits already started are finished)`);
-  console.log(`acknowledged submissions: ${acknowledged.length} -> ${(acknowledged.length / wall).toFixed(1)} submissions/s; ${requestsTotal} requests -> ${(requestsTotal / wall).toFixed(1)} requests/s`);
+  console.log(`flow: ${FLOW === "submit" ? "submit (drafts filled in through the API beforehand; each submission is one submit request)" : "intake (each submission is start + autosave + submit)"}`);
+  if (preparation) console.log(preparation);
+  // Open model: the submissions started in the window, over the window (those still in flight at its end are
+  // finished and count, as they were offered in it). Closed loop: everything acknowledged, over the wall time.
+  const window = RATE === null ? wall : DURATION_S;
+  const throughput = acknowledged.length / window;
+  console.log(`wall time ${wall.toFixed(1)} s (new submissions stop at ${DURATION_S} s; those already started are finished)`);
+  console.log(
+    `acknowledged submissions: ${acknowledged.length}${RATE === null ? "" : ` of ${offered} offered`} -> ${throughput.toFixed(1)} submissions/s` +
+      `${RATE === null ? "" : ` over the ${DURATION_S} s window`}; ${requestsTotal} requests -> ${(requestsTotal / window).toFixed(1)} requests/s`,
+  );
   console.log(`latency${flags.fault ? " outside the outage window (stop .. restart + 5 s)" : ""}, per request type:`);
-  for (const kind of ["start", "save", "submit"] as const) console.log(`  ${line(kind, steady.filter((s) => s.kind === kind).map((s) => s.ms))}`);
+  for (const kind of ["start", "save", "submit"] as const) {
+    const xs = steady.filter((s) => s.kind === kind).map((s) => s.ms);
+    if (xs.length) console.log(`  ${line(kind, xs)}`);
+  }
   console.log(`  ${line("all", steady.map((s) => s.ms))}`);
   console.log(`responses: ${statusCounts(samples.filter(isLoad))}`);
   const steadyErrors = steady.filter((s) => !(s.status === 200 || s.status === 201)).length;
@@ -466,6 +558,8 @@ async function run() {
   );
 
   const problems: string[] = [];
+  if (preparationShortfall) problems.push(`${preparationShortfall} drafts could not be filled in`);
+  if (ranOut) problems.push(`${ranOut} submitters ran out of prepared drafts (the offered rate was not kept)`);
   if (lost.length) problems.push(`${lost.length} acknowledged submissions lost`);
   if (auditNotOnce.length) problems.push(`${auditNotOnce.length} acknowledged submissions without exactly one submit audit row`);
   if (everyAcknowledged.length !== ids.length) problems.push("a visit was acknowledged twice");
@@ -509,7 +603,7 @@ async function run() {
 
   const all = [...steady.map((s) => s.ms)].sort((a, b) => a - b);
   const targets = [
-    [`>= 300 submissions/s`, acknowledged.length / wall >= 300],
+    [`>= 300 submissions/s`, throughput >= 300],
     [`p95 <= 100 ms`, pct(all, 95) <= 100],
   ] as const;
   console.log(`targets: ${targets.map(([t, ok]) => `${t}: ${ok ? "met" : "MISSED"}`).join("; ")}`);
@@ -531,6 +625,15 @@ async function run() {
     console.log("OK: every acknowledged submission is stored exactly once");
     if (flags.strict && targets.some(([, ok]) => !ok)) process.exitCode = 1;
   }
+}
+
+function pct(sorted: number[], p: number): number {
+  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : NaN;
+}
+
+function line(label: string, xs: number[]): string {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return `${label.padEnd(8)} n=${String(sorted.length).padStart(7)}  p50 ${pct(sorted, 50).toFixed(1).padStart(7)} ms  p95 ${pct(sorted, 95).toFixed(1).padStart(7)} ms  p99 ${pct(sorted, 99).toFixed(1).padStart(7)} ms  max ${(sorted.at(-1) ?? NaN).toFixed(1).padStart(8)} ms`;
 }
 
 /** Fields of /proc/<pid>/stat after the command name (Linux), or null. */
