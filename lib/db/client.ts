@@ -8,7 +8,10 @@ import { PrismaClient } from "./generated/client";
 
 export type Db = InstanceType<typeof PrismaClient>;
 
-const pools = new WeakMap<Db, pg.Pool>();
+// On the client object under a registered symbol, not in a module-level map: Next bundles this module
+// more than once (pages, route handlers), and db() hands all of them one client from globalThis.
+const POOL = Symbol.for("backline.pgPool");
+type TWithPool = Db & { [POOL]?: pg.Pool };
 
 export function createDb(databaseUrl: string, poolSize = 10): Db {
   const pool = new pg.Pool({
@@ -23,13 +26,13 @@ export function createDb(databaseUrl: string, poolSize = 10): Db {
   // the pool discards it and the next query opens a new one.
   pool.on("error", () => {});
   const client = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
-  pools.set(client, pool);
+  (client as TWithPool)[POOL] = pool;
   return client;
 }
 
 /** The pg pool under a client made by createDb (closed by its $disconnect). */
 export function poolOf(database: Db): pg.Pool {
-  const pool = pools.get(database);
+  const pool = (database as TWithPool)[POOL];
   if (!pool) throw new Error("poolOf: this client was not made by createDb");
   return pool;
 }
