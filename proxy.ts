@@ -4,11 +4,12 @@
 //  2. the first of three depths of access control: anonymous visitors to pages go to sign-in (API
 //     routes answer 401/403 JSON themselves, and every page and route checks the role again);
 //  3. the sliding idle timeout: a valid session token is re-issued for another
-//     BACKLINE_SESSION_IDLE_MINUTES on activity, so the session ends only after that long idle.
+//     BACKLINE_SESSION_IDLE_MINUTES on activity, so the session ends only after that long idle;
+//     and the absolute lifetime: BACKLINE_SESSION_MAX_HOURS after sign-in it ends anyway.
 import { encode, getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
 import { decodeCached } from "@/lib/auth/decode-cached";
-import { sessionCookieName, shouldRenew } from "@/lib/auth/session-cookie";
+import { pastMaxLifetime, renewedLifetime, sessionCookieName, shouldRenew } from "@/lib/auth/session-cookie";
 import { env } from "@/lib/env";
 import { contentSecurityPolicy, newNonce } from "@/lib/http/csp";
 import { malformedPathResponse } from "@/lib/http/malformed-path";
@@ -21,7 +22,11 @@ export async function proxy(request: NextRequest) {
   const malformed = malformedPathResponse(pathname);
   if (malformed) return malformed;
   const cookieName = sessionCookieName(config.NEXTAUTH_URL);
-  const token = await getToken({ req: request, secret: config.AUTH_SECRET, cookieName, decode: decodeCached });
+  const now = Math.floor(Date.now() / 1000);
+  const maxSeconds = config.BACKLINE_SESSION_MAX_HOURS * 3600;
+  const decoded = await getToken({ req: request, secret: config.AUTH_SECRET, cookieName, decode: decodeCached });
+  // Past its absolute lifetime a session is over, however active it has been.
+  const token = decoded && !pastMaxLifetime(decoded.authTime, now, maxSeconds) ? decoded : null;
 
   const isPage = !pathname.startsWith("/api/");
   if (!token && isPage && !PUBLIC_PAGES.some((p) => pathname === p || pathname.startsWith(`${p}/`))) {
@@ -32,22 +37,30 @@ export async function proxy(request: NextRequest) {
 
   const nonce = newNonce();
   const csp = contentSecurityPolicy(nonce, config.NODE_ENV === "development");
-  const requestHeaders = new Headers(request.headers);
-  requestHeaders.set("x-nonce", nonce);
-  requestHeaders.set("Content-Security-Policy", csp);
-  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  let response: NextResponse;
+  if (isPage) {
+    // Pages render with the nonce: Next.js reads it from the request's CSP header.
+    const requestHeaders = new Headers(request.headers);
+    requestHeaders.set("x-nonce", nonce);
+    requestHeaders.set("Content-Security-Policy", csp);
+    response = NextResponse.next({ request: { headers: requestHeaders } });
+  } else {
+    // API routes render no scripts: the policy goes on the response only, and the request passes unchanged
+    // (rewriting its headers is a measurable share of a small API request).
+    response = NextResponse.next();
+  }
   response.headers.set("Content-Security-Policy", csp);
 
   const idleSeconds = config.BACKLINE_SESSION_IDLE_MINUTES * 60;
-  const now = Math.floor(Date.now() / 1000);
   if (token && shouldRenew(token.exp, now, idleSeconds)) {
-    const renewed = await encode({ token, secret: config.AUTH_SECRET, maxAge: idleSeconds });
+    const lifetime = renewedLifetime(token.authTime as number, now, idleSeconds, maxSeconds);
+    const renewed = await encode({ token, secret: config.AUTH_SECRET, maxAge: lifetime });
     response.cookies.set(cookieName, renewed, {
       httpOnly: true,
       sameSite: "lax",
       path: "/",
       secure: cookieName.startsWith("__Secure-"),
-      expires: new Date((now + idleSeconds) * 1000),
+      expires: new Date((now + lifetime) * 1000),
     });
   }
   return response;

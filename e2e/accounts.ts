@@ -7,6 +7,8 @@ type TRequest = typeof import("@playwright/test").request;
 
 export const SESSION_COOKIE = "next-auth.session-token";
 export const IDLE_SECONDS = 30 * 60;
+/** The e2e server's absolute session lifetime (BACKLINE_SESSION_MAX_HOURS, default 12). */
+export const MAX_SESSION_SECONDS = 12 * 3600;
 
 /** An API context signed in with email + password (through next-auth's credentials callback). */
 export async function signedIn(request: TRequest, baseURL: string, email: string, password = DEMO_PASSWORD): Promise<APIRequestContext> {
@@ -45,8 +47,13 @@ export async function createAccount(
  * A session token as the server would have issued it `ageSeconds` ago (its lifetime counted from
  * then), made with the e2e server's secret: how a browser left idle looks, without the wait.
  */
-export async function agedSessionToken(claims: { sub: string; role: string; name: string; email: string }, ageSeconds: number): Promise<string> {
+export async function agedSessionToken(
+  claims: { sub: string; role: string; name: string; email: string },
+  ageSeconds: number,
+  signedInSecondsAgo = ageSeconds,
+): Promise<string> {
   const secret = process.env.E2E_AUTH_SECRET;
   if (!secret) throw new Error("E2E_AUTH_SECRET is not set (playwright.config.ts sets it)");
-  return encode({ token: { ...claims, epoch: 0 }, secret, maxAge: IDLE_SECONDS - ageSeconds });
+  const authTime = Math.floor(Date.now() / 1000) - signedInSecondsAgo;
+  return encode({ token: { ...claims, epoch: 0, authTime }, secret, maxAge: IDLE_SECONDS - ageSeconds });
 }

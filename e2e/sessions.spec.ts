@@ -2,8 +2,8 @@
 // renewal on activity, and sessions ending the moment an admin deactivates an account or resets its
 // password.
 import { expect, test } from "@playwright/test";
-import { decode } from "next-auth/jwt";
-import { agedSessionToken, createAccount, demo, IDLE_SECONDS, SESSION_COOKIE, signedIn, uniqueEmail } from "./accounts";
+import { decode, encode } from "next-auth/jwt";
+import { agedSessionToken, createAccount, demo, IDLE_SECONDS, MAX_SESSION_SECONDS, SESSION_COOKIE, signedIn, uniqueEmail } from "./accounts";
 import { expectNoAxeViolations, signIn } from "./support";
 
 const THROTTLED = /Too many failed sign-in attempts/;
@@ -95,6 +95,41 @@ test.describe("idle timeout", () => {
     const fresh = await withToken(playwright, baseURL!, await agedSessionToken(claims, 0));
     expect((await fresh.get("/api/v1/me")).headers()["set-cookie"] ?? "").not.toContain(SESSION_COOKIE);
     for (const c of [prefetching, fresh]) await c.dispose();
+  });
+});
+
+test.describe("absolute session lifetime", () => {
+  test("a session ends 12 hours after sign-in however active it was, and is never renewed past that", async ({ playwright, baseURL }) => {
+    const staff = await demo(playwright.request, baseURL!, "staff");
+    const me = (await (await staff.get("/api/v1/me")).json()) as { user: { id: string; role: string; name: string; email: string } };
+    const claims = { sub: me.user.id, role: me.user.role, name: me.user.name, email: me.user.email };
+    await staff.dispose();
+    const url = new URL(baseURL!);
+    const withToken = (token: string) =>
+      playwright.request.newContext({ baseURL, storageState: { cookies: [{ name: SESSION_COOKIE, value: token, domain: url.hostname, path: "/", expires: -1, httpOnly: true, secure: false, sameSite: "Lax" }], origins: [] } });
+
+    // Renewed a minute ago (so not idle), but signed in just over 12 hours ago: over.
+    const old = await withToken(await agedSessionToken(claims, 60, MAX_SESSION_SECONDS + 60));
+    expect((await old.get("/api/v1/me")).status()).toBe(401);
+    const page = await old.get("/intake", { maxRedirects: 0 });
+    expect(page.status()).toBe(307);
+    expect(page.headers()["location"]).toMatch(/\/signin\?callbackUrl=%2Fintake$/);
+
+    // Ten minutes before the limit and due for renewal: renewed, but only up to the limit.
+    const nearly = await withToken(await agedSessionToken(claims, 20 * 60, MAX_SESSION_SECONDS - 10 * 60));
+    const before = Math.floor(Date.now() / 1000);
+    const renewal = await nearly.get("/api/v1/me");
+    expect(renewal.status()).toBe(200);
+    const value = new RegExp(`${SESSION_COOKIE}=([^;]+)`).exec(renewal.headers()["set-cookie"] ?? "")?.[1];
+    const exp = (await decode({ token: value!, secret: process.env.E2E_AUTH_SECRET! }))?.exp as number;
+    expect(exp).toBeGreaterThanOrEqual(before + 10 * 60 - 5);
+    expect(exp).toBeLessThanOrEqual(before + 10 * 60 + 5);
+
+    // A token without a sign-in time (issued before this rule) is not accepted either.
+    const secret = process.env.E2E_AUTH_SECRET!;
+    const legacy = await withToken(await encode({ token: { ...claims, epoch: 0 }, secret, maxAge: IDLE_SECONDS }));
+    expect((await legacy.get("/api/v1/me")).status()).toBe(401);
+    for (const c of [old, nearly, legacy]) await c.dispose();
   });
 });
 

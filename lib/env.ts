@@ -14,6 +14,8 @@ const ZEnv = z.object({
   NEXTAUTH_URL: z.url("must be the app's public URL, e.g. https://backline.example.org").optional(),
   /** A session ends after this many minutes without a request (sliding; see proxy.ts). */
   BACKLINE_SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(30),
+  /** However active, a session ends this many hours after sign-in (a taken cookie cannot be kept alive). */
+  BACKLINE_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(7 * 24).default(12),
   /** Sign-in throttling: failed attempts allowed per account and per client address within the window. */
   BACKLINE_LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).max(10_000).default(5),
   BACKLINE_LOGIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(20),

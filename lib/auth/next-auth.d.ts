@@ -11,5 +11,7 @@ declare module "next-auth/jwt" {
     role?: unknown;
     /** The account's session epoch at sign-in (see users.session_epoch). */
     epoch?: unknown;
+    /** When the session began (seconds since the epoch): its absolute lifetime counts from here. */
+    authTime?: unknown;
   }
 }

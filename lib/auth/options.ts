@@ -17,6 +17,7 @@ export function authOptions(): NextAuthOptions {
     // The cookie and the token inside it live BACKLINE_SESSION_IDLE_MINUTES; proxy.ts renews both on
     // each request, so the session ends after that long without activity (next-auth alone renews JWTs
     // only when /api/auth/session is fetched, which server-rendered pages never do).
+    // However active, a session ends BACKLINE_SESSION_MAX_HOURS after sign-in (the token's authTime).
     session: { strategy: "jwt", maxAge: config.BACKLINE_SESSION_IDLE_MINUTES * 60, updateAge: 60 },
     pages: { signIn: "/signin", error: "/signin" },
     providers: [
@@ -60,6 +61,8 @@ export function authOptions(): NextAuthOptions {
           token.sub = signedIn.id;
           token.role = signedIn.role;
           token.epoch = signedIn.sessionEpoch;
+          // The start of the session's absolute lifetime (BACKLINE_SESSION_MAX_HOURS); renewals keep it.
+          token.authTime = Math.floor(Date.now() / 1000);
         }
         return token;
       },

@@ -9,6 +9,19 @@ export function sessionCookieName(publicUrl: string | undefined): string {
 export const RENEW_AFTER_SECONDS = 60;
 
 /**
+ * Whether a session is past its absolute lifetime: `maxSeconds` after sign-in (`authTime`, seconds), however
+ * active it was. A token without a sign-in time (issued before this rule) counts as past it.
+ */
+export function pastMaxLifetime(authTime: unknown, nowSeconds: number, maxSeconds: number): boolean {
+  return typeof authTime !== "number" || nowSeconds >= authTime + maxSeconds;
+}
+
+/** How long a token re-issued now may live: the idle timeout, cut short by the absolute lifetime. */
+export function renewedLifetime(authTime: number, nowSeconds: number, idleSeconds: number, maxSeconds: number): number {
+  return Math.max(0, Math.min(idleSeconds, authTime + maxSeconds - nowSeconds));
+}
+
+/**
  * Whether a session token should be re-issued now. A token lives `idleSeconds` from its issue, so
  * renewing it on activity makes the session end only after `idleSeconds` without any.
  */

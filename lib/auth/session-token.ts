@@ -7,13 +7,15 @@ import { cookies } from "next/headers";
 import { getToken } from "next-auth/jwt";
 import { env } from "@/lib/env";
 import { decodeCached } from "./decode-cached";
+import { pastMaxLifetime } from "./session-cookie";
 
 /**
  * The account id (`sub`) and session epoch in the request's session cookie, or null when there is no valid
- * session (missing, tampered or expired: the idle timeout is the token's own expiry, renewed by proxy.ts).
+ * session (missing, tampered or expired: the idle timeout is the token's own expiry, renewed by proxy.ts;
+ * the absolute lifetime counts from the sign-in time in the token).
  */
 export async function sessionClaims(): Promise<{ id: string; epoch: number } | null> {
-  const { AUTH_SECRET, NEXTAUTH_URL } = env();
+  const { AUTH_SECRET, NEXTAUTH_URL, BACKLINE_SESSION_MAX_HOURS } = env();
   const token = await getToken({
     // Cookies only, as getServerSession: no "Authorization: Bearer" session tokens.
     req: { cookies: await cookies(), headers: {} } as unknown as Parameters<typeof getToken>[0]["req"],
@@ -23,5 +25,6 @@ export async function sessionClaims(): Promise<{ id: string; epoch: number } | n
     decode: decodeCached,
   });
   if (typeof token?.sub !== "string") return null;
+  if (pastMaxLifetime(token.authTime, Math.floor(Date.now() / 1000), BACKLINE_SESSION_MAX_HOURS * 3600)) return null;
   return { id: token.sub, epoch: typeof token.epoch === "number" ? token.epoch : 0 };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { contentSecurityPolicy, newNonce } from "./csp";
 import { redactMessage } from "./logger";
-import { shouldRenew } from "@/lib/auth/session-cookie";
+import { pastMaxLifetime, renewedLifetime, shouldRenew } from "@/lib/auth/session-cookie";
 
 const directives = (csp: string) => new Map(csp.split("; ").map((d) => [d.split(" ")[0]!, d.split(" ").slice(1)]));
 
@@ -42,6 +42,18 @@ describe("sliding session renewal", () => {
     expect(shouldRenew(now + idle - 60, now, idle)).toBe(true);
     expect(shouldRenew(now + 10, now, idle)).toBe(true); // about to lapse
     expect(shouldRenew(undefined, now, idle)).toBe(true);
+  });
+
+  const max = 12 * 3600;
+  it("ends a session at its absolute lifetime however active, and never renews past it", () => {
+    const signedInAt = 1_000_000;
+    expect(pastMaxLifetime(signedInAt, signedInAt + max - 1, max)).toBe(false);
+    expect(pastMaxLifetime(signedInAt, signedInAt + max, max)).toBe(true);
+    expect(pastMaxLifetime(undefined, signedInAt, max)).toBe(true); // a token from before the rule
+    expect(pastMaxLifetime("1000000", signedInAt, max)).toBe(true);
+    expect(renewedLifetime(signedInAt, signedInAt + 60, idle, max)).toBe(idle);
+    expect(renewedLifetime(signedInAt, signedInAt + max - 600, idle, max)).toBe(600); // cut short
+    expect(renewedLifetime(signedInAt, signedInAt + max + 5, idle, max)).toBe(0);
   });
 });
 
