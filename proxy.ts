@@ -11,7 +11,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { decodeCached } from "@/lib/auth/decode-cached";
 import { pastMaxLifetime, renewedLifetime, sessionCookieName, shouldRenew } from "@/lib/auth/session-cookie";
 import { env } from "@/lib/env";
-import { contentSecurityPolicy, newNonce } from "@/lib/http/csp";
+import { contentSecurityPolicy, newNonce, strictTransportSecurity } from "@/lib/http/csp";
 import { malformedPathResponse } from "@/lib/http/malformed-path";
 
 const PUBLIC_PAGES = ["/signin"];
@@ -29,10 +29,13 @@ export async function proxy(request: NextRequest) {
   const token = decoded && !pastMaxLifetime(decoded.authTime, now, maxSeconds) ? decoded : null;
 
   const isPage = !pathname.startsWith("/api/");
+  const hsts = strictTransportSecurity(config.NEXTAUTH_URL);
   if (!token && isPage && !PUBLIC_PAGES.some((p) => pathname === p || pathname.startsWith(`${p}/`))) {
     const signIn = new URL("/signin", request.url);
     signIn.searchParams.set("callbackUrl", `${pathname}${search}`);
-    return NextResponse.redirect(signIn);
+    const redirect = NextResponse.redirect(signIn);
+    if (hsts) redirect.headers.set("Strict-Transport-Security", hsts);
+    return redirect;
   }
 
   const nonce = newNonce();
@@ -50,6 +53,7 @@ export async function proxy(request: NextRequest) {
     response = NextResponse.next();
   }
   response.headers.set("Content-Security-Policy", csp);
+  if (hsts) response.headers.set("Strict-Transport-Security", hsts);
 
   const idleSeconds = config.BACKLINE_SESSION_IDLE_MINUTES * 60;
   if (token && shouldRenew(token.exp, now, idleSeconds)) {

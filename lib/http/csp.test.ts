@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { contentSecurityPolicy, newNonce } from "./csp";
+import { contentSecurityPolicy, newNonce, strictTransportSecurity } from "./csp";
 import { redactMessage } from "./logger";
 import { pastMaxLifetime, renewedLifetime, shouldRenew } from "@/lib/auth/session-cookie";
 
@@ -30,6 +30,14 @@ describe("content security policy", () => {
     const nonces = new Set(Array.from({ length: 100 }, newNonce));
     expect(nonces.size).toBe(100);
     for (const n of nonces) expect(n).toMatch(/^[A-Za-z0-9+/]{22}==$/);
+  });
+});
+
+describe("Strict-Transport-Security", () => {
+  it("is sent for an https app only", () => {
+    expect(strictTransportSecurity("https://backline.example.org")).toBe("max-age=31536000; includeSubDomains");
+    expect(strictTransportSecurity("http://localhost:3000")).toBeNull();
+    expect(strictTransportSecurity(undefined)).toBeNull();
   });
 });
 

@@ -19,6 +19,14 @@ export function contentSecurityPolicy(nonce: string, development: boolean): stri
   return directives.join("; ");
 }
 
+/**
+ * Strict-Transport-Security for an app served over https (browsers then refuse plain http to it for a year);
+ * null over http, where browsers ignore it anyway and a development machine must not be pinned to https.
+ */
+export function strictTransportSecurity(publicUrl: string | undefined): string | null {
+  return publicUrl?.startsWith("https://") ? "max-age=31536000; includeSubDomains" : null;
+}
+
 export function newNonce(): string {
   const bytes = new Uint8Array(16);
   crypto.getRandomValues(bytes);
