@@ -479,6 +479,7 @@ async function run() {
     offered = 0;
     deadline = DURATION_S * 1000;
   }
+  deadline = DURATION_S * 1000;
   const cpuAtStart = serverCpuSeconds();
   const pgCpuAtStart = postgresCpuSeconds();
   const selfCpuAtStart = process.cpuUsage();

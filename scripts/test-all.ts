@@ -1,6 +1,7 @@
 // npm test — everything, in order, stopping at the first failure:
 // lint, typecheck, unit + integration tests (Vitest, real PostgreSQL), production build,
-// end-to-end tests (Playwright in Chromium against the build). Ends with one summary line.
+// end-to-end tests (Playwright in Chromium against the build), a short load run that must lose nothing.
+// Ends with one summary line.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 
@@ -16,6 +17,9 @@ const steps: [string, string, string[]][] = [
   ["unit + integration tests", bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${results}/vitest.json`]],
   ["production build", bin("next"), ["build"]],
   ["end-to-end tests", bin("playwright"), ["test"]],
+  // A short, gentle run of the load test: it fails if an acknowledged submission is lost or stored twice, or on
+  // any error response. The figures come from `npm run load` on a quiet machine, not from here.
+  ["load smoke test", bin("tsx"), ["scripts/load.ts", "--duration", "5", "--warmup", "0", "--rate", "40", "--connections", "40"]],
 ];
 
 function counts(): { passed: number; failed: number } {
