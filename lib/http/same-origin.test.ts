@@ -12,11 +12,16 @@ describe("crossSiteHeader", () => {
     expect(check({ origin: "https://backline.example.org", "sec-fetch-site": "same-origin" })).toBeNull();
     expect(check({ origin: "HTTPS://Backline.Example.org" })).toBeNull();
     expect(check({ "sec-fetch-site": "none" })).toBeNull();
+    // A form post from the app's own page under Referrer-Policy: no-referrer, as Chromium sends it.
+    expect(check({ origin: "null", "sec-fetch-site": "same-origin" })).toBeNull();
   });
 
   it("names the header that shows another site sent the request", () => {
     expect(check({ origin: "https://evil.example" })).toBe("Origin");
     expect(check({ origin: "null" })).toBe("Origin");
+    expect(check({ origin: "null", "sec-fetch-site": "none" })).toBe("Origin");
+    expect(check({ origin: "null", "sec-fetch-site": "cross-site" })).toBe("Sec-Fetch-Site");
+    expect(check({ origin: "https://evil.example", "sec-fetch-site": "same-origin" })).toBe("Origin");
     expect(check({ origin: "http://localhost:3001" })).toBe("Origin");
     expect(check({ origin: "https://backline.example.org.evil.example" })).toBe("Origin");
     expect(check({ "sec-fetch-site": "cross-site" })).toBe("Sec-Fetch-Site");
