@@ -88,11 +88,19 @@ test.describe("exports", () => {
 
   test("every export endpoint: anonymous 401, staff and admin 403, unknown 404, clinicians 200", async () => {
     const unknown = "00000000-0000-4000-8000-000000000000";
-    for (const path of [`/api/v1/visits/${signedId}/summary.pdf`, `/api/v1/visits/${signedId}/fhir`, `/api/v1/visits/export.csv?q=${tag}`]) {
+    for (const path of [`/api/v1/visits/${signedId}/summary.pdf`, `/api/v1/visits/${signedId}/fhir`, "/api/v1/visits/export.csv?status=ALL"]) {
       expect((await ctx.anonymous.get(path)).status(), path).toBe(401);
       expect((await ctx.staff.get(path)).status(), path).toBe(403);
       expect((await ctx.admin.get(path)).status(), path).toBe(403);
       expect((await ctx.doctor.get(path)).status(), path).toBe(200);
+    }
+    // The export of a name search: posted, as a form (the queue page's button) or as JSON.
+    for (const body of [{ form: { q: tag } }, { data: { q: tag } }]) {
+      const path = "/api/v1/visits/export.csv";
+      expect((await ctx.anonymous.post(path, body)).status(), `${path} ${Object.keys(body)[0]}`).toBe(401);
+      expect((await ctx.staff.post(path, body)).status(), `${path} ${Object.keys(body)[0]}`).toBe(403);
+      expect((await ctx.admin.post(path, body)).status(), `${path} ${Object.keys(body)[0]}`).toBe(403);
+      expect((await ctx.doctor.post(path, body)).status(), `${path} ${Object.keys(body)[0]}`).toBe(200);
     }
     for (const path of [`/api/v1/visits/${unknown}/summary.pdf`, `/api/v1/visits/${unknown}/fhir`, "/api/v1/visits/not-a-uuid/fhir"]) {
       const res = await ctx.doctor.get(path);
@@ -114,7 +122,7 @@ test.describe("exports", () => {
   });
 
   test("CSV: the queue view with BOM, RFC 4180 quoting and formulas neutralised", async () => {
-    const res = await ctx.doctor.get(`/api/v1/visits/export.csv?q=${tag}&status=ALL&sort=patient&page=3&pageSize=25`);
+    const res = await ctx.doctor.post("/api/v1/visits/export.csv", { form: { q: tag, status: "ALL", sort: "patient", page: "3", pageSize: "25" } });
     expect(res.headers()["content-type"]).toBe("text/csv; charset=utf-8");
     expect(res.headers()["content-disposition"]).toMatch(/^attachment; filename="backline-queue-\d{4}-\d{2}-\d{2}\.csv"$/);
     const body = await res.body();

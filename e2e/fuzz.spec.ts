@@ -309,7 +309,8 @@ function submitCases(path: () => string, version: () => number): fc.Arbitrary<TC
   return withBodyLevel(fc.oneof({ arbitrary: inAnswers, weight: 4 }, { arbitrary: inBody, weight: 2 }, { arbitrary: stale, weight: 1 }), "POST", path(), validBody);
 }
 
-// The review queue's query string (and the patient search's, which shares the pitfalls).
+// The review queue's query string (and the patient list's, which shares the pitfalls). A search text (q) in
+// either is refused whatever it holds: it goes in a POST body (below).
 const QUEUE_ENUMS: Record<string, readonly string[]> = {
   status: ["SUBMITTED", "SIGNED", "ALL"],
   urgency: ["emergency", "urgent", "routine_soon", "none"],
@@ -333,7 +334,8 @@ const queueMutation: fc.Arbitrary<TMutation> = fc.oneof(
     .filter((v) => !/^[A-Z]{2,4}(-[A-Z0-9]{1,8}){1,3}$/.test(v))
     .map((value) => ({ field: "flag", value })),
   // (kept under Node's 16 KB limit for the request line: "é" is 6 characters once encoded)
-  fc.oneof(fc.integer({ min: 101, max: 1_500 }).map((n) => "é".repeat(n)), queryText.map((s) => `${s}\u0000${s}`)).map((value) => ({ field: "q", value })),
+  // Any q at all, even a harmless or empty one: the search text is refused in a URL.
+  fc.oneof(fc.integer({ min: 101, max: 1_500 }).map((n) => "é".repeat(n)), queryText.map((s) => `${s}\u0000${s}`), queryText, fc.constantFrom("smith", "MRN-100001", "")).map((value) => ({ field: "q", value })),
   fc.tuple(fc.constantFrom("from", "to"), fc.oneof(badDate.filter((d) => !hasUnstorable(d) || d.includes("\u0000")), fc.constantFrom("0000-01-01", "1899-12-31", "0001-01-01")))
     .filter(([, v]) => !(validDay(v) && v >= "1900-01-01"))
     .map(([field, value]) => ({ field, value })),
@@ -362,7 +364,7 @@ const queueCases: fc.Arbitrary<TCase> = fc.oneof(
   }) },
 );
 const searchCases: fc.Arbitrary<TCase> = fc.oneof(
-  fc.oneof(fc.integer({ min: 101, max: 1_500 }).map((n) => "é".repeat(n)), queryText.map((s) => `${s}\u0000`)).map((value) => ({ field: "q", value })),
+  fc.oneof(fc.integer({ min: 101, max: 1_500 }).map((n) => "é".repeat(n)), queryText.map((s) => `${s}\u0000`), queryText, fc.constantFrom("garcia", "")).map((value) => ({ field: "q", value })),
   pageValue.filter((v) => !wholeNumberIn(v, (n) => n >= 1 && n <= 100_000)).map((value) => ({ field: "page", value })),
   pageValue.filter((v) => !wholeNumberIn(v, (n) => [10, 25, 50, 100].includes(n))).map((value) => ({ field: "pageSize", value })),
 ).map((m): TCase => ({ kind: "query", method: "GET", path: `/api/v1/patients?${toQuery([[m.field, String(m.value)]])}`, status: [400], fields: [m.field] }));
@@ -425,6 +427,76 @@ function signCases(path: () => string, version: () => number): fc.Arbitrary<TCas
   const undecided = fc.constant(null).map((): TCase => ({ kind: "sign: no decision", method: "POST", path: path(), body: JSON.stringify({ version: version() }), status: [422], fields: ["decision"] }));
   return withBodyLevel(fc.oneof({ arbitrary: shape, weight: 4 }, { arbitrary: stale, weight: 1 }, { arbitrary: undecided, weight: 1 }), "POST", path(), validBody);
 }
+
+// The searches as JSON bodies (POST /visits/search, POST /patients/search, and the CSV export's JSON form): the
+// search text travels only there. The same fields as the query strings, typed: numbers must be JSON numbers,
+// unknown fields are named, every field is optional (so nothing is broken by leaving one out).
+const QUEUE_BODY_KEYS = [...Object.keys(QUEUE_ENUMS), "flag", "q", "from", "to", "page", "pageSize"];
+const validQueueBody = fc.record(
+  {
+    status: fc.constantFrom(...QUEUE_ENUMS.status!),
+    urgency: fc.constantFrom(...QUEUE_ENUMS.urgency!),
+    imaging: fc.constantFrom(...QUEUE_ENUMS.imaging!),
+    flag: fc.constantFrom("RF-CES-01", "RF-INF-01"),
+    q: fc.constantFrom("", "smith", "MRN-100001", "Øster-Ørnsø", "Zoë  Ng"),
+    sort: fc.constantFrom(...QUEUE_ENUMS.sort!),
+    dir: fc.constantFrom(...QUEUE_ENUMS.dir!),
+    page: fc.integer({ min: 1, max: 10_000 }),
+    pageSize: fc.constantFrom(25, 50, 100),
+  },
+  { requiredKeys: [] },
+);
+/** Text the search refuses: not text, over 100 characters once trimmed, or not storable. */
+const badSearchText = fc.oneof(notString, fc.integer({ min: 101, max: 3_000 }).map((n) => ` ${"é".repeat(n)} `), unstorable);
+const queueBodyMutation: fc.Arbitrary<TMutation> = fc.oneof(
+  fc.constantFrom(...Object.keys(QUEUE_ENUMS)).chain((field) => badEnum(QUEUE_ENUMS[field]!).map((value) => ({ field, value }))),
+  fc.oneof(notString, anyText, fc.constantFrom("RF-CES-01'", "rf-ces-01", "RF-", "RF-CES-01-02-03-04", " RF-CES-01"))
+    .filter((v) => !(typeof v === "string" && /^[A-Z]{2,4}(-[A-Z0-9]{1,8}){1,3}$/.test(v)))
+    .map((value) => ({ field: "flag", value })),
+  badSearchText.map((value) => ({ field: "q", value })),
+  fc.tuple(fc.constantFrom("from", "to"), fc.oneof(badDate, notString, fc.constantFrom("0000-01-01", "1899-12-31", "0001-01-01")))
+    .filter(([, v]) => !(validDay(v) && v >= "1900-01-01"))
+    .map(([field, value]) => ({ field, value })),
+  fc.oneof(notNumber, outOfRangeInt, fc.integer({ min: 10_001 })).map((value) => ({ field: "page", value })),
+  fc.oneof(notNumber, fc.integer().filter((n) => ![25, 50, 100].includes(n)), fc.constantFrom(25.5, "25", 10)).map((value) => ({ field: "pageSize", value })),
+  unknownKey(QUEUE_BODY_KEYS),
+);
+function queueBodyFields(path: string): fc.Arbitrary<TCase> {
+  const broken = fc.tuple(validQueueBody, mutations(queueBodyMutation)).map(([base, ms]): TCase => {
+    const { body, fields } = mutate(base, ms);
+    return { kind: "field", method: "POST", path, body: JSON.stringify(body), status: [400], fields };
+  });
+  const datesReversed = fc.tuple(validQueueBody, fc.integer({ min: 0, max: 20_000 }), fc.integer({ min: 1, max: 3_000 })).map(([base, fromBack, gap]): TCase => {
+    const day = (back: number) => new Date(Date.parse(`${TODAY}T00:00:00Z`) - back * 864e5).toISOString().slice(0, 10);
+    return { kind: "body: from after to", method: "POST", path, body: JSON.stringify({ ...base, from: day(fromBack), to: day(fromBack + gap) }), status: [400], fields: ["to"] };
+  });
+  return fc.oneof({ arbitrary: broken, weight: 5 }, { arbitrary: datesReversed, weight: 1 });
+}
+const queueSearchCases = withBodyLevel(queueBodyFields("/api/v1/visits/search"), "POST", "/api/v1/visits/search", validQueueBody);
+// The export also takes HTML form posts, so a JSON text sent as a form is a valid (empty) view there: only the
+// field-level JSON cases apply.
+const exportBodyCases = queueBodyFields("/api/v1/visits/export.csv");
+
+const PATIENT_SEARCH_KEYS = ["q", "page", "pageSize"];
+const validPatientSearch = fc.record(
+  { q: fc.constantFrom("", "garcia", "MRN-100001", "Ørnsø"), page: fc.integer({ min: 1, max: 100_000 }), pageSize: fc.constantFrom(10, 25, 50, 100) },
+  { requiredKeys: [] },
+);
+const patientSearchMutation: fc.Arbitrary<TMutation> = fc.oneof(
+  badSearchText.map((value) => ({ field: "q", value })),
+  fc.oneof(notNumber, outOfRangeInt, fc.integer({ min: 100_001 })).map((value) => ({ field: "page", value })),
+  fc.oneof(notNumber, fc.integer().filter((n) => ![10, 25, 50, 100].includes(n)), fc.constantFrom(10.5, "10")).map((value) => ({ field: "pageSize", value })),
+  unknownKey(PATIENT_SEARCH_KEYS),
+);
+const patientSearchCases = withBodyLevel(
+  fc.tuple(validPatientSearch, mutations(patientSearchMutation)).map(([base, ms]): TCase => {
+    const { body, fields } = mutate(base, ms);
+    return { kind: "field", method: "POST", path: "/api/v1/patients/search", body: JSON.stringify(body), status: [400], fields };
+  }),
+  "POST",
+  "/api/v1/patients/search",
+  validPatientSearch,
+);
 
 // Ids in the path: never a UUID of an existing visit, so nothing can match. Ids such as "." or "%2e%2e" are
 // resolved away by the URL parser and land on another route (405) or its trailing-slash redirect (308).
@@ -584,10 +656,17 @@ test.describe("API fuzzing", () => {
     await fuzz("POST /visits/{id}/submit", "staff", submitCases(() => `/api/v1/visits/${visit.submitDraft}/submit`, () => visit.submitDraftVersion), 2_000);
   });
 
-  test("GET /api/v1/visits (queue) and GET /api/v1/patients (search)", async () => {
+  test("GET /api/v1/visits (queue) and GET /api/v1/patients (list)", async () => {
     test.setTimeout(120_000);
-    await fuzz("GET /visits?…", "doctor", queueCases, 1_600);
-    await fuzz("GET /patients?…", "staff", searchCases, 400);
+    await fuzz("GET /visits?…", "doctor", queueCases, 1_000);
+    await fuzz("GET /patients?…", "staff", searchCases, 240);
+  });
+
+  test("POST /api/v1/visits/search, /patients/search and /visits/export.csv (search bodies)", async () => {
+    test.setTimeout(120_000);
+    await fuzz("POST /visits/search", "doctor", queueSearchCases, 1_200);
+    await fuzz("POST /patients/search", "staff", patientSearchCases, 400);
+    await fuzz("POST /visits/export.csv", "doctor", exportBodyCases, 400);
   });
 
   test("POST /api/v1/visits/{id}/decision and /sign", async () => {

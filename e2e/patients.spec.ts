@@ -58,7 +58,22 @@ test.beforeEach(async ({ page }) => {
   await expect(page.getByRole("heading", { name: /Welcome/ })).toBeVisible();
 });
 
+/** Every URL the page requests (documents, API calls, scripts): a search must be in none of them. */
+function recordRequests(page: Page): { method: string; url: string; body: string | null }[] {
+  const requested: { method: string; url: string; body: string | null }[] = [];
+  page.on("request", (r) => requested.push({ method: r.method(), url: r.url(), body: r.postData() }));
+  return requested;
+}
+
+function expectInNoRequestUrl(requested: { method: string; url: string }[], ...searched: string[]) {
+  const leaked = requested.filter(
+    (r) => /[?&]q=/i.test(r.url) || searched.some((text) => decodeURIComponent(r.url).toLowerCase().includes(text.toLowerCase())),
+  );
+  expect(leaked.map((r) => `${r.method} ${r.url}`)).toEqual([]);
+}
+
 test("staff register a patient, land on the patient page, and find them again by name and by MRN", async ({ page }) => {
+  const requested = recordRequests(page);
   const { mrn, letters } = unique();
   const familyName = `Quenneville${letters}`;
   await page.goto("/intake");
@@ -130,6 +145,12 @@ test("staff register a patient, land on the patient page, and find them again by
   await expect(finder(page).getByRole("button", { name: "Search", exact: true })).toBeEnabled();
   await expect(search).toHaveValue("");
   await expect(results.locator("caption")).not.toContainText("“");
+
+  // The searches went to the server in POST bodies only: no request URL held the name or the MRN.
+  expectInNoRequestUrl(requested, fragment, mrn);
+  const searches = requested.filter((r) => r.method === "POST" && new URL(r.url).pathname === "/api/v1/patients/search");
+  expect(searches.some((r) => r.body?.includes(fragment))).toBe(true);
+  expect(searches.some((r) => r.body?.includes(mrn))).toBe(true);
 });
 
 test("a search that matches nobody shows an empty state, and old ?q= links land on the bare page", async ({ page }) => {
@@ -190,6 +211,7 @@ test("when the session has ended, a search says so and forgets the search text",
 });
 
 test("search results are paged 25 at a time with Previous and Next buttons, without the URL", async ({ page }) => {
+  const requested = recordRequests(page);
   const family = `Pagetest${unique().letters}`;
   for (let i = 0; i < 26; i++) await registerViaApi(page, { familyName: family, givenName: `Given${String.fromCharCode(97 + i)}` });
   await openIntake(page);
@@ -211,7 +233,7 @@ test("search results are paged 25 at a time with Previous and Next buttons, with
   let release = () => {};
   const held = new Promise<void>((resolve) => (release = resolve));
   await page.route(
-    /\/api\/v1\/patients\?/,
+    /\/api\/v1\/patients\/search$/,
     async (route) => {
       await held;
       await route.continue();
@@ -250,6 +272,7 @@ test("search results are paged 25 at a time with Previous and Next buttons, with
   await expect(pager).toContainText("Page 2 of 2");
   expectCleanUrl(page, family);
   await expectNothingInLocalStorage(page, family);
+  expectInNoRequestUrl(requested, family);
 });
 
 test("a duplicate MRN names the existing record, without a patient name, and links to it", async ({ page }) => {

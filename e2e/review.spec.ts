@@ -32,7 +32,7 @@ const queueRows = (page: Page) => page.locator("table.queue tbody tr");
 
 /** Do something that changes the queue view, and wait until the table shows the API's answer. */
 async function queueChange(page: Page, action: () => Promise<unknown>) {
-  const answered = page.waitForResponse((r) => new URL(r.url()).pathname === "/api/v1/visits" && r.request().method() === "GET");
+  const answered = page.waitForResponse((r) => new URL(r.url()).pathname === "/api/v1/visits/search" && r.request().method() === "POST");
   await action();
   expect((await answered).status()).toBe(200);
   await expect(page.locator("table.queue")).toHaveAttribute("aria-busy", "false");
@@ -48,7 +48,10 @@ test.describe("review", () => {
   });
   test.afterAll(async () => staff.dispose());
 
-  test("the queue: emergencies on top, filters in the URL and the back button, search kept out of the URL", async ({ page }) => {
+  test("the queue: emergencies on top, filters in the URL and the back button, search kept out of every URL", async ({ page }) => {
+    // Every URL the browser requests (pages, API calls, the CSV download), to check that the name is in none.
+    const requested: { method: string; url: string; body: string | null }[] = [];
+    page.on("request", (r) => requested.push({ method: r.method(), url: r.url(), body: r.postData() }));
     await signedIn(page, USERS.doctor);
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Review" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Review queue" })).toBeVisible();
@@ -96,13 +99,26 @@ test.describe("review", () => {
     expect(page.url()).not.toContain(emergency.familyName);
     expect(page.url().toLowerCase()).not.toContain("q=");
 
-    // The CSV export takes the same view: here, one visit.
+    // The CSV export takes the same view: here, one visit. A form post: the name is in its body, not its URL.
     const download = page.waitForEvent("download");
     await page.getByRole("button", { name: "Export CSV" }).click();
     const csv = readFileSync((await (await download).path())!, "utf8");
     const lines = csv.replace(/^\uFEFF/, "").trim().split("\r\n");
     expect(lines).toHaveLength(2);
     expect(lines[1]).toContain(emergency.mrn);
+    expect(page.url()).not.toContain(emergency.familyName);
+    await expect(page.getByRole("status").filter({ hasText: "Downloading the CSV" })).toBeVisible();
+
+    // The name went to the server only in request bodies: the queue search and the export.
+    const name = emergency.familyName.toLowerCase();
+    const leaked = requested.filter((r) => decodeURIComponent(r.url).toLowerCase().includes(name) || /[?&]q=/i.test(r.url));
+    expect(leaked.map((r) => `${r.method} ${r.url}`)).toEqual([]);
+    const searches = requested.filter((r) => r.method === "POST" && new URL(r.url).pathname === "/api/v1/visits/search");
+    expect(searches.some((r) => r.body?.includes(emergency.familyName))).toBe(true);
+    const exports = requested.filter((r) => new URL(r.url).pathname === "/api/v1/visits/export.csv");
+    expect(exports.map((r) => `${r.method} ${r.url}`)).toEqual([`POST ${new URL("/api/v1/visits/export.csv", page.url()).href}`]);
+    expect(new URLSearchParams(exports[0]!.body ?? "").get("q")).toBe(emergency.familyName);
+    expect(new URLSearchParams(exports[0]!.body ?? "").get("urgency")).toBe("emergency");
   });
 
   test("paging and page size run in PostgreSQL", async ({ page }) => {

@@ -1,8 +1,9 @@
 "use client";
 
 // "Find a patient" on the intake page. The search text is a patient's name or MRN, so it never goes into
-// the page URL (browser history, address bar, shared links): the search runs through the JSON API and the
-// last search is kept in this tab's sessionStorage, so Back from a patient page shows it again.
+// the page URL (browser history, address bar, shared links) nor in an API URL: the search is the body of
+// POST /api/v1/patients/search, and the last one is kept in this tab's sessionStorage, so Back from a patient
+// page shows it again.
 import { SEX_LABELS } from "@/components/labels";
 import Link from "next/link";
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore, type FormEvent } from "react";
@@ -124,12 +125,13 @@ export function PatientFinder({
       let response: Response;
       let body: unknown = null;
       try {
-        // The query string of a same-origin fetch is not in the browser history; the page URL stays /intake.
-        const params = new URLSearchParams({ q: query.q, page: String(query.page), pageSize: String(pageSize) });
-        response = await fetch(`/api/v1/patients?${params.toString()}`, {
+        // The search text goes in the request body, never in a URL (not even the API's: proxies log those).
+        response = await fetch("/api/v1/patients/search", {
+          method: "POST",
           signal: controller.signal,
           cache: "no-store",
-          headers: { Accept: "application/json" },
+          headers: { Accept: "application/json", "Content-Type": "application/json" },
+          body: JSON.stringify({ q: query.q, page: query.page, pageSize }),
         });
         body = await response.json().catch(() => null);
       } catch {

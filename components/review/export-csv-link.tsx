@@ -1,55 +1,48 @@
 "use client";
 
-import { useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
+import { queueSearchBody, type TQueueQuery } from "@/lib/schemas/queue";
+
+/** How long the button stays disabled after a click: each export is audited, so a double click should not make two. */
+const RESUBMIT_AFTER_MS = 3_000;
 
 /**
- * "Export CSV" for the queue: the whole current view (same filters and sort as the table, every page). The file
- * is fetched and saved from memory rather than by following a link, so a name typed into the search never lands
- * in the browser's history or downloads list; failures are shown here instead of as a JSON page.
+ * "Export CSV" for the queue: the whole current view (same filters and sort as the table, every page). It is a
+ * plain HTML form posted to POST /api/v1/visits/export.csv, always (with or without a name search, one way to
+ * test): the view, search text included, goes in the form body, so a name typed into the search never lands in
+ * a URL, the browser's history or its downloads list; the browser streams the file to disk instead of the page
+ * holding it all in memory; and it works before the page's script has loaded. The server answers a form post's
+ * errors with a short page that links back here.
  */
-export function ExportCsvLink({ query }: { query: string }) {
-  const [state, setState] = useState<{ busy: boolean; message: string | null; error: boolean }>({ busy: false, message: null, error: false });
-  const busy = useRef(false);
+export function ExportCsvLink({ query }: { query: TQueueQuery }) {
+  const [sent, setSent] = useState(false);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  useEffect(() => () => {
+    if (timer.current) clearTimeout(timer.current);
+  }, []);
+  // Every page: the table's page and page size do not cut the export.
+  const view = queueSearchBody(query);
+  delete view.page;
+  delete view.pageSize;
 
-  async function download() {
-    if (busy.current) return;
-    busy.current = true;
-    setState({ busy: true, message: "Preparing the CSV…", error: false });
-    const params = new URLSearchParams(query);
-    params.delete("page");
-    params.delete("pageSize");
-    try {
-      const qs = params.toString();
-      const response = await fetch(`/api/v1/visits/export.csv${qs ? `?${qs}` : ""}`, { cache: "no-store" });
-      if (!response.ok) {
-        const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
-        throw new Error(body?.error?.message ?? `The export failed (${response.status}).`);
-      }
-      const name = /filename="([^"]+)"/.exec(response.headers.get("Content-Disposition") ?? "")?.[1] ?? "backline-queue.csv";
-      const url = URL.createObjectURL(await response.blob());
-      const a = document.createElement("a");
-      a.href = url;
-      a.download = name;
-      document.body.append(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 60_000);
-      setState({ busy: false, message: `Saved ${name}.`, error: false });
-    } catch (error) {
-      setState({ busy: false, message: error instanceof Error ? error.message : "The export failed.", error: true });
-    } finally {
-      busy.current = false;
-    }
+  function onSubmit() {
+    // Not prevented: the browser posts the form and saves the attachment; the page stays as it is.
+    setSent(true);
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = setTimeout(() => setSent(false), RESUBMIT_AFTER_MS);
   }
 
   return (
-    <div className="export-csv">
-      <button type="button" className="secondary" onClick={download} disabled={state.busy}>
-        {state.busy ? "Exporting…" : "Export CSV"}
+    <form className="export-csv" method="post" action="/api/v1/visits/export.csv" onSubmit={onSubmit}>
+      {Object.entries(view).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={String(value)} />
+      ))}
+      <button type="submit" className="secondary" disabled={sent}>
+        Export CSV
       </button>
-      <span role="status" className={state.error ? "export-csv-error" : "muted"}>
-        {state.message}
+      <span role="status" className="muted">
+        {sent ? "Downloading the CSV of this view: your browser lists it with its downloads." : null}
       </span>
-    </div>
+    </form>
   );
 }

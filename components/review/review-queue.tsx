@@ -2,8 +2,9 @@
 
 // The doctors' queue. Paging, sorting and filtering happen in PostgreSQL (the table runs in manual mode);
 // the view lives in the page URL, so it can be bookmarked, shared and restored with Back. The one
-// exception is the name/MRN search: that is patient data, so it stays out of the URL, travels only in
-// the API request, and is kept in this tab's sessionStorage for the signed-in user.
+// exception is the name/MRN search: that is patient data, so it stays out of every URL (the page's and the
+// API's), travels only in the body of POST /api/v1/visits/search, and is kept in this tab's sessionStorage for
+// the signed-in user.
 import {
   createColumnHelper,
   flexRender,
@@ -19,7 +20,7 @@ import { MODALITY_LABELS, STATUS_LABELS, URGENCY_LABELS } from "@/components/lab
 import { formatDateTime, fullName } from "@/components/patients/format";
 import { ExportCsvLink } from "@/components/review/export-csv-link";
 import { recallSaved, rememberSaved } from "@/components/saved-search";
-import { parseQueueUrl, QUEUE_PAGE_SIZES, queueSearchParams, type TQueueQuery } from "@/lib/schemas/queue";
+import { parseQueueUrl, QUEUE_PAGE_SIZES, queueSearchBody, queueSearchParams, type TQueueQuery } from "@/lib/schemas/queue";
 import type { Tier } from "@/lib/clinical/types";
 import type { TQueuePage, TQueueRow } from "@/lib/server/visits/list-queue";
 
@@ -105,15 +106,18 @@ export function ReviewQueue({
   useEffect(() => {
     if (q === null || wantedKey === shownKey) return;
     const controller = new AbortController();
-    const params = queueSearchParams({ ...urlQuery, q: q || undefined }, { withQ: true });
+    // The whole view, search text included, in the request body: never in a URL, not even the API's.
+    const search = JSON.stringify(queueSearchBody({ ...urlQuery, q: q || undefined }));
     (async () => {
       let response: Response;
       let body: unknown = null;
       try {
-        response = await fetch(`/api/v1/visits?${params.toString()}`, {
+        response = await fetch("/api/v1/visits/search", {
+          method: "POST",
           signal: controller.signal,
           cache: "no-store",
-          headers: { Accept: "application/json" },
+          headers: { Accept: "application/json", "Content-Type": "application/json" },
+          body: search,
         });
         body = await response.json().catch(() => null);
       } catch {
@@ -293,8 +297,8 @@ export function ReviewQueue({
           {data.total === 0 ? "No visits match this view." : `Showing ${from}–${to} of ${data.total} visits.`}
           {loading && " Updating…"}
         </p>
-        {/* The whole view (every page), with the search text: sent in the request, never in a URL. */}
-        <ExportCsvLink query={queueSearchParams(query, { withQ: true }).toString()} />
+        {/* The whole view (every page), with the search text: posted in a form body, never in a URL. */}
+        <ExportCsvLink query={query} />
       </div>
 
       <div className="table-scroll">

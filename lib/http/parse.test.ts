@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { AppError } from "./errors";
-import { parseJsonBody, parseQuery, unsafeFields } from "./parse";
+import { parseFormBody, parseJsonBody, parseQuery, refuseInQuery, unsafeFields } from "./parse";
 
 const json = (body: string) => new Request("http://x/api", { method: "POST", headers: { "content-type": "application/json" }, body });
 
@@ -61,5 +61,44 @@ describe("parseJsonBody and parseQuery", () => {
   it("refuses a NUL in a query value", () => {
     expect(() => parseQuery(new Request("http://x/api?q=a%00b"), z.object({ q: z.string() }))).toThrow(AppError);
     expect(parseQuery(new Request("http://x/api?q=%C3%A9"), z.object({ q: z.string() }))).toEqual({ q: "é" });
+  });
+});
+
+describe("parseFormBody", () => {
+  const schema = z.object({ q: z.string().optional(), status: z.enum(["ALL", "SIGNED"]).optional() });
+  const form = (body: string, type = "application/x-www-form-urlencoded") => new Request("http://x/api", { method: "POST", headers: { "content-type": type }, body });
+
+  it("reads an HTML form's fields as text, the last of a repeated name winning", async () => {
+    expect(await parseFormBody(form("q=Garc%C3%ADa+Ruiz&status=SIGNED&status=ALL"), schema)).toEqual({ q: "García Ruiz", status: "ALL" });
+  });
+
+  it("refuses another content type, NUL characters and bad values, naming the field but not the value", async () => {
+    expect((await rejection(parseFormBody(form("q=a", "application/json"), schema))).fields?.[0]?.field).toBe("(body)");
+    const nul = await rejection(parseFormBody(form("q=Gar%00cia"), schema));
+    expect(nul.fields).toEqual([{ field: "q", message: expect.any(String) }]);
+    expect(nul.message).not.toContain("Gar");
+    expect((await rejection(parseFormBody(form("status=panic"), schema))).fields?.map((f) => f.field)).toEqual(["status"]);
+    expect((await rejection(parseFormBody(form(`q=${"x".repeat(270_000)}`), schema))).fields?.[0]?.field).toBe("(body)");
+  });
+});
+
+describe("refuseInQuery", () => {
+  it("refuses the parameter whatever its value, naming it and the endpoint to use, without echoing the value", () => {
+    for (const url of ["http://x/api?q=Garcia", "http://x/api?page=2&q=", "http://x/api?q"]) {
+      const error = (() => {
+        try {
+          refuseInQuery(new Request(url), "q", "POST /api/search");
+        } catch (e) {
+          return e as AppError;
+        }
+        return null;
+      })();
+      expect(error, url).toBeInstanceOf(AppError);
+      expect(error!.status).toBe(400);
+      expect(error!.fields).toEqual([{ field: "q", message: "must not be in the URL; use POST /api/search" }]);
+      expect(error!.message).toContain("POST /api/search");
+      expect(error!.message).not.toContain("Garcia");
+    }
+    expect(() => refuseInQuery(new Request("http://x/api?page=2&Q=x&query=y"), "q", "POST /api/search")).not.toThrow();
   });
 });

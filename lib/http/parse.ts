@@ -91,6 +91,26 @@ export async function readJson(request: Request): Promise<unknown> {
   return body;
 }
 
+/**
+ * An HTML form post (application/x-www-form-urlencoded): the fields as strings (a repeated name keeps its last
+ * value, as in a query string), with the same size limit and the same refusal of unsafe text as JSON bodies.
+ */
+export async function readForm(request: Request): Promise<Record<string, string>> {
+  const type = request.headers.get("content-type") ?? "";
+  if (!type.toLowerCase().startsWith("application/x-www-form-urlencoded")) {
+    throw new AppError("bad_request", "Send the body as a form (Content-Type: application/x-www-form-urlencoded).", [
+      { field: "(body)", message: "must be a form" },
+    ]);
+  }
+  const text = await request.text();
+  if (Buffer.byteLength(text) > MAX_BODY_BYTES) {
+    throw new AppError("bad_request", "The request body is too large.", [{ field: "(body)", message: "must be at most 256 KB" }]);
+  }
+  const fields = Object.fromEntries(new URLSearchParams(text).entries());
+  refuseUnsafe(fields, "form");
+  return fields;
+}
+
 export function parseWith<S extends z.ZodType>(schema: S, input: unknown, what = "request"): z.output<S> {
   const result = schema.safeParse(input);
   if (!result.success) {
@@ -108,6 +128,22 @@ export function parseQuery<S extends z.ZodType>(request: Request, schema: S): z.
   const params = Object.fromEntries(new URL(request.url).searchParams.entries());
   refuseUnsafe(params, "query");
   return parseWith(schema, params, "query");
+}
+
+export async function parseFormBody<S extends z.ZodType>(request: Request, schema: S): Promise<z.output<S>> {
+  return parseWith(schema, await readForm(request), "form");
+}
+
+/**
+ * Refuse a query parameter that must never be in a URL (search text: a patient's name or MRN), whatever its
+ * value, so no client can put it back into one by accident. The value is neither echoed nor logged.
+ */
+export function refuseInQuery(request: Request, field: string, instead: string): void {
+  if (new URL(request.url).searchParams.has(field)) {
+    throw new AppError("validation_failed", `${field} is not accepted in the URL: search text is patient data. Send it in the body of ${instead}.`, [
+      { field, message: `must not be in the URL; use ${instead}` },
+    ]);
+  }
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -6,8 +6,11 @@ import { NextResponse, type NextRequest } from "next/server";
 import { currentUser, type TCurrentUser } from "@/lib/auth/current-user";
 import { can, type TPermission } from "@/lib/auth/permissions";
 import { isDatabaseUnavailable } from "@/lib/db/unavailable";
+import { env } from "@/lib/env";
+import { asErrorPage, isFormPost, type TErrorPageLink } from "./error-page";
 import { AppError } from "./errors";
 import { logger } from "./logger";
+import { crossSiteHeader, ownOrigins } from "./same-origin";
 
 export interface TRouteContext<P> {
   user: TCurrentUser;
@@ -49,6 +52,25 @@ export function errorResponse(error: unknown, request?: TRequestInfo): NextRespo
   );
 }
 
+export interface TRouteOptions {
+  /**
+   * Refuse (403) a request a browser says came from another site (Origin, Sec-Fetch-Site), before the session
+   * is even read: for endpoints an HTML form on any site could reach (lib/http/same-origin.ts).
+   */
+  sameOrigin?: boolean;
+  /** Answer errors to an HTML form post as a short page with this link back, instead of JSON (lib/http/error-page.ts). */
+  formErrorPage?: TErrorPageLink;
+}
+
+function refuseCrossSite(request: NextRequest): void {
+  const header = crossSiteHeader(request.headers, ownOrigins(request.url, env().NEXTAUTH_URL));
+  if (header) {
+    throw new AppError("forbidden", "This request was sent from another site, so it was refused. Start it from Backline itself.", [
+      { field: header, message: "must be this site" },
+    ]);
+  }
+}
+
 /**
  * `permission` is one permission, or a list of which any one suffices (a visit is opened by staff
  * for intake and by clinicians for review).
@@ -56,10 +78,12 @@ export function errorResponse(error: unknown, request?: TRequestInfo): NextRespo
 export function apiRoute<P = Record<string, never>>(
   permission: TPermission | readonly TPermission[],
   handler: (request: NextRequest, context: TRouteContext<P>) => Promise<Response>,
+  options: TRouteOptions = {},
 ) {
   const anyOf: readonly TPermission[] = typeof permission === "string" ? [permission] : permission;
   return async (request: NextRequest, routeContext: { params: Promise<P> }): Promise<Response> => {
     try {
+      if (options.sameOrigin) refuseCrossSite(request);
       const user = await currentUser();
       if (!user) throw new AppError("unauthenticated", "Sign in to continue.");
       if (!anyOf.some((p) => can(user.role, p))) {
@@ -67,7 +91,8 @@ export function apiRoute<P = Record<string, never>>(
       }
       return await handler(request, { user, params: await routeContext.params });
     } catch (error) {
-      return errorResponse(error, { method: request.method, path: request.nextUrl.pathname });
+      const response = errorResponse(error, { method: request.method, path: request.nextUrl.pathname });
+      return options.formErrorPage && isFormPost(request) ? asErrorPage(response, options.formErrorPage) : response;
     }
   };
 }

@@ -37,12 +37,25 @@ export const ZPatientInput = z.strictObject(
 export type TPatientInput = z.input<typeof ZPatientInput>;
 export type TPatientData = z.output<typeof ZPatientInput>;
 
+const PATIENT_PAGE_SIZES = [10, 25, 50, 100];
+const searchText = z.string({ error: "q must be text" }).trim().max(100, "q must be at most 100 characters").default("");
+const searchPage = (n: z.ZodNumber) => n.int("page must be a whole number").min(1, "page must be 1 or more").max(100_000, "page must be at most 100000").default(1);
+const searchPageSize = (n: z.ZodNumber) =>
+  n.int("pageSize must be a whole number").refine((v) => PATIENT_PAGE_SIZES.includes(v), "pageSize must be 10, 25, 50 or 100").default(25);
+
+/** The patient list as a query string (GET /api/v1/patients): numbers arrive as text. The route refuses `q` there. */
 export const ZPatientSearch = z.object({
-  q: z.string().trim().max(100, "q must be at most 100 characters").default(""),
-  page: z.coerce.number({ error: "page must be a whole number" }).int("page must be a whole number").min(1, "page must be 1 or more").max(100_000).default(1),
-  pageSize: z.coerce
-    .number({ error: "pageSize must be a whole number" })
-    .int("pageSize must be a whole number")
-    .refine((n) => [10, 25, 50, 100].includes(n), "pageSize must be 10, 25, 50 or 100")
-    .default(25),
+  q: searchText,
+  page: searchPage(z.coerce.number({ error: "page must be a whole number" })),
+  pageSize: searchPageSize(z.coerce.number({ error: "pageSize must be a whole number" })),
+});
+
+/**
+ * A patient search as a JSON body (POST /api/v1/patients/search), where the name or MRN may travel: the same
+ * fields and messages, numbers as JSON numbers, unknown fields named as errors.
+ */
+export const ZPatientSearchBody = z.strictObject({
+  q: searchText,
+  page: searchPage(z.number({ error: "page must be a whole number" })),
+  pageSize: searchPageSize(z.number({ error: "pageSize must be a whole number" })),
 });

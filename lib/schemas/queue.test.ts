@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { parseQueueUrl, queueSearchParams, ZQueueQuery } from "./queue";
+import { parseQueueUrl, queueSearchBody, queueSearchParams, ZQueueQuery, ZQueueSearchBody } from "./queue";
 
 describe("queue view in the page URL", () => {
-  it("writes only what differs from the default view, and never the name search unless asked", () => {
+  it("writes only what differs from the default view, and never the name search", () => {
     expect(queueSearchParams(ZQueueQuery.parse({})).toString()).toBe("");
     const query = ZQueueQuery.parse({ urgency: "emergency", flag: "RF-CES-01", q: "Garcia", page: "2", pageSize: "50" });
     expect(queueSearchParams(query).toString()).toBe("urgency=emergency&flag=RF-CES-01&page=2&pageSize=50");
-    expect(queueSearchParams(query, { withQ: true }).get("q")).toBe("Garcia");
+    expect(queueSearchParams(query).has("q")).toBe(false);
   });
 
   it("round-trips every filter and sort", () => {
@@ -22,5 +22,25 @@ describe("queue view in the page URL", () => {
     expect(query.pageSize).toBe(25);
     expect(query.to).toBeUndefined();
     expect(ignored.sort()).toEqual(["pageSize", "to", "urgency"]);
+  });
+});
+
+describe("queue view in a JSON body (POST /api/v1/visits/search)", () => {
+  it("carries the search text, numbers as numbers, and parses back to the same view", () => {
+    const query = ZQueueQuery.parse({ status: "ALL", urgency: "urgent", q: "Garcia", sort: "patient", dir: "desc", page: "3", pageSize: "100" });
+    const body = queueSearchBody(query);
+    expect(body).toEqual({ status: "ALL", urgency: "urgent", sort: "patient", dir: "desc", page: 3, pageSize: 100, q: "Garcia" });
+    expect(ZQueueSearchBody.parse(JSON.parse(JSON.stringify(body)))).toEqual(query);
+    expect(queueSearchBody(ZQueueQuery.parse({}))).toEqual({});
+    expect(ZQueueSearchBody.parse({})).toEqual(ZQueueQuery.parse({}));
+  });
+
+  it("refuses what a query string would coerce, and unknown fields, with the same messages, by name", () => {
+    const r = ZQueueSearchBody.safeParse({ page: "2", pageSize: 30, urgency: "panic", q: 42, extra: 1, from: "2026-02-01", to: "2026-01-01" });
+    const issues = r.error!.issues.map((i) => (i.code === "unrecognized_keys" ? i.keys.join() : String(i.path[0])));
+    expect(issues.sort()).toEqual(["extra", "page", "pageSize", "q", "urgency"]);
+    expect(r.error!.issues.find((i) => i.path[0] === "pageSize")!.message).toBe("pageSize must be 25, 50 or 100");
+    expect(ZQueueSearchBody.safeParse({ from: "2026-02-01", to: "2026-01-01" }).error!.issues.map((i) => i.path[0])).toEqual(["to"]);
+    expect(ZQueueSearchBody.safeParse({ q: "x".repeat(101) }).error!.issues[0]!.message).toBe("q must be at most 100 characters");
   });
 });

@@ -11,27 +11,51 @@ const oneOf = <T extends readonly [string, ...string[]]>(values: T, field: strin
 const isoDay = (field: string) =>
   z.iso.date({ error: `${field} must be a date (YYYY-MM-DD)` }).refine((d) => d >= "1900-01-01", `${field} must be 1900-01-01 or later`);
 
+/** Every filter of the view (page and page size apart): one definition for the URL, a form post and a JSON body. */
+const QUEUE_FILTERS = {
+  status: oneOf(["SUBMITTED", "SIGNED", "ALL"], "status").default("SUBMITTED"),
+  urgency: oneOf(["emergency", "urgent", "routine_soon", "none"], "urgency").optional(),
+  flag: z
+    .string()
+    .regex(/^[A-Z]{2,4}(-[A-Z0-9]{1,8}){1,3}$/, "flag must be a rule id such as RF-CES-01")
+    .optional(),
+  imaging: oneOf(["none", "xray", "ct", "mri"], "imaging").optional(),
+  q: z.string().trim().max(100, "q must be at most 100 characters").optional(),
+  from: isoDay("from").optional(),
+  to: isoDay("to").optional(),
+  sort: oneOf(QUEUE_SORTS, "sort").default("urgency"),
+  dir: oneOf(["asc", "desc"], "dir").optional(),
+};
+
+const page = (n: z.ZodNumber) => n.int("page must be a whole number").min(1, "page must be 1 or more").max(10_000, "page must be at most 10000").default(1);
+const pageSize = (n: z.ZodNumber) =>
+  n.refine((v) => (QUEUE_PAGE_SIZES as readonly number[]).includes(v), "pageSize must be 25, 50 or 100").default(25);
+const datesInOrder = (v: { from?: string; to?: string }) => !v.from || !v.to || v.from <= v.to;
+const DATES_IN_ORDER = { path: ["to"], message: "to must not be before from" };
+
+/**
+ * The view as text: a query string (GET /api/v1/visits, the page URL) or an HTML form post (the CSV export).
+ * Numbers arrive as text and are converted; unknown parameters are ignored, as links carry all sorts.
+ */
 export const ZQueueQuery = z
   .object({
-    status: oneOf(["SUBMITTED", "SIGNED", "ALL"], "status").default("SUBMITTED"),
-    urgency: oneOf(["emergency", "urgent", "routine_soon", "none"], "urgency").optional(),
-    flag: z
-      .string()
-      .regex(/^[A-Z]{2,4}(-[A-Z0-9]{1,8}){1,3}$/, "flag must be a rule id such as RF-CES-01")
-      .optional(),
-    imaging: oneOf(["none", "xray", "ct", "mri"], "imaging").optional(),
-    q: z.string().trim().max(100, "q must be at most 100 characters").optional(),
-    from: isoDay("from").optional(),
-    to: isoDay("to").optional(),
-    sort: oneOf(QUEUE_SORTS, "sort").default("urgency"),
-    dir: oneOf(["asc", "desc"], "dir").optional(),
-    page: z.coerce.number({ error: "page must be a whole number" }).int("page must be a whole number").min(1, "page must be 1 or more").max(10_000, "page must be at most 10000").default(1),
-    pageSize: z.coerce
-      .number({ error: "pageSize must be 25, 50 or 100" })
-      .refine((n) => (QUEUE_PAGE_SIZES as readonly number[]).includes(n), "pageSize must be 25, 50 or 100")
-      .default(25),
+    ...QUEUE_FILTERS,
+    page: page(z.coerce.number({ error: "page must be a whole number" })),
+    pageSize: pageSize(z.coerce.number({ error: "pageSize must be 25, 50 or 100" })),
   })
-  .refine((v) => !v.from || !v.to || v.from <= v.to, { path: ["to"], message: "to must not be before from" });
+  .refine(datesInOrder, DATES_IN_ORDER);
+
+/**
+ * The view as a JSON body (POST /api/v1/visits/search, POST /api/v1/visits/export.csv): the same fields and
+ * messages, numbers as JSON numbers, and an unknown field is an error naming it.
+ */
+export const ZQueueSearchBody = z
+  .strictObject({
+    ...QUEUE_FILTERS,
+    page: page(z.number({ error: "page must be a whole number" })),
+    pageSize: pageSize(z.number({ error: "pageSize must be 25, 50 or 100" })),
+  })
+  .refine(datesInOrder, DATES_IN_ORDER);
 
 export type TQueueQuery = z.output<typeof ZQueueQuery>;
 
@@ -43,15 +67,28 @@ export const QUEUE_URL_KEYS = ["status", "urgency", "flag", "imaging", "from", "
 
 const DEFAULTS = ZQueueQuery.parse({});
 
-/** Only what differs from the defaults, in a stable order; with `q` only when asked (API calls, never page URLs). */
-export function queueSearchParams(query: TQueueQuery, options: { withQ?: boolean } = {}): URLSearchParams {
+/** Only what differs from the defaults, in a stable order, never `q`: the page URL's part of the view. */
+export function queueSearchParams(query: TQueueQuery): URLSearchParams {
   const params = new URLSearchParams();
   for (const key of QUEUE_URL_KEYS) {
     const value = query[key];
     if (value !== undefined && value !== DEFAULTS[key]) params.set(key, String(value));
   }
-  if (options.withQ && query.q) params.set("q", query.q);
   return params;
+}
+
+/**
+ * The whole view with the search text, as the body of POST /api/v1/visits/search (ZQueueSearchBody): only what
+ * differs from the defaults, numbers as numbers. The search text travels only in request bodies, never in a URL.
+ */
+export function queueSearchBody(query: TQueueQuery): Record<string, string | number> {
+  const body: Record<string, string | number> = {};
+  for (const key of QUEUE_URL_KEYS) {
+    const value = query[key];
+    if (value !== undefined && value !== DEFAULTS[key]) body[key] = value;
+  }
+  if (query.q) body.q = query.q;
+  return body;
 }
 
 /**

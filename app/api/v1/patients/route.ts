@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { parseJsonBody, parseQuery } from "@/lib/http/parse";
+import { parseJsonBody, parseQuery, refuseInQuery } from "@/lib/http/parse";
 import { apiRoute } from "@/lib/http/route";
 import { ZPatientInput, ZPatientSearch } from "@/lib/schemas/patient";
 import { createPatient } from "@/lib/server/patients/create-patient";
@@ -7,9 +7,14 @@ import { searchPatients } from "@/lib/server/patients/search-patients";
 
 export const dynamic = "force-dynamic";
 
-export const GET = apiRoute("patient:read", async (request, { user }) =>
-  NextResponse.json(await searchPatients(user, parseQuery(request, ZPatientSearch))),
-);
+/**
+ * The patient list, `?page=&pageSize=`. A search by name or MRN is patient data and never goes into a URL
+ * (proxies and browser history record query strings): `q` here is a 400 naming it; POST /patients/search takes it.
+ */
+export const GET = apiRoute("patient:read", async (request, { user }) => {
+  refuseInQuery(request, "q", "POST /api/v1/patients/search");
+  return NextResponse.json(await searchPatients(user, parseQuery(request, ZPatientSearch)));
+});
 
 export const POST = apiRoute("patient:write", async (request, { user }) => {
   const patient = await createPatient(user, await parseJsonBody(request, ZPatientInput));

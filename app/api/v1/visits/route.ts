@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { parseJsonBody, parseQuery } from "@/lib/http/parse";
+import { parseJsonBody, parseQuery, refuseInQuery } from "@/lib/http/parse";
 import { apiRoute } from "@/lib/http/route";
 import { ZQueueQuery } from "@/lib/schemas/queue";
 import { ZStartVisit } from "@/lib/schemas/visit";
@@ -13,7 +13,12 @@ export const POST = apiRoute("intake:write", async (request, { user }) => {
   return NextResponse.json(await startVisit(user, patientId.toLowerCase()), { status: 201 });
 });
 
-/** The review queue: `?status=&urgency=&flag=&imaging=&q=&from=&to=&sort=&dir=&page=&pageSize=`. */
-export const GET = apiRoute("review:read", async (request, { user }) =>
-  NextResponse.json(await listQueue(user, parseQuery(request, ZQueueQuery))),
-);
+/**
+ * The review queue: `?status=&urgency=&flag=&imaging=&from=&to=&sort=&dir=&page=&pageSize=`, for bookmarkable
+ * API reads. The name/MRN search is patient data and never goes into a URL: `q` here is a 400 naming it; POST
+ * /visits/search takes the same view with the search in its body.
+ */
+export const GET = apiRoute("review:read", async (request, { user }) => {
+  refuseInQuery(request, "q", "POST /api/v1/visits/search");
+  return NextResponse.json(await listQueue(user, parseQuery(request, ZQueueQuery)));
+});
