@@ -34,16 +34,15 @@ export async function searchPatients(
   assertCan(user, "patient:read");
   const where = searchWhere(query.q);
   return db().$transaction(async (tx) => {
-    const [rows, total] = await Promise.all([
-      tx.patient.findMany({
-        where,
-        orderBy: [{ familyName: "asc" }, { givenName: "asc" }, { id: "asc" }],
-        skip: (query.page - 1) * query.pageSize,
-        take: query.pageSize,
-        select: PATIENT_SELECT,
-      }),
-      tx.patient.count({ where }),
-    ]);
+    // One after the other: a transaction is one connection, and pg 9 will refuse overlapping queries on it.
+    const rows = await tx.patient.findMany({
+      where,
+      orderBy: [{ familyName: "asc" }, { givenName: "asc" }, { id: "asc" }],
+      skip: (query.page - 1) * query.pageSize,
+      take: query.pageSize,
+      select: PATIENT_SELECT,
+    });
+    const total = await tx.patient.count({ where });
     // The search words themselves may be names, so only the result ids are recorded.
     await audit(tx, {
       actorId: user.id,
