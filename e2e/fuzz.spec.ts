@@ -411,10 +411,13 @@ function decisionCases(path: () => string, version: () => number, suggested: () 
 }
 
 function signCases(path: () => string, version: () => number): fc.Arbitrary<TCase> {
-  const validBody = fc.constant(null).map(() => ({ version: version() }));
+  // acknowledgeProvisional is optional (needed only for a provisional result), so valid bodies come with and without it.
+  const validBody = fc.option(fc.boolean(), { nil: undefined }).map((ack) => ({ version: version(), ...(ack === undefined ? {} : { acknowledgeProvisional: ack }) }));
+  const notBoolean = fc.oneof(fc.constantFrom("true", "false", "", "yes", 0, 1), fc.integer(), anyText, fc.constant(null), fc.array(fc.boolean(), { maxLength: 2 }), fc.dictionary(fc.string({ maxLength: 6 }), fc.boolean(), { maxKeys: 2 }), deepValue);
   const fieldMutation: fc.Arbitrary<TMutation> = fc.oneof(
     fc.oneof(notNumber, outOfRangeInt, fc.constant(undefined)).map((value) => ({ field: "version", value })),
-    unknownKey(["version"]),
+    notBoolean.map((value) => ({ field: "acknowledgeProvisional", value })),
+    unknownKey(["version", "acknowledgeProvisional"]),
   );
   const shape = mutations(fieldMutation).map((ms): TCase => {
     const { body, fields } = mutate({ version: version() }, ms);
@@ -423,8 +426,9 @@ function signCases(path: () => string, version: () => number): fc.Arbitrary<TCas
   const stale = fc.integer({ min: 1, max: 2_147_483_647 }).filter((v) => v !== version()).map((v): TCase => ({
     kind: "stale version", method: "POST", path: path(), body: JSON.stringify({ version: v }), status: [409], fields: ["version"],
   }));
-  // Well-formed and current, but nothing was decided yet: refused, naming the missing decision.
-  const undecided = fc.constant(null).map((): TCase => ({ kind: "sign: no decision", method: "POST", path: path(), body: JSON.stringify({ version: version() }), status: [422], fields: ["decision"] }));
+  // Well-formed and current (with or without the acknowledgement), but nothing was decided yet: refused, naming
+  // the missing decision (checked before the acknowledgement).
+  const undecided = validBody.map((body): TCase => ({ kind: "sign: no decision", method: "POST", path: path(), body: JSON.stringify(body), status: [422], fields: ["decision"] }));
   return withBodyLevel(fc.oneof({ arbitrary: shape, weight: 4 }, { arbitrary: stale, weight: 1 }, { arbitrary: undecided, weight: 1 }), "POST", path(), validBody);
 }
 

@@ -1,6 +1,7 @@
 // The doctors' review journey against the production build: the queue (emergency first, filters in the
 // URL, the name search kept out of it), the evidence on the review page, override with a reason, sign,
-// a second session's stale action refused with a clear conflict, addenda, and staff kept out.
+// a second session's stale action refused with a clear conflict, addenda, a provisional result signed only
+// with the acknowledgement that the unanswered safety questions were asked, and staff kept out.
 import { readFileSync } from "node:fs";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { signedIn as apiSignedIn } from "./accounts";
@@ -15,15 +16,23 @@ const V17 = vignettes.find((v) => v.id === "LBP-V17")!; // cauda equina: emergen
 
 const unique = () => `${Date.now().toString(36).toUpperCase()}${Math.floor(Math.random() * 1e4)}`;
 
-/** A V17 (emergency) visit submitted by staff through the API, for a patient with a unique family name. */
-async function submittedEmergency(staff: APIRequestContext): Promise<{ visitId: string; familyName: string; mrn: string }> {
+/** V17 with two safety answers left blank: a provisional result (DATA-01), still an emergency with MRI suggested. */
+const PROVISIONAL_BLANKS = ["gait_disturbance", "new_bowel_incontinence"];
+const PROVISIONAL_LABELS = ["Any new unsteadiness or difficulty walking?", "Any new loss of bowel control?"];
+
+/**
+ * A V17 (emergency) visit submitted by staff through the API, for a patient with a unique family name; the
+ * `blank` answers are left out (a provisional result).
+ */
+async function submittedEmergency(staff: APIRequestContext, blank: readonly string[] = []): Promise<{ visitId: string; familyName: string; mrn: string }> {
   const familyName = `Queuetest${unique()}`;
   const mrn = `REV-${unique()}`;
   const patient = await staff.post("/api/v1/patients", { data: { mrn, givenName: "Erin", familyName, birthDate: "1981-03-03", sex: "female" } });
   expect(patient.status()).toBe(201);
   const visit = await staff.post("/api/v1/visits", { data: { patientId: (await patient.json()).id } });
   const { id, version } = (await visit.json()) as { id: string; version: number };
-  const submit = await staff.post(`/api/v1/visits/${id}/submit`, { data: { version, answers: V17.intake } });
+  const answers = Object.fromEntries(Object.entries(V17.intake).filter(([field]) => !blank.includes(field)));
+  const submit = await staff.post(`/api/v1/visits/${id}/submit`, { data: { version, answers } });
   expect(submit.status()).toBe(200);
   return { visitId: id, familyName, mrn };
 }
@@ -174,6 +183,8 @@ test.describe("review", () => {
     await page.getByRole("button", { name: "Record the decision" }).click();
     await expect(page.getByText(/Overrode the suggestion \(MRI\) with: CT/)).toBeVisible();
     await expect(page.getByText("Contraindication: Pacemaker, MRI not possible")).toBeVisible();
+    // A complete result: no acknowledgement to give.
+    await expect(page.getByRole("checkbox")).toHaveCount(0);
     await page.getByRole("button", { name: "Sign the visit" }).click();
     await expect(page.getByText(/Signed by Dr Dana Doctor/)).toBeVisible();
     await expect(page.getByRole("button", { name: "Record the decision" })).toHaveCount(0);
@@ -197,6 +208,65 @@ test.describe("review", () => {
     // The queue shows it as signed by the doctor.
     await page.goto("/review?status=SIGNED&flag=RF-CES-01&sort=submittedAt&dir=desc");
     await expect(page.getByRole("row", { name: new RegExp(emergency.mrn) })).toContainText("Dr Dana Doctor");
+  });
+
+  test("a provisional result is signed only once the doctor ticks that the unanswered safety questions were asked", async ({ page }) => {
+    const provisional = await submittedEmergency(staff, PROVISIONAL_BLANKS);
+    const signUrl = `/api/v1/visits/${provisional.visitId}/sign`;
+    const signResponse = () => page.waitForResponse((r) => new URL(r.url()).pathname === signUrl);
+    await signedIn(page, USERS.doctor);
+    await page.goto(`/review/${provisional.visitId}`);
+    await expect(page.getByRole("heading", { name: "Provisional: answers missing" })).toBeVisible();
+    await page.getByRole("button", { name: "Record the decision" }).click(); // accept the suggestion
+
+    // The sign step names the unanswered questions on a required box, unticked.
+    const box = page.getByRole("checkbox", { name: /^I have asked the patient the unanswered safety questions: / });
+    await expect(box).toBeVisible();
+    for (const label of PROVISIONAL_LABELS) await expect(box).toHaveAccessibleName(new RegExp(label.replace(/[?]/g, "\\?")));
+    await expect(box).not.toBeChecked();
+    await expect(box).toHaveJSProperty("required", true);
+    await expectNoAxeViolations(page);
+
+    // Not ticked: the form refuses on the box (error linked to it, focus on it) and sends nothing.
+    let sent = 0;
+    page.on("request", (r) => {
+      if (new URL(r.url()).pathname === signUrl) sent += 1;
+    });
+    await page.getByRole("button", { name: "Sign the visit" }).click();
+    await expect(box).toHaveAttribute("aria-invalid", "true");
+    await expect(box).toHaveAccessibleDescription(/Tick this box to confirm you have asked these questions/);
+    await expect(box).toBeFocused();
+    expect(sent).toBe(0);
+    await expectNoAxeViolations(page);
+
+    // Ticked with the keyboard. Should the field still not reach the server (here it is taken out of the
+    // request on its way), the server refuses with 422 and the page shows that on the box; nothing is signed.
+    await box.press("Space");
+    await expect(box).toBeChecked();
+    await page.route(`**${signUrl}`, async (route) => {
+      const body = route.request().postDataJSON() as Record<string, unknown>;
+      delete body.acknowledgeProvisional;
+      await route.continue({ postData: JSON.stringify(body) });
+    }, { times: 1 });
+    const refused = signResponse();
+    await page.getByRole("button", { name: "Sign the visit" }).click();
+    expect((await refused).status()).toBe(422);
+    const alert = page.getByRole("alert").filter({ hasText: "This result is provisional: safety answers were left blank" });
+    await expect(alert).toBeFocused();
+    for (const label of PROVISIONAL_LABELS) await expect(alert).toContainText(label);
+    await expect(box).toHaveAccessibleDescription(/acknowledgeProvisional must be true/);
+    await expect(page.getByRole("button", { name: "Sign the visit" })).toBeVisible();
+    await expectNoAxeViolations(page);
+
+    // Sent with the box ticked (from the keyboard): signed, and the sign-off says the result was acknowledged.
+    const signed = signResponse();
+    await page.getByRole("button", { name: "Sign the visit" }).focus();
+    await page.keyboard.press("Enter");
+    expect((await signed).status()).toBe(200);
+    await expect(page.getByText(/Signed by Dr Dana Doctor/)).toBeVisible();
+    await expect(page.getByText(/Provisional result acknowledged at signing: Dr Dana Doctor confirmed asking the unanswered safety questions/)).toBeVisible();
+    await expect(page.getByRole("checkbox")).toHaveCount(0);
+    await expectNoAxeViolations(page);
   });
 
   test("override insight counts the decision; staff cannot reach review pages or actions", async ({ page, baseURL, playwright }) => {

@@ -3,7 +3,8 @@
 // The doctor's side of a review: accept the imaging suggestion or override it with a coded reason, sign,
 // and, once signed, add addenda. Every call carries the version the doctor was looking at; if someone else
 // acted first the API answers 409, the page says so plainly and reloads the current state, and nothing is
-// overwritten.
+// overwritten. A provisional result (safety answers blank, DATA-01) is signed only with a ticked box saying the
+// doctor asked the unanswered questions; the server refuses the signature without it.
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, useSyncExternalStore } from "react";
@@ -11,13 +12,15 @@ import { useForm, useWatch } from "react-hook-form";
 import { MODALITY_LABELS } from "@/components/labels";
 import { formatDateTime } from "@/components/patients/format";
 import type { Modality } from "@/lib/clinical/types";
-import { OVERRIDE_REASONS, ZAddendum, ZDecision } from "@/lib/schemas/visit";
+import { OVERRIDE_REASONS, ZAddendum, ZDecision, ZSign, ZSignProvisional } from "@/lib/schemas/visit";
 import type { TVisitDto } from "@/lib/server/visits/visit-dto";
 import type { z } from "zod";
 
 type TDecisionInput = z.input<typeof ZDecision>;
 type TDecisionData = z.output<typeof ZDecision>;
 type TAddendumInput = z.input<typeof ZAddendum>;
+type TSignInput = z.input<typeof ZSign>;
+type TSignData = z.output<typeof ZSign>;
 
 interface TApiError {
   code?: string;
@@ -30,7 +33,9 @@ const noSubscription = () => () => {};
 const blankToUndefined = (v: unknown) => (v === "" || v === null ? undefined : v);
 const REASON_LABELS = Object.fromEntries(OVERRIDE_REASONS.map((r) => [r.value, r.label])) as Record<string, string>;
 
-async function post(url: string, body: unknown): Promise<{ ok: true; body: unknown } | { ok: false; status: number; error: TApiError }> {
+type TPostResult = { ok: true; body: unknown } | { ok: false; status: number; error: TApiError };
+
+async function post(url: string, body: unknown): Promise<TPostResult> {
   try {
     const response = await fetch(url, {
       method: "POST",
@@ -57,7 +62,18 @@ function failureText(status: number, error: TApiError): string {
   return error.message ?? "That did not work. Try again.";
 }
 
-export function DecisionPanel({ visit, canDecide, timeZone }: { visit: TVisitDto; canDecide: boolean; timeZone: string }) {
+export function DecisionPanel({
+  visit,
+  unanswered,
+  canDecide,
+  timeZone,
+}: {
+  visit: TVisitDto;
+  /** the safety questions a provisional result is missing (lib/clinical's unansweredSafetyQuestions) */
+  unanswered: readonly { id: string; label: string }[];
+  canDecide: boolean;
+  timeZone: string;
+}) {
   const router = useRouter();
   const [failure, setFailure] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
@@ -78,7 +94,7 @@ export function DecisionPanel({ visit, canDecide, timeZone }: { visit: TVisitDto
     if (failure) alertRef.current?.focus();
   }, [failure]);
 
-  async function act(url: string, body: unknown, success: string): Promise<boolean> {
+  async function act(url: string, body: unknown, success: string): Promise<TPostResult> {
     setPending(true);
     setFailure(null);
     setDone(null);
@@ -87,11 +103,11 @@ export function DecisionPanel({ visit, canDecide, timeZone }: { visit: TVisitDto
     if (result.ok) {
       setDone(success);
       router.refresh();
-      return true;
+      return result;
     }
     setFailure(failureText(result.status, result.error));
     if (result.status === 409) router.refresh();
-    return false;
+    return result;
   }
 
   const status = (
@@ -123,6 +139,12 @@ export function DecisionPanel({ visit, canDecide, timeZone }: { visit: TVisitDto
           ) : null}
           . The signed record is locked; later remarks are addenda.
         </p>
+        {visit.provisionalAcknowledged && (
+          <p>
+            <strong>Provisional result acknowledged</strong> at signing: {visit.signedBy ?? "the signing doctor"} confirmed asking the
+            unanswered safety questions.
+          </p>
+        )}
         <Addenda visit={visit} timeZone={timeZone} canAdd={canDecide} ready={ready} act={act} />
       </section>
     );
@@ -142,28 +164,97 @@ export function DecisionPanel({ visit, canDecide, timeZone }: { visit: TVisitDto
           ready={ready}
           pending={pending}
           onCancel={visit.decision ? () => setEditing(false) : undefined}
-          onSubmit={(data) => act(`/api/v1/visits/${visit.id}/decision`, data, "Decision recorded.")}
+          onSubmit={async (data) => (await act(`/api/v1/visits/${visit.id}/decision`, data, "Decision recorded.")).ok}
         />
       ) : (
         <>
           <DecisionSummary visit={visit} timeZone={timeZone} />
-          <p className="actions">
-            <button
-              type="button"
-              className="primary"
-              disabled={!ready || pending}
-              onClick={() => void act(`/api/v1/visits/${visit.id}/sign`, { version: visit.version }, "Visit signed.")}
-            >
-              Sign the visit
-            </button>{" "}
-            <button type="button" className="secondary" disabled={!ready || pending} onClick={() => setEditing(true)}>
-              Change the decision
-            </button>
-          </p>
+          <SignForm
+            key={visit.version}
+            visit={visit}
+            unanswered={unanswered}
+            ready={ready}
+            pending={pending}
+            onChange={() => setEditing(true)}
+            onSign={(data) => act(`/api/v1/visits/${visit.id}/sign`, data, "Visit signed.")}
+          />
           <p className="muted">Signing locks the visit. Later remarks can be added as addenda.</p>
         </>
       )}
     </section>
+  );
+}
+
+/**
+ * The sign step. For a provisional result it carries a required box naming the unanswered safety questions;
+ * the body then says whether it was ticked, and a refusal from the server (422 on the box) is shown on it.
+ */
+function SignForm({
+  visit,
+  unanswered,
+  ready,
+  pending,
+  onChange,
+  onSign,
+}: {
+  visit: TVisitDto;
+  unanswered: readonly { id: string; label: string }[];
+  ready: boolean;
+  pending: boolean;
+  onChange: () => void;
+  onSign: (data: TSignData) => Promise<TPostResult>;
+}) {
+  const provisional = unanswered.length > 0;
+  const {
+    register,
+    handleSubmit,
+    setError,
+    formState: { errors },
+  } = useForm<TSignInput, unknown, TSignData>({
+    resolver: zodResolver(provisional ? ZSignProvisional : ZSign),
+    defaultValues: { version: visit.version, acknowledgeProvisional: false },
+  });
+  const ackError = errors.acknowledgeProvisional?.message;
+
+  return (
+    <form
+      noValidate
+      onSubmit={handleSubmit(async (data) => {
+        const result = await onSign(provisional ? data : { version: data.version });
+        if (result.ok) return;
+        const refused = result.error.fields?.find((f) => f.field === "acknowledgeProvisional");
+        if (refused) setError("acknowledgeProvisional", { message: `acknowledgeProvisional ${refused.message}` });
+      })}
+    >
+      <input type="hidden" {...register("version", { valueAsNumber: true })} />
+      {provisional && (
+        <div className="field">
+          <label className="choice">
+            <input
+              type="checkbox"
+              required
+              aria-invalid={ackError ? true : undefined}
+              aria-describedby={ackError ? "acknowledgeProvisional-error" : undefined}
+              {...register("acknowledgeProvisional")}
+            />{" "}
+            I have asked the patient the unanswered safety questions: {unanswered.map((q) => q.label).join("; ")}
+          </label>
+          {ackError && (
+            <p id="acknowledgeProvisional-error" className="field-error">
+              {ackError}
+            </p>
+          )}
+        </div>
+      )}
+      <p className="actions">
+        <button type="submit" className="primary" disabled={!ready || pending}>
+          Sign the visit
+        </button>{" "}
+        <button type="button" className="secondary" disabled={!ready || pending} onClick={onChange}>
+          Change the decision
+        </button>
+      </p>
+    </form>
   );
 }
 
@@ -351,7 +442,7 @@ function Addenda({
   timeZone: string;
   canAdd: boolean;
   ready: boolean;
-  act: (url: string, body: unknown, success: string) => Promise<boolean>;
+  act: (url: string, body: unknown, success: string) => Promise<TPostResult>;
 }) {
   const {
     register,
@@ -380,7 +471,7 @@ function Addenda({
         <form
           noValidate
           onSubmit={handleSubmit(async (data) => {
-            if (await act(`/api/v1/visits/${visit.id}/addenda`, data, "Addendum added.")) reset({ text: "" });
+            if ((await act(`/api/v1/visits/${visit.id}/addenda`, data, "Addendum added.")).ok) reset({ text: "" });
           })}
         >
           <div className="field">

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { QUESTION_LIST, questionById } from "./catalogue";
-import { answeredBySection, compactAnswers, formatAnswer, isScaleQuestion, usesDropdown } from "./display";
+import { answeredBySection, compactAnswers, formatAnswer, isScaleQuestion, unansweredSafetyQuestions, usesDropdown } from "./display";
 
 describe("form presentation derived from the catalogue", () => {
   it("puts exactly the 0-10 pain questions on a scale", () => {
@@ -53,5 +53,19 @@ describe("answers in words", () => {
     expect(sections[0]!.answers.map((a) => a.id)).toEqual(["age_years", "sex"]);
     expect(sections[0]!.answers[0]).toEqual({ id: "age_years", label: questionById("age_years")!.label, value: "40 years" });
     expect(sections[1]!.answers).toEqual([{ id: "temperature_c", label: questionById("temperature_c")!.label, value: "37.2 deg C" }]);
+  });
+});
+
+describe("unanswered safety questions (what a doctor acknowledges when signing a provisional result)", () => {
+  it("lists the missing answers of a provisional result with their catalogue labels", () => {
+    expect(unansweredSafetyQuestions({ status: "provisional", missing_fields: ["fever", "age_years"] })).toEqual([
+      { id: "fever", label: questionById("fever")!.label },
+      { id: "age_years", label: "How old is the patient?" },
+    ]);
+  });
+
+  it("is empty for a final result and for an out-of-scope one, where nothing is missing", () => {
+    expect(unansweredSafetyQuestions({ status: "final", missing_fields: [] })).toEqual([]);
+    expect(unansweredSafetyQuestions({ status: "provisional", missing_fields: [] })).toEqual([]);
   });
 });

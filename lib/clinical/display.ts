@@ -1,9 +1,9 @@
 // Conditional display and conditional requirement of questions, evaluated by the same interpreter as the
 // rules (catalogue conditions may read intake fields only). Safe on drafts: odd values count as blank.
-import { QUESTION_LIST, SECTIONS } from "./catalogue";
+import { QUESTION_LIST, SECTIONS, questionById } from "./catalogue";
 import { createFieldState, FIELD_VARS, MISSING_CHECKS } from "./fields";
 import { compileCond, type Pred } from "./evaluator";
-import type { Cond, QuestionDef } from "./types";
+import type { Cond, Evaluation, QuestionDef } from "./types";
 
 const compiled = new WeakMap<Cond, Pred>();
 
@@ -45,6 +45,16 @@ export function visibleQuestions(answers: Answers): QuestionDef[] {
 export function missingRequiredFields(answers: Answers): string[] {
   const state = createFieldState(answers);
   return MISSING_CHECKS.filter((c) => c.missing(state)).map((c) => c.field);
+}
+
+/**
+ * The safety questions a stored result is missing (DATA-01), with their catalogue labels: what the signing
+ * doctor must confirm having asked. Empty for a final result, and for an out-of-scope one (provisional, but
+ * nothing is missing).
+ */
+export function unansweredSafetyQuestions(evaluation: Pick<Evaluation, "status" | "missing_fields">): { id: string; label: string }[] {
+  if (evaluation.status !== "provisional") return [];
+  return evaluation.missing_fields.map((id) => ({ id, label: questionById(id)?.label ?? id }));
 }
 
 /** Integer 0-10 questions (the pain scales) are answered on an 11-point scale, not typed. */

@@ -12,6 +12,7 @@ export {
   isQuestionVisible,
   isScaleQuestion,
   missingRequiredFields,
+  unansweredSafetyQuestions,
   usesDropdown,
   visibleQuestions,
 } from "./display";

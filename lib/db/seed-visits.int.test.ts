@@ -46,6 +46,10 @@ describe("synthetic visits", () => {
       expect(await q("SELECT id FROM visits WHERE status = 'SIGNED' AND (decision IS NULL OR signed_at IS NULL)")).toEqual([]);
       expect(await q("SELECT id FROM visits WHERE decision = 'override' AND (decision_reason_code IS NULL OR decision_modality = imaging_modality)")).toEqual([]);
       expect(Number((await q<{ n: string }>("SELECT count(*) AS n FROM visits WHERE decision = 'override'"))[0]!.n)).toBeGreaterThan(0);
+      // A signed result that is missing safety answers carries the doctor's acknowledgement; no other visit does.
+      const acknowledged = `status = 'SIGNED' AND evaluation->>'status' = 'provisional' AND jsonb_array_length(evaluation->'missing_fields') > 0`;
+      expect(await q(`SELECT id FROM visits WHERE provisional_acknowledged IS DISTINCT FROM (${acknowledged})`)).toEqual([]);
+      expect(Number((await q<{ n: string }>("SELECT count(*) AS n FROM visits WHERE provisional_acknowledged"))[0]!.n)).toBeGreaterThan(0);
     } finally {
       await client.end();
     }

@@ -4,7 +4,7 @@
 // Deterministic for a given seed. Inserted in batches with unnest() so 100,000 visits take well under a minute.
 import { randomUUID } from "node:crypto";
 import pg from "pg";
-import { compactAnswers, evaluate, MODALITIES, validateIntake, type Evaluation, type TIntake, type Tier } from "@/lib/clinical";
+import { compactAnswers, evaluate, MODALITIES, unansweredSafetyQuestions, validateIntake, type Evaluation, type TIntake, type Tier } from "@/lib/clinical";
 import { OVERRIDE_REASONS } from "@/lib/schemas/visit";
 import { CLINIC_MIX, generateIntake, seededRandom, STRESS_MIX } from "@/lib/clinical/test-support/generate";
 import { DEMO_USERS } from "./seed";
@@ -130,6 +130,7 @@ export async function seedVisits(databaseUrl: string, options: TSeedVisitsOption
         flags: [] as string[], version: [] as number[], created: [] as string[], submittedBy: [] as (string | null)[], submittedAt: [] as (string | null)[],
         signedBy: [] as (string | null)[], signedAt: [] as (string | null)[], decision: [] as (string | null)[], decisionModality: [] as (string | null)[],
         reasonCode: [] as (string | null)[], reasonText: [] as (string | null)[], decidedBy: [] as (string | null)[], decidedAt: [] as (string | null)[],
+        acknowledged: [] as boolean[],
       };
       for (let i = 0; i < batch; i++) {
         const roll = rand();
@@ -185,27 +186,29 @@ export async function seedVisits(databaseUrl: string, options: TSeedVisitsOption
         c.decidedAt.push(decidedAt);
         c.signedBy.push(signed ? users.doctor : null);
         c.signedAt.push(signed ? new Date(created + 2 * 3_600_000 + 60_000).toISOString() : null);
+        // As signVisit records it: a result missing safety answers is signed only with the doctor's acknowledgement.
+        c.acknowledged.push(Boolean(signed && unansweredSafetyQuestions(signed).length > 0));
         c.version.push(finalStatus === "DRAFT" ? 1 : finalStatus === "SUBMITTED" ? 2 : 4);
       }
       await client.query(
         `INSERT INTO visits (id, patient_id, status, answers, evaluation, ruleset_version, urgency, imaging_modality, imaging_rule,
                              red_flags, version, created_by_id, created_at, updated_at, submitted_by_id, submitted_at,
                              signed_by_id, signed_at, decision, decision_modality, decision_reason_code, decision_reason_text,
-                             decided_by_id, decided_at)
+                             decided_by_id, decided_at, provisional_acknowledged)
          SELECT id, patient, status::"VisitStatus", answers::jsonb, evaluation::jsonb, ruleset, urgency::"Urgency",
-                imaging::"ImagingModality", rule, flags::text[], version, $23::uuid, created, created, submitted_by, submitted_at,
+                imaging::"ImagingModality", rule, flags::text[], version, $24::uuid, created, created, submitted_by, submitted_at,
                 signed_by, signed_at, decision::"DecisionAction", decision_modality::"ImagingModality",
-                reason_code::"OverrideReason", reason_text, decided_by, decided_at
+                reason_code::"OverrideReason", reason_text, decided_by, decided_at, acknowledged
            FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[],
                        $10::text[], $11::int[], $12::timestamptz[], $13::uuid[], $14::timestamptz[], $15::uuid[], $16::timestamptz[],
-                       $17::text[], $18::text[], $19::text[], $20::text[], $21::uuid[], $22::timestamptz[])
+                       $17::text[], $18::text[], $19::text[], $20::text[], $21::uuid[], $22::timestamptz[], $23::boolean[])
              AS t(id, patient, status, answers, evaluation, ruleset, urgency, imaging, rule, flags, version, created,
                   submitted_by, submitted_at, signed_by, signed_at, decision, decision_modality, reason_code, reason_text,
-                  decided_by, decided_at)`,
+                  decided_by, decided_at, acknowledged)`,
         [
           c.id, c.patient, c.status, c.answers, c.evaluation, c.ruleset, c.urgency, c.imaging, c.rule, c.flags, c.version,
           c.created, c.submittedBy, c.submittedAt, c.signedBy, c.signedAt, c.decision, c.decisionModality, c.reasonCode,
-          c.reasonText, c.decidedBy, c.decidedAt, users.staff,
+          c.reasonText, c.decidedBy, c.decidedAt, c.acknowledged, users.staff,
         ],
       );
       inserted += batch;

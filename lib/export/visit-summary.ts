@@ -36,7 +36,8 @@ export interface TVisitSummary {
     decidedBy: string | null;
     decidedAt: string | null;
   } | null;
-  signOff: { signedBy: string; signedAt: string } | null;
+  /** provisionalAcknowledged: signed although the result was provisional, after confirming the unanswered safety questions were asked */
+  signOff: { signedBy: string; signedAt: string; provisionalAcknowledged: boolean } | null;
   addenda: readonly { id: string; text: string; author: string; createdAt: string }[];
 }
 

@@ -57,7 +57,23 @@ export const ZDecision = z
     }
   });
 
-export const ZSign = z.strictObject({ version: ZVersion });
+/**
+ * Signing. `acknowledgeProvisional`: the doctor confirms having asked the unanswered safety questions of a
+ * provisional result (DATA-01); the server requires it to be true exactly when the stored result is missing
+ * answers, and ignores it otherwise.
+ */
+export const ZSign = z.strictObject({
+  version: ZVersion,
+  acknowledgeProvisional: z.boolean({ error: "acknowledgeProvisional must be true or false" }).optional(),
+});
+
+export type TSign = z.output<typeof ZSign>;
+
+/** The sign form of a provisional visit: the acknowledgement box must be ticked. */
+export const ZSignProvisional = ZSign.refine((d) => d.acknowledgeProvisional === true, {
+  path: ["acknowledgeProvisional"],
+  message: "Tick this box to confirm you have asked these questions: a provisional result is signed only then.",
+});
 
 export const ZAddendum = z.strictObject({
   text: text("text", 4000).min(1, "text is required"),

@@ -15,6 +15,8 @@ export const SYSTEMS = {
   modality: `${FHIR_BASE}/CodeSystem/imaging-modality`,
   overrideReason: `${FHIR_BASE}/CodeSystem/override-reason`,
   bundle: `${FHIR_BASE}/sid/export`,
+  /** Encounter extension (valueBoolean true): a provisional result signed after the doctor confirmed asking the unanswered safety questions */
+  provisionalAcknowledged: `${FHIR_BASE}/StructureDefinition/provisional-acknowledged`,
   /** one code system per single- or multiple-choice question; the codes are its option values */
   answer: (fieldId: string) => `${FHIR_BASE}/CodeSystem/intake-${fieldId.replace(/_/g, "-")}`,
   loinc: "http://loinc.org",

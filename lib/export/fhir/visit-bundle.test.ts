@@ -1,6 +1,6 @@
 // Pure tests of the FHIR export: every worked case and a few hundred generated intakes (with blanks, so
 // provisional results too) produce bundles that validate against FHIR R4 (official JSON Schema + spec rules).
-import type { Bundle, Questionnaire, QuestionnaireResponse, ServiceRequest } from "@medplum/fhirtypes";
+import type { Bundle, Encounter, Questionnaire, QuestionnaireResponse, ServiceRequest } from "@medplum/fhirtypes";
 import { describe, expect, it } from "vitest";
 import { compactAnswers, QUESTION_LIST, validateIntake } from "@/lib/clinical";
 import { CLINIC_MIX, generateIntakes, STRESS_MIX } from "@/lib/clinical/test-support/generate";
@@ -92,6 +92,19 @@ describe("visit Bundle", () => {
     const order = (of(bundle, "ServiceRequest") as ServiceRequest[])[1]!;
     expect(order.reasonCode?.[0]?.text).toBe("Clinical examination findings");
     expect(order.replaces?.[0]?.reference).toBe(`urn:uuid:${(of(bundle, "ServiceRequest") as ServiceRequest[])[0]!.id}`);
+  });
+
+  it("marks the Encounter of a provisional result signed with the acknowledgement, and only that one", () => {
+    const encounter = (b: Bundle) => of(b, "Encounter")[0] as Encounter;
+    const acknowledged = signedSummary(vignetteIntake("LBP-V17", ["new_bowel_incontinence"]));
+    expect(acknowledged.signOff?.provisionalAcknowledged).toBe(true);
+    const bundle = visitBundle(acknowledged, opts);
+    expect(bundleErrors(bundle)).toEqual([]);
+    expect(encounter(bundle).extension).toEqual([{ url: "https://backline.example.org/fhir/StructureDefinition/provisional-acknowledged", valueBoolean: true }]);
+    expect((of(bundle, "QuestionnaireResponse")[0] as QuestionnaireResponse).status).toBe("in-progress");
+    for (const s of [summaryOf(vignetteIntake("LBP-V17", ["new_bowel_incontinence"])), signedSummary(vignetteIntake("LBP-V17"))]) {
+      expect(encounter(visitBundle(s, opts)).extension).toBeUndefined();
+    }
   });
 
   it("orders nothing when no imaging is suggested and the doctor agrees", () => {

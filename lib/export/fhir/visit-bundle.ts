@@ -2,7 +2,8 @@
 // QuestionnaireResponse with the answers, an Observation for the pain score (LOINC 72514-3), a Flag per red flag,
 // and a ServiceRequest for suggested imaging: intent "proposal" while the suggestion waits for a doctor, "order"
 // once a doctor accepted it. An override revokes the proposal and, if the doctor chose other imaging, orders that
-// instead. Every reference is a urn:uuid fullUrl inside the Bundle.
+// instead. A provisional result signed with the doctor's acknowledgement carries it as an Encounter extension.
+// Every reference is a urn:uuid fullUrl inside the Bundle.
 import type {
   Bundle,
   BundleEntry,
@@ -113,6 +114,9 @@ export function visitBundle(s: TVisitSummary, o: TBundleOptions): Bundle {
   const encounter: Encounter = {
     resourceType: "Encounter",
     id: s.visit.id,
+    // Signed although provisional (the QuestionnaireResponse stays in-progress): the doctor confirmed asking the
+    // unanswered safety questions.
+    ...(s.signOff?.provisionalAcknowledged ? { extension: [{ url: SYSTEMS.provisionalAcknowledged, valueBoolean: true }] } : {}),
     // Intake done and triaged by the engine; finished once a doctor signed.
     status: s.visit.status === "SIGNED" ? "finished" : "triaged",
     class: { system: "http://terminology.hl7.org/CodeSystem/v3-ActCode", code: "AMB", display: "ambulatory" },

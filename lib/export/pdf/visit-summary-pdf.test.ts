@@ -56,6 +56,15 @@ describe("visit summary PDF", () => {
     expect(pages.join("\n")).toContain("Any new loss of bowel control?");
   });
 
+  it("says at the sign-off that a provisional result was acknowledged, and only then", async () => {
+    const acknowledged = (await read(signedSummary(vignetteIntake("LBP-V17", ["new_bowel_incontinence"])))).join("\n");
+    expect(acknowledged).toContain("Signed by Dr Dana Doctor at 2025-03-10 10:05 (Europe/London)");
+    expect(acknowledged).toContain("Provisional result acknowledged: unanswered safety questions asked.");
+    expect(acknowledged).toContain("Any new loss of bowel control?");
+    const complete = (await read(signedSummary(vignetteIntake("LBP-V17")))).join("\n");
+    expect(complete).not.toContain("acknowledged");
+  });
+
   it("numbers every page 'Page N of M', however long the record", async () => {
     const addenda = Array.from({ length: 40 }, (_, i) => ({
       id: `a${i}`,

@@ -1,7 +1,7 @@
 // The visit summary as a PDF (pdfkit, A4): patient identifiers, the history by catalogue section, red flags
 // with the evidence that fired them, imaging suggestion and the doctor's decision, blood tests, advice, addenda
-// and the sign-off, or "NOT SIGNED - provisional" on every page. Every page carries the patient, "printed by
-// ... at ..." and "Page N of M".
+// and the sign-off (with the acknowledgement when a provisional result was signed), or "NOT SIGNED - provisional"
+// on every page. Every page carries the patient, "printed by ... at ..." and "Page N of M".
 import PDFDocument from "pdfkit";
 import { MODALITY_LABELS, SEX_LABELS, STATUS_LABELS, URGENCY_LABELS } from "@/components/labels";
 import { questionById, type Explanation } from "@/lib/clinical";
@@ -210,9 +210,13 @@ function body(w: Writer, s: TVisitSummary, o: TPdfOptions) {
   }
 }
 
+const PROVISIONAL_ACKNOWLEDGED = "Provisional result acknowledged: unanswered safety questions asked.";
+
 function signOff(w: Writer, s: TVisitSummary, o: TPdfOptions) {
-  if (s.signOff) w.text(`Signed by ${s.signOff.signedBy} at ${formatDateTime(s.signOff.signedAt, o.timeZone)}`, { size: 12, bold: true });
-  else w.text(NOT_SIGNED_MARK, { size: 14, bold: true, color: ALERT });
+  if (s.signOff) {
+    w.text(`Signed by ${s.signOff.signedBy} at ${formatDateTime(s.signOff.signedAt, o.timeZone)}`, { size: 12, bold: true });
+    if (s.signOff.provisionalAcknowledged) w.text(PROVISIONAL_ACKNOWLEDGED, { bold: true });
+  } else w.text(NOT_SIGNED_MARK, { size: 14, bold: true, color: ALERT });
 }
 
 /** Running header and footer, written once the page count is known. */

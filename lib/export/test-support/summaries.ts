@@ -1,6 +1,6 @@
 // Visit summaries built from the worked cases through the real engine (validate, evaluate, compact), for
 // tests of the renderers that need no database.
-import { compactAnswers, evaluate, validateIntake } from "@/lib/clinical";
+import { compactAnswers, evaluate, unansweredSafetyQuestions, validateIntake } from "@/lib/clinical";
 import { VIGNETTES } from "@/lib/clinical/test-support/vignettes";
 import type { TVisitSummary } from "../visit-summary";
 
@@ -62,7 +62,8 @@ export function signedSummary(intake: Record<string, unknown>, overrides: Partia
       decidedBy: "Dr Dana Doctor",
       decidedAt: "2025-03-10T10:00:00.000Z",
     },
-    signOff: { signedBy: "Dr Dana Doctor", signedAt: "2025-03-10T10:05:00.000Z" },
+    // As signVisit records it: a result missing safety answers is signed only with the acknowledgement.
+    signOff: { signedBy: "Dr Dana Doctor", signedAt: "2025-03-10T10:05:00.000Z", provisionalAcknowledged: unansweredSafetyQuestions(base.evaluation).length > 0 },
     addenda: [{ id: "5a0e3c1d-0000-4000-8000-000000000001", text: "Patient phoned: MRI booked for tomorrow.", author: "Dr Dana Doctor", createdAt: "2025-03-11T08:30:00.000Z" }],
     ...overrides,
   };

@@ -69,6 +69,15 @@ describe("audit details", () => {
     );
     await signVisit(users.doctor, visit.id, { version: decided.version });
     await addAddendum(users.doctor, visit.id, { text: SECRET.addendum });
+    // A provisional result (fever left blank) signed with the acknowledgement: the sign row names the blank
+    // question by id, nothing more.
+    const provisional = await startVisit(users.staff, patient.id);
+    const withoutFever: Record<string, unknown> = { ...answers };
+    delete withoutFever.fever;
+    const provisionalSubmitted = await submitVisit(users.staff, provisional.id, { version: provisional.version, answers: withoutFever });
+    expect(provisionalSubmitted.evaluation.missing_fields).toEqual(["fever"]);
+    const provisionalDecided = await decideVisit(users.doctor, provisional.id, ZDecision.parse({ version: provisionalSubmitted.version, action: "accept", note: SECRET.note }));
+    await signVisit(users.doctor, provisional.id, { version: provisionalDecided.version, acknowledgeProvisional: true });
     const account = await createUser(users.admin, { name: "Audit Probe", email: `probe-${tag.toLowerCase()}@example.org`, role: "STAFF", password: SECRET.password });
     await resetPassword(users.admin, account.id, `${SECRET.password} two`);
     await updateUser(users.admin, account.id, { role: "CLINICIAN" });
@@ -81,6 +90,9 @@ describe("audit details", () => {
     for (const expected of ["patient.create", "patient.search", "patient.read", "visit.create", "visit.draft_save", "visit.submit", "visit.decide", "visit.sign", "visit.addendum", "user.create", "user.password_reset", "user.update", "auth.sign_in_failed", "audit.search"]) {
       expect(actions, expected).toContain(expected);
     }
+    expect(rows.filter((r) => r.action === "visit.sign" && r.entityId === provisional.id).map((r) => r.details)).toEqual([
+      { version: provisionalDecided.version + 1, provisionalAcknowledged: true, missingFields: ["fever"] },
+    ]);
     const trail = JSON.stringify(rows);
     expect(trail).toContain(patient.id); // the scan does see this test's rows
     const secrets = [...Object.values(SECRET), SECRET.password, SECRET.givenName.toLowerCase(), SECRET.familyName.toLowerCase(), SECRET.mrn.toLowerCase()];

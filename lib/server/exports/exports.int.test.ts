@@ -108,6 +108,16 @@ describe("PDF visit summary", () => {
     expect(all).not.toContain("Signed by");
   });
 
+  it("says at the sign-off that a provisional result was signed with the acknowledgement", async () => {
+    const v = await submitted(vignetteIntake("LBP-V17", ["gait_disturbance"]));
+    await decideVisit(users.doctor, v.id, ZDecision.parse({ version: v.version, action: "accept" }));
+    await signVisit(users.doctor, v.id, { version: v.version + 1, acknowledgeProvisional: true });
+    const all = (await pdfText((await exportVisitPdf(users.doctor, v.id)).pdf)).pages.join("\n");
+    expect(all).toContain("Signed by Dr Dana Doctor at");
+    expect(all).toContain("Provisional result acknowledged: unanswered safety questions asked.");
+    expect(all).toContain("Any new unsteadiness or difficulty walking?");
+  });
+
   it("reflects addenda written after a first export", async () => {
     const v = await signedWithAddendum(vignetteIntake("LBP-V01"));
     const before = (await pdfText((await exportVisitPdf(users.doctor, v.id)).pdf)).pages.join("\n");
@@ -145,19 +155,25 @@ describe("FHIR R4 Bundle", () => {
     { name: "urgent MRI overridden to none (V19)", intake: () => vignetteIntake("LBP-V19"), decide: { action: "override", modality: "none", reasonCode: "already_imaged", reasonText: "MRI last week" }, expect: { flags: 1, intent: ["proposal"], qr: "completed" } },
     { name: "provisional: safety answers blank (V17 without bowel and saddle answers)", intake: () => vignetteIntake("LBP-V17", ["new_bowel_incontinence", "gait_disturbance"]), expect: { flags: 1, intent: ["proposal"], qr: "in-progress" } },
     { name: "provisional, no red flag (V01 without leg weakness)", intake: () => vignetteIntake("LBP-V01", ["leg_weakness"]), expect: { flags: 0, intent: [], qr: "in-progress" } },
+    { name: "provisional, acknowledged and signed (V01 without leg weakness)", intake: () => vignetteIntake("LBP-V01", ["leg_weakness"]), decide: { action: "accept" }, sign: true, expect: { flags: 0, intent: [], qr: "in-progress" } },
   ];
 
   for (const c of cases) {
     it(`validates against FHIR R4: ${c.name}`, async () => {
       const v = await submitted(c.intake());
       if (c.decide) await decideVisit(users.doctor, v.id, ZDecision.parse({ version: v.version, ...c.decide }));
-      if (c.sign) await signVisit(users.doctor, v.id, { version: v.version + 1 });
+      // The acknowledgement is required for a provisional result and harmless for a complete one.
+      if (c.sign) await signVisit(users.doctor, v.id, { version: v.version + 1, acknowledgeProvisional: true });
       const bundle = await exportVisitFhir(users.doctor, v.id);
       expect(bundleErrors(bundle)).toEqual([]);
       const resources = (bundle.entry ?? []).map((e) => e.resource!);
       const of = <T extends string>(type: T) => resources.filter((r) => r.resourceType === type);
       expect(of("Patient")).toHaveLength(1);
       expect(of("Encounter")).toEqual([expect.objectContaining({ id: v.id, status: c.sign ? "finished" : "triaged" })]);
+      const acknowledged = c.sign && c.expect.qr === "in-progress";
+      expect((of("Encounter")[0] as { extension?: unknown[] }).extension).toEqual(
+        acknowledged ? [{ url: "https://backline.example.org/fhir/StructureDefinition/provisional-acknowledged", valueBoolean: true }] : undefined,
+      );
       expect(of("Flag")).toHaveLength(c.expect.flags);
       expect(of("Flag").map((f) => (f as { code: { coding: { code: string }[] } }).code.coding[0]!.code).sort()).toEqual([...v.evaluation.red_flags].sort());
       expect(of("ServiceRequest").map((s) => (s as { intent: string }).intent)).toEqual(c.expect.intent);

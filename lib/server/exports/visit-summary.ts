@@ -33,7 +33,7 @@ export async function loadVisitSummary(tx: TDbOrTx, id: string): Promise<TVisitS
     answers: v.answers,
     evaluation: v.evaluation,
     decision: v.decision,
-    signOff: v.signedAt ? { signedBy: v.signedBy ?? "(unknown)", signedAt: v.signedAt } : null,
+    signOff: v.signedAt ? { signedBy: v.signedBy ?? "(unknown)", signedAt: v.signedAt, provisionalAcknowledged: v.provisionalAcknowledged } : null,
     addenda: v.addenda,
   };
 }

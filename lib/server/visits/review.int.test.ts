@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import vignettes from "@/lib/clinical/test-support/vignettes.dev.json";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/http/errors";
-import { ZDecision } from "@/lib/schemas/visit";
+import { ZDecision, ZSign, ZSignProvisional } from "@/lib/schemas/visit";
 import { demoUsers, uniqueMrn } from "@/lib/testing/users";
 import { createPatient } from "../patients/create-patient";
 import { addAddendum } from "./add-addendum";
@@ -26,6 +26,23 @@ async function submittedVisit() {
   await submitVisit(users.staff, v.id, { version: 1, answers: V17.intake });
   return v.id;
 }
+
+/** A V17 visit submitted with two safety answers blank (provisional, DATA-01; MRI still suggested), at version 2. */
+async function submittedProvisionalVisit() {
+  const p = await createPatient(users.staff, { mrn: uniqueMrn(), givenName: "Pro", familyName: "Visional", birthDate: "1981-01-01", sex: "female" });
+  const v = await startVisit(users.staff, p.id);
+  const intake = { ...V17.intake };
+  for (const blank of PROVISIONAL_BLANKS) delete intake[blank];
+  const submitted = await submitVisit(users.staff, v.id, { version: 1, answers: intake });
+  expect(submitted.evaluation).toMatchObject({ status: "provisional", missing_fields: [...PROVISIONAL_BLANKS] });
+  return v.id;
+}
+const PROVISIONAL_BLANKS = ["gait_disturbance", "new_bowel_incontinence"] as const;
+const PROVISIONAL_LABELS = ["Any new unsteadiness or difficulty walking?", "Any new loss of bowel control?"];
+
+const signState = (id: string) =>
+  db().visit.findUnique({ where: { id }, select: { status: true, version: true, signedById: true, signedAt: true, provisionalAcknowledged: true } });
+const signAudits = (id: string) => db().auditEvent.findMany({ where: { entityId: id, action: "visit.sign" }, select: { actorId: true, details: true } });
 
 async function rejection(promise: Promise<unknown>): Promise<AppError> {
   const error = await promise.then(() => null, (e: unknown) => e);
@@ -87,6 +104,75 @@ describe("decision and sign-off", () => {
       expect((await rejection(decideVisit(who, id, decision({ version: 2, action: "accept" })))).status).toBe(403);
       expect((await rejection(signVisit(who, id, { version: 2 }))).status).toBe(403);
     }
+  });
+});
+
+describe("signing a provisional result (safety answers blank)", () => {
+  it("is refused without the acknowledgement: 422 naming acknowledgeProvisional and the missing questions; nothing changes", async () => {
+    const id = await submittedProvisionalVisit();
+    await decideVisit(users.doctor, id, decision({ version: 2, action: "accept" }));
+    const before = await signState(id);
+    expect(before).toMatchObject({ status: "SUBMITTED", version: 3, signedById: null, provisionalAcknowledged: false });
+    for (const input of [{ version: 3 }, { version: 3, acknowledgeProvisional: false }]) {
+      const refused = await rejection(signVisit(users.doctor, id, input));
+      expect(refused.status).toBe(422);
+      expect(refused.fields?.map((f) => f.field)).toEqual(["acknowledgeProvisional"]);
+      // The catalogue's labels of the blank answers, in the message and on the field; no answer, no patient data.
+      for (const label of PROVISIONAL_LABELS) {
+        expect(refused.message).toContain(label);
+        expect(refused.fields![0]!.message).toContain(label);
+      }
+      expect(refused.message).not.toMatch(/Pro|Visional|1981/);
+    }
+    expect(await signState(id)).toEqual(before);
+    expect(await signAudits(id)).toEqual([]);
+  });
+
+  it("still asks for the decision first, and still answers a stale version with 409", async () => {
+    const id = await submittedProvisionalVisit();
+    const undecided = await rejection(signVisit(users.doctor, id, { version: 2 }));
+    expect(undecided.status).toBe(422);
+    expect(undecided.fields?.map((f) => f.field)).toEqual(["decision"]);
+    await decideVisit(users.doctor, id, decision({ version: 2, action: "accept" }));
+    const stale = await rejection(signVisit(users.doctor, id, { version: 2 }));
+    expect(stale.status).toBe(409);
+    expect(stale.extra).toEqual({ current: { version: 3, status: "SUBMITTED" } });
+    expect(await signAudits(id)).toEqual([]);
+  });
+
+  it("signs with the acknowledgement; the visit and the audit row record it with the missing field ids", async () => {
+    const id = await submittedProvisionalVisit();
+    await decideVisit(users.doctor, id, decision({ version: 2, action: "accept" }));
+    expect(await signVisit(users.doctor, id, { version: 3, acknowledgeProvisional: true })).toEqual({ version: 4, status: "SIGNED" });
+    expect(await signState(id)).toMatchObject({ status: "SIGNED", version: 4, signedById: users.doctor.id, provisionalAcknowledged: true });
+    expect(await signAudits(id)).toEqual([
+      { actorId: users.doctor.id, details: { version: 4, provisionalAcknowledged: true, missingFields: [...PROVISIONAL_BLANKS] } },
+    ]);
+    expect((await getVisit(users.doctor, id)).provisionalAcknowledged).toBe(true);
+    // Signed once: a repeat, acknowledged or not, is a conflict.
+    expect((await rejection(signVisit(users.doctor, id, { version: 4, acknowledgeProvisional: true }))).status).toBe(409);
+  });
+
+  it("a complete visit signs without the field, and the field is harmless there", async () => {
+    for (const input of [{ version: 3 }, { version: 3, acknowledgeProvisional: true }, { version: 3, acknowledgeProvisional: false }]) {
+      const id = await submittedVisit();
+      await decideVisit(users.doctor, id, decision({ version: 2, action: "accept" }));
+      expect(await signVisit(users.doctor, id, input)).toEqual({ version: 4, status: "SIGNED" });
+      expect(await signState(id)).toMatchObject({ status: "SIGNED", provisionalAcknowledged: false });
+      expect(await signAudits(id)).toEqual([{ actorId: users.doctor.id, details: { version: 4 } }]);
+      expect((await getVisit(users.doctor, id)).provisionalAcknowledged).toBe(false);
+    }
+  });
+
+  it("the request body: acknowledgeProvisional is optional and must be a boolean; other keys are refused", () => {
+    expect(ZSign.parse({ version: 3 })).toEqual({ version: 3 });
+    expect(ZSign.parse({ version: 3, acknowledgeProvisional: true })).toEqual({ version: 3, acknowledgeProvisional: true });
+    for (const bad of ["true", 1, null, "yes"]) {
+      expect(ZSign.safeParse({ version: 3, acknowledgeProvisional: bad }).error!.issues.map((i) => i.path[0])).toEqual(["acknowledgeProvisional"]);
+    }
+    expect(ZSign.safeParse({ version: 3, acknowledgeProvisonal: true }).success).toBe(false);
+    expect(ZSignProvisional.safeParse({ version: 3 }).error!.issues.map((i) => i.path[0])).toEqual(["acknowledgeProvisional"]);
+    expect(ZSignProvisional.safeParse({ version: 3, acknowledgeProvisional: true }).success).toBe(true);
   });
 });
 

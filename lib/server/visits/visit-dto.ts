@@ -19,6 +19,7 @@ export const VISIT_SELECT = {
   createdBy: { select: { name: true } },
   submittedBy: { select: { name: true } },
   signedBy: { select: { name: true } },
+  provisionalAcknowledged: true,
   decision: true,
   decisionModality: true,
   decisionReasonCode: true,
@@ -45,6 +46,8 @@ export interface TVisitDto {
   submittedBy: string | null;
   signedAt: string | null;
   signedBy: string | null;
+  /** Signed although the result was provisional: the signing doctor confirmed asking the unanswered safety questions. */
+  provisionalAcknowledged: boolean;
   /** The doctor's decision on the imaging suggestion; null until one is recorded. */
   decision: TDecisionDto | null;
   /** Remarks added after signing, oldest first. */
@@ -77,6 +80,7 @@ export function toVisitDto(v: Prisma.VisitGetPayload<{ select: typeof VISIT_SELE
     submittedBy: v.submittedBy?.name ?? null,
     signedAt: v.signedAt?.toISOString() ?? null,
     signedBy: v.signedBy?.name ?? null,
+    provisionalAcknowledged: v.provisionalAcknowledged,
     decision:
       v.decision && v.decisionModality && v.decidedAt
         ? {

@@ -6,7 +6,7 @@ import { DecisionPanel } from "@/components/review/decision-panel";
 import { Advisories, BloodEvidence, FiredRules, ImagingEvidence, ProvisionalNotice } from "@/components/review/evidence";
 import { requirePermission } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
-import { answeredBySection } from "@/lib/clinical";
+import { answeredBySection, unansweredSafetyQuestions } from "@/lib/clinical";
 import { env } from "@/lib/env";
 import { loadOr404 } from "@/lib/http/load-or-404";
 import { ageOn } from "@/lib/server/clock";
@@ -110,7 +110,12 @@ export default async function VisitReviewPage({ params }: { params: Promise<{ id
             <p className="muted">Ruleset {visit.rulesetVersion}. Backline suggests; the doctor decides.</p>
           </div>
           <aside className="review-side" aria-label="Decision">
-            <DecisionPanel visit={visit} canDecide={can(user.role, "review:decide")} timeZone={timeZone} />
+            <DecisionPanel
+              visit={visit}
+              unanswered={unansweredSafetyQuestions(evaluation)}
+              canDecide={can(user.role, "review:decide")}
+              timeZone={timeZone}
+            />
           </aside>
         </div>
       )}
