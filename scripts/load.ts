@@ -3,6 +3,7 @@
 //
 //   npm run load -- [--flow submit|intake] [--duration 60] [--connections 200] [--rate 300] [--warmup 10]
 //                   [--instances 1] [--pool N] [--patients 500] [--request-timeout 10] [--strict] [--profile DIR]
+//                   [--samples FILE]
 //                   [--fault [--fault-at 20] [--outage 10] [--skip-browser]]
 //
 // Loopback only: its own embedded PostgreSQL (.data/load-pg, a fresh database per run) and its own
@@ -20,7 +21,7 @@
 // must hold every acknowledged visit as SUBMITTED, with exactly one submit audit row each.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import { parseArgs } from "node:util";
@@ -58,6 +59,8 @@ const { values: flags } = parseArgs({
     "skip-browser": { type: "boolean", default: false },
     /** write a V8 CPU profile of the server to this folder (node --cpu-prof) */
     profile: { type: "string" },
+    /** write every timed request (kind, start and duration in ms, status) to this JSON file */
+    samples: { type: "string" },
   },
 });
 const DURATION_S = Number(flags.duration);
@@ -128,7 +131,7 @@ for (let i = 0; i < INSTANCES; i++) ports.push(await freePort());
 const base = `http://127.0.0.1:${ports[0]}`;
 const secret = randomBytes(32).toString("base64url");
 const serverLog: string[] = [];
-const profileArgs = flags.profile ? ["--cpu-prof", `--cpu-prof-dir=${flags.profile}`] : [];
+const profileArgs = [...(flags.profile ? ["--cpu-prof", `--cpu-prof-dir=${flags.profile}`] : []), ...(process.env.LOAD_APP_NODE_FLAGS?.split(" ").filter(Boolean) ?? [])];
 const apps: ChildProcess[] = ports.map((port) => {
   const app = spawn(process.execPath, [...profileArgs, "node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
     stdio: ["ignore", "pipe", "pipe"],
@@ -518,6 +521,8 @@ async function run() {
   const inDb = Object.fromEntries(totals.rows.map((r) => [r.status, r.n]));
 
   // --- report ------------------------------------------------------------------------------------------------
+  if (flags.samples) writeFileSync(flags.samples, JSON.stringify(samples));
+  if (process.env.LOAD_SERVER_LOG) writeFileSync(process.env.LOAD_SERVER_LOG, serverLog.join("\n"));
   const wall = (finished - started) / 1000;
   const inOutage = (s: TSample) => flags.fault && s.started + s.ms >= fault.stopAt && s.started <= fault.readyAt + 5_000;
   const isLoad = (s: TSample) => s.kind === "start" || s.kind === "save" || s.kind === "submit";
