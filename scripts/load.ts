@@ -569,7 +569,8 @@ async function run() {
   const steadyErrors = steady.filter((s) => !(s.status === 200 || s.status === 201)).length;
   console.log(`errors outside the outage window: ${steadyErrors}; retries: ${retries}; visits given up: ${[...abandoned].map(([k, v]) => `${k}: ${v}`).join(", ") || "none"}${conflictsResolved ? `; retried saves that had committed: ${conflictsResolved}` : ""}`);
   console.log(`database: ${JSON.stringify(inDb)}; acknowledged ids (warm-up included) ${ids.length} (acknowledged twice: ${everyAcknowledged.length - ids.length}); lost: ${lost.length}; submit audit rows not exactly one: ${auditNotOnce.length}`);
-  const share = (cpu: number) => `${cpu.toFixed(1)} s (${((100 * cpu) / wall).toFixed(0)}% of one core)`;
+  // A PostgreSQL restarted mid-run (--fault) has new processes: its CPU before the stop is not counted.
+  const share = (cpu: number) => (cpu < 0 ? "not measured across the restart" : `${cpu.toFixed(1)} s (${((100 * cpu) / wall).toFixed(0)}% of one core)`);
   console.log(
     `CPU over ${wall.toFixed(1)} s on ${os.cpus().length} cores: app server${INSTANCES > 1 ? "s" : ""} ${share(cpuUsed)}, PostgreSQL ${share(pgCpuUsed)}, this load generator ${share(selfCpuUsed)}; ` +
       `app server ${((1000 * cpuUsed) / Math.max(1, acknowledged.length)).toFixed(1)} ms per submission; load average now ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`,
