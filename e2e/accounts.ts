@@ -22,8 +22,20 @@ export async function signedIn(request: TRequest, baseURL: string, email: string
 export const demo = (request: TRequest, baseURL: string, who: keyof typeof USERS) => signedIn(request, baseURL, USERS[who]);
 
 /** An API context for a demo user, or a signed-out one. */
-export async function apiAs(request: TRequest, baseURL: string, who: "anonymous" | keyof typeof USERS): Promise<APIRequestContext> {
+export async function apiAs(request: TRequest, baseURL: string, who: TWho): Promise<APIRequestContext> {
   return who === "anonymous" ? request.newContext({ baseURL }) : demo(request, baseURL, who);
+}
+
+export type TWho = "anonymous" | keyof typeof USERS;
+
+/** One API context per identity (anonymous and each demo role), for specs that check every one. */
+export async function apiContexts(request: TRequest, baseURL: string): Promise<Record<TWho, APIRequestContext>> {
+  return {
+    anonymous: await apiAs(request, baseURL, "anonymous"),
+    staff: await apiAs(request, baseURL, "staff"),
+    doctor: await apiAs(request, baseURL, "doctor"),
+    admin: await apiAs(request, baseURL, "admin"),
+  };
 }
 
 let counter = 0;

@@ -1,23 +1,17 @@
 // The JSON API over HTTP, against the production build: every endpoint's role checks, and the
 // error contract (status, code, named fields, nothing changed).
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import { apiAs } from "./accounts";
+import { apiContexts, type TWho } from "./accounts";
 
-type Who = "anonymous" | "staff" | "doctor" | "admin";
 
 const mrn = () => `API-${Date.now().toString(36).toUpperCase()}${Math.floor(Math.random() * 1e4)}`;
 
 test.describe("API", () => {
-  let ctx: Record<Who, APIRequestContext>;
+  let ctx: Record<TWho, APIRequestContext>;
   let patientId: string;
 
   test.beforeAll(async ({ playwright, baseURL }) => {
-    ctx = {
-      anonymous: await apiAs(playwright.request, baseURL!, "anonymous"),
-      staff: await apiAs(playwright.request, baseURL!, "staff"),
-      doctor: await apiAs(playwright.request, baseURL!, "doctor"),
-      admin: await apiAs(playwright.request, baseURL!, "admin"),
-    };
+    ctx = await apiContexts(playwright.request, baseURL!);
     const res = await ctx.staff.post("/api/v1/patients", { data: { mrn: mrn(), givenName: "Api", familyName: "Matrix", birthDate: "1970-07-07", sex: "male" } });
     expect(res.status()).toBe(201);
     patientId = (await res.json()).id;

@@ -5,16 +5,15 @@ import { readFileSync } from "node:fs";
 import { parse } from "csv-parse/sync";
 import { bundleErrors } from "../lib/export/test-support/fhir-validate";
 import { pdfText } from "../lib/export/test-support/pdf-text";
-import { apiAs } from "./accounts";
+import { apiContexts, type TWho } from "./accounts";
 import { expectNoAxeViolations, signedIn, USERS } from "./support";
 
-type Who = "anonymous" | "staff" | "doctor" | "admin";
 const vignettes = JSON.parse(readFileSync("lib/clinical/test-support/vignettes.dev.json", "utf8")) as { vignettes: { id: string; intake: Record<string, unknown> }[] };
 const intake = (id: string) => vignettes.vignettes.find((v) => v.id === id)!.intake;
 const tag = `EXP${Date.now().toString(36).toUpperCase()}`;
 
 test.describe("exports", () => {
-  let ctx: Record<Who, APIRequestContext>;
+  let ctx: Record<TWho, APIRequestContext>;
   let signedId: string;
   let waitingId: string;
 
@@ -29,12 +28,7 @@ test.describe("exports", () => {
   }
 
   test.beforeAll(async ({ playwright, baseURL }) => {
-    ctx = {
-      anonymous: await apiAs(playwright.request, baseURL!, "anonymous"),
-      staff: await apiAs(playwright.request, baseURL!, "staff"),
-      doctor: await apiAs(playwright.request, baseURL!, "doctor"),
-      admin: await apiAs(playwright.request, baseURL!, "admin"),
-    };
+    ctx = await apiContexts(playwright.request, baseURL!);
     signedId = await submittedVisit("Øster-Ørnsø", "Zoë", 1);
     expect((await ctx.doctor.post(`/api/v1/visits/${signedId}/decision`, { data: { version: 2, action: "accept", note: "Sent to ED." } })).status()).toBe(200);
     expect((await ctx.doctor.post(`/api/v1/visits/${signedId}/sign`, { data: { version: 3 } })).status()).toBe(200);

@@ -4,11 +4,10 @@
 import { readFileSync } from "node:fs";
 import { expect, test, type APIRequestContext, type APIResponse } from "@playwright/test";
 import pg from "pg";
-import { apiAs } from "./accounts";
+import { apiContexts, type TWho } from "./accounts";
 import { e2eDatabaseUrl } from "./server-info";
 import { expectNoAxeViolations, signedIn, USERS } from "./support";
 
-type Who = "anonymous" | "staff" | "doctor" | "admin";
 const vignettes = JSON.parse(readFileSync("lib/clinical/test-support/vignettes.dev.json", "utf8")) as { vignettes: { id: string; intake: Record<string, unknown> }[] };
 const V17 = vignettes.vignettes.find((v) => v.id === "LBP-V17")!.intake;
 /** Letters only: a family name shared by this spec's patients, found by nothing else. */
@@ -20,7 +19,7 @@ interface TErrorBody {
 const fieldsOf = async (res: APIResponse) => ((await res.json()) as TErrorBody).error.fields?.map((f) => f.field).sort() ?? [];
 
 test.describe("search text only in request bodies", () => {
-  let ctx: Record<Who, APIRequestContext>;
+  let ctx: Record<TWho, APIRequestContext>;
   let database: pg.Client;
   let ids: { doctor: string; staff: string };
   const made: { mrn: string; patientId: string }[] = [];
@@ -37,12 +36,7 @@ test.describe("search text only in request bodies", () => {
   const lastAuditId = async () => (await database.query<{ id: string }>("SELECT coalesce(max(id), 0)::text AS id FROM audit_events")).rows[0]!.id;
 
   test.beforeAll(async ({ playwright, baseURL }) => {
-    ctx = {
-      anonymous: await apiAs(playwright.request, baseURL!, "anonymous"),
-      staff: await apiAs(playwright.request, baseURL!, "staff"),
-      doctor: await apiAs(playwright.request, baseURL!, "doctor"),
-      admin: await apiAs(playwright.request, baseURL!, "admin"),
-    };
+    ctx = await apiContexts(playwright.request, baseURL!);
     database = new pg.Client({ connectionString: e2eDatabaseUrl() });
     await database.connect();
     const me = async (c: APIRequestContext) => ((await (await c.get("/api/v1/me")).json()) as { user: { id: string } }).user.id;
@@ -106,7 +100,7 @@ test.describe("search text only in request bodies", () => {
     expect(tooLong.status()).toBe(400);
     expect(((await tooLong.json()) as TErrorBody).error.fields).toEqual([{ field: "q", message: "q must be at most 100 characters" }]);
 
-    // Who may search: the same as GET /patients.
+    // TWho may search: the same as GET /patients.
     expect((await ctx.anonymous.post("/api/v1/patients/search", { data: {} })).status()).toBe(401);
     expect((await ctx.admin.post("/api/v1/patients/search", { data: {} })).status()).toBe(403);
   });
