@@ -1,15 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { rejection } from "@/lib/testing/rejection";
 import { z } from "zod";
 import { AppError } from "./errors";
 import { parseFormBody, parseJsonBody, parseQuery, refuseInQuery, unsafeFields } from "./parse";
 
 const json = (body: string) => new Request("http://x/api", { method: "POST", headers: { "content-type": "application/json" }, body });
-
-async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
 
 describe("unsafeFields", () => {
   it("names NUL characters and unpaired surrogates in values and keys, by path", () => {

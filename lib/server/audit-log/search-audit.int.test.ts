@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { rejection } from "@/lib/testing/rejection";
 import { db } from "@/lib/db/client";
-import { AppError } from "@/lib/http/errors";
 import { ZAuditSearch } from "@/lib/schemas/audit";
 import { demoUsers, uniqueMrn } from "@/lib/testing/users";
 import { createPatient } from "../patients/create-patient";
@@ -15,12 +15,6 @@ beforeAll(async () => {
 });
 
 const search = (input: Record<string, unknown>) => searchAudit(users.admin, ZAuditSearch.parse(input));
-
-async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
 
 describe("audit log search", () => {
   it("filters by patient (id or MRN), actor and action, newest first, and pages in the database", async () => {

@@ -1,10 +1,10 @@
 import { parse } from "csv-parse/sync";
 import { beforeAll, describe, expect, it } from "vitest";
+import { rejection } from "@/lib/testing/rejection";
 import { db } from "@/lib/db/client";
 import { bundleErrors } from "@/lib/export/test-support/fhir-validate";
 import { pdfText } from "@/lib/export/test-support/pdf-text";
 import { vignetteIntake } from "@/lib/export/test-support/summaries";
-import { AppError } from "@/lib/http/errors";
 import { ZQueueQuery } from "@/lib/schemas/queue";
 import { ZDecision } from "@/lib/schemas/visit";
 import { demoUsers, uniqueMrn } from "@/lib/testing/users";
@@ -23,12 +23,6 @@ let users: Awaited<ReturnType<typeof demoUsers>>;
 beforeAll(async () => {
   users = await demoUsers();
 });
-
-async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
 
 type TPatientInput = { givenName: string; familyName: string; birthDate?: string; mrn?: string };
 

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { rejection } from "@/lib/testing/rejection";
 import type { TCurrentUser } from "@/lib/auth/current-user";
 import { verifyPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db/client";
@@ -14,12 +15,6 @@ let users: Awaited<ReturnType<typeof demoUsers>>;
 beforeAll(async () => {
   users = await demoUsers();
 });
-
-async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
 
 let counter = 0;
 const email = () => `user-${Date.now()}-${++counter}@example.org`;

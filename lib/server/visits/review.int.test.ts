@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { rejection } from "@/lib/testing/rejection";
 import vignettes from "@/lib/clinical/test-support/vignettes.dev.json";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/http/errors";
@@ -43,12 +44,6 @@ const PROVISIONAL_LABELS = ["Any new unsteadiness or difficulty walking?", "Any 
 const signState = (id: string) =>
   db().visit.findUnique({ where: { id }, select: { status: true, version: true, signedById: true, signedAt: true, provisionalAcknowledged: true } });
 const signAudits = (id: string) => db().auditEvent.findMany({ where: { entityId: id, action: "visit.sign" }, select: { actorId: true, details: true } });
-
-async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
 
 const decision = (input: Record<string, unknown>) => ZDecision.parse(input);
 

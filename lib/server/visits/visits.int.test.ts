@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { rejection } from "@/lib/testing/rejection";
 import vignettes from "@/lib/clinical/test-support/vignettes.dev.json";
 import type { TCurrentUser } from "@/lib/auth/current-user";
 import { db } from "@/lib/db/client";
@@ -25,12 +26,6 @@ beforeAll(async () => {
 
 async function newPatient(user: TCurrentUser = users.staff) {
   return createPatient(user, { mrn: uniqueMrn(), givenName: "Ada", familyName: "Testperson", birthDate: "1980-05-01", sex: "female" });
-}
-
-async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
 }
 
 const auditCount = (entityId: string, action: string) => db().auditEvent.count({ where: { entityId, action } });
