@@ -1,6 +1,7 @@
 // The app process dies mid-intake (SIGKILL, no shutdown) and comes back: the answers typed while it was
 // down were kept in this browser and are restored and saved when the form is opened again. Runs its own
-// `next start` on the e2e database, so killing it leaves the shared test server alone.
+// `npm start` (scripts/start.mjs and its workers) on the e2e database, so killing it leaves the shared test
+// server alone. Killed outright, the start script takes its workers with it.
 import { expect, test } from "@playwright/test";
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -28,7 +29,7 @@ test.describe("the app process is killed mid-intake", () => {
   const secret = randomBytes(32).toString("base64url");
 
   async function startApp() {
-    app = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port)], {
+    app = spawn(process.execPath, ["scripts/start.mjs", "-p", String(port)], {
       stdio: "ignore",
       env: {
         ...process.env,

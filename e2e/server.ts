@@ -1,4 +1,4 @@
-// The app Playwright tests: a production build (`next start`) on a fresh, migrated and seeded
+// The app Playwright tests: a production build (`npm start`) on a fresh, migrated and seeded
 // database (embedded unless DATABASE_URL is set). Started by playwright.config.ts.
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -53,7 +53,8 @@ if (!existsSync(`${process.env.NEXT_DIST_DIR || ".next"}/BUILD_ID`)) {
 // the log, and patient data must not (e2e/server-log.ts).
 mkdirSync(".data/e2e", { recursive: true });
 const log = createWriteStream(`.data/e2e/server-${port}.log`, { flags: "w" });
-const next = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", port], {
+// As `npm start` runs it: scripts/start.mjs, one worker per CPU core sharing the port.
+const next = spawn(process.execPath, ["scripts/start.mjs", "-p", port], {
   stdio: ["inherit", "pipe", "pipe"],
   env: {
     ...process.env,

@@ -2,12 +2,13 @@
 // acknowledged was lost. With --fault, PostgreSQL is stopped during the run and started again.
 //
 //   npm run load -- [--flow submit|intake] [--duration 60] [--connections 200] [--rate 300] [--warmup 10]
-//                   [--instances 1] [--pool N] [--patients 500] [--request-timeout 10] [--strict] [--profile DIR]
+//                   [--workers N] [--pool N] [--patients 500] [--request-timeout 10] [--strict] [--profile DIR]
 //                   [--samples FILE]
 //                   [--fault [--fault-at 20] [--outage 10] [--skip-browser]]
 //
-// Loopback only: its own embedded PostgreSQL (.data/load-pg, a fresh database per run) and its own
-// `next start` on a free port, from the existing build (`npm run build` first; NEXT_DIST_DIR is honoured).
+// Loopback only: its own embedded PostgreSQL (.data/load-pg, a fresh database per run) and the app as `npm start`
+// runs it (scripts/start.mjs: one `next start` worker per CPU core, or --workers) on a free port, from the existing
+// build (`npm run build` first; NEXT_DIST_DIR is honoured).
 //
 // Two flows:
 //  - submit (the default): the intakes are first filled in through the API as staff do (start a visit, autosave
@@ -40,8 +41,8 @@ const { values: flags } = parseArgs({
     duration: { type: "string", default: "60" },
     connections: { type: "string", default: "200" },
     pool: { type: "string" },
-    /** app instances (next start processes) on one database; submitters are spread over them */
-    instances: { type: "string", default: "1" },
+    /** app workers (BACKLINE_WORKERS of scripts/start.mjs); default: as `npm start`, one per CPU core */
+    workers: { type: "string", default: String(os.availableParallelism()) },
     patients: { type: "string", default: "500" },
     fault: { type: "boolean", default: false },
     "fault-at": { type: "string", default: "20" },
@@ -74,9 +75,9 @@ if (FLOW !== "submit" && FLOW !== "intake") {
   process.exit(2);
 }
 const RATE = flags.rate ? Number(flags.rate) : FLOW === "submit" ? 300 : null;
-const INSTANCES = Number(flags.instances);
+const WORKERS = Number(flags.workers);
 const REQUEST_TIMEOUT_MS = Number(flags["request-timeout"]) * 1000;
-for (const [name, value] of Object.entries({ instances: INSTANCES, duration: DURATION_S, connections: CONNECTIONS, "fault-at": FAULT_AT_S, outage: OUTAGE_S, "request-timeout": REQUEST_TIMEOUT_MS, rate: RATE ?? 1, patients: Number(flags.patients) })) {
+for (const [name, value] of Object.entries({ workers: WORKERS, duration: DURATION_S, connections: CONNECTIONS, "fault-at": FAULT_AT_S, outage: OUTAGE_S, "request-timeout": REQUEST_TIMEOUT_MS, rate: RATE ?? 1, patients: Number(flags.patients) })) {
   if (!Number.isFinite(value) || value <= 0) {
     console.error(`--${name} must be a positive number`);
     process.exit(2);
@@ -125,51 +126,51 @@ await seeding.patient.createMany({
 const patients = (await seeding.patient.findMany({ where: { mrn: { startsWith: "LOAD-" } }, select: { id: true } })).map((p) => p.id);
 await seeding.$disconnect();
 
-// One or more app instances on the same database, as behind a load balancer: they share the session secret.
-const ports: number[] = [];
-for (let i = 0; i < INSTANCES; i++) ports.push(await freePort());
-const base = `http://127.0.0.1:${ports[0]}`;
+// The app as `npm start` runs it: scripts/start.mjs and its workers, sharing one port.
+const port = await freePort();
+const base = `http://127.0.0.1:${port}`;
 const secret = randomBytes(32).toString("base64url");
 const serverLog: string[] = [];
 const profileArgs = [...(flags.profile ? ["--cpu-prof", `--cpu-prof-dir=${flags.profile}`] : []), ...(process.env.LOAD_APP_NODE_FLAGS?.split(" ").filter(Boolean) ?? [])];
-const apps: ChildProcess[] = ports.map((port) => {
-  const app = spawn(process.execPath, [...profileArgs, "node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
-    stdio: ["ignore", "pipe", "pipe"],
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      DATABASE_URL: databaseUrl,
-      NEXTAUTH_URL: `http://127.0.0.1:${port}`,
-      NEXTAUTH_SECRET: secret,
-      NEXT_TELEMETRY_DISABLED: "1",
-      ...(flags.pool ? { BACKLINE_DB_POOL_SIZE: flags.pool } : {}),
-    },
-  });
-  for (const stream of [app.stdout!, app.stderr!]) {
-    stream.on("data", (chunk: Buffer) => {
-      for (const line of chunk.toString().split("\n")) if (line.trim()) serverLog.push(line);
-    });
-  }
-  return app;
+const app: ChildProcess = spawn(process.execPath, [...profileArgs, "scripts/start.mjs", "-p", String(port), "-H", "127.0.0.1"], {
+  stdio: ["ignore", "pipe", "pipe"],
+  env: {
+    ...process.env,
+    NODE_ENV: "production",
+    DATABASE_URL: databaseUrl,
+    NEXTAUTH_URL: base,
+    NEXTAUTH_SECRET: secret,
+    NEXT_TELEMETRY_DISABLED: "1",
+    BACKLINE_WORKERS: String(WORKERS),
+    ...(flags.pool ? { BACKLINE_DB_POOL_SIZE: flags.pool } : {}),
+  },
 });
+for (const stream of [app.stdout!, app.stderr!]) {
+  stream.on("data", (chunk: Buffer) => {
+    for (const line of chunk.toString().split("\n")) if (line.trim()) serverLog.push(line);
+  });
+}
 
 let databaseDown = false;
 
 async function cleanup() {
-  for (const app of apps) if (app.exitCode === null) app.kill("SIGTERM");
+  if (app.exitCode === null) {
+    const exited = new Promise((resolve) => app.once("exit", resolve));
+    app.kill("SIGTERM");
+    await Promise.race([exited, sleep(10_000)]);
+  }
   if (databaseDown) await cluster.start().catch(() => {});
   await cluster.dropDatabase(dbName).catch(() => {});
   await cluster.stop();
 }
 
 try {
-  for (const [i, port] of ports.entries()) {
-    for (let tries = 0; ; tries++) {
-      if (tries > 240 || apps[i]!.exitCode !== null) throw new Error(`next start did not come up:\n${serverLog.slice(-20).join("\n")}`);
-      const ok = await fetch(`http://127.0.0.1:${port}/api/health`).then((r) => r.ok, () => false);
-      if (ok) break;
-      await sleep(250);
-    }
+  // Every worker up (each logs Ready), and the app answering.
+  for (let tries = 0; ; tries++) {
+    if (tries > 240 || app.exitCode !== null) throw new Error(`the app did not come up:\n${serverLog.slice(-20).join("\n")}`);
+    const ready = serverLog.filter((l) => l.includes("Ready in")).length >= WORKERS;
+    if (ready && (await fetch(`${base}/api/health`).then((r) => r.ok, () => false))) break;
+    await sleep(250);
   }
   await run();
 } finally {
@@ -211,7 +212,7 @@ async function run() {
   const bodiesWithStack: string[] = [];
   const missingRetryAfter = { count: 0 };
 
-  function request(kind: TKind, method: string, path: string, body?: unknown, extraHeaders: Record<string, string> = {}, instance = 0): Promise<TResponse> {
+  function request(kind: TKind, method: string, path: string, body?: unknown, extraHeaders: Record<string, string> = {}): Promise<TResponse> {
     const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
     const started = now();
     return new Promise((resolve) => {
@@ -228,7 +229,7 @@ async function run() {
       const req = http.request(
         {
           host: "127.0.0.1",
-          port: ports[instance],
+          port,
           method,
           path,
           agent,
@@ -268,9 +269,9 @@ async function run() {
    * the request is a retry of the same step, never a new submission. Returns the last response and whether
    * it was a retry.
    */
-  async function step(kind: TKind, method: string, path: string, body: unknown, expected: number, instance: number): Promise<{ res: TResponse; retried: boolean }> {
+  async function step(kind: TKind, method: string, path: string, body: unknown, expected: number): Promise<{ res: TResponse; retried: boolean }> {
     for (let attempt = 0; ; attempt++) {
-      const res = await request(kind, method, path, body, {}, instance);
+      const res = await request(kind, method, path, body);
       const transient = res.status === 0 || res.status === 502 || res.status === 503 || res.status === 504;
       if (res.status === expected || !transient || now() > deadline + GRACE_MS) return { res, retried: attempt > 0 };
       retries += 1;
@@ -296,17 +297,16 @@ async function run() {
     id: string;
     version: number;
     intake: Record<string, unknown>;
-    instance: number;
   }
 
   /**
    * What staff do before a submission: start a visit and autosave the first half of the answers. `seq` picks
    * the patient and the intake. Null when a step failed for good (counted in `abandoned`).
    */
-  async function fillDraft(seq: number, instance: number): Promise<TDraft | null> {
+  async function fillDraft(seq: number): Promise<TDraft | null> {
     const patientId = patients[seq % patients.length]!;
     const intake = intakes[(seq * 31) % intakes.length]!;
-    const started = (await step("start", "POST", "/api/v1/visits", { patientId }, 201, instance)).res;
+    const started = (await step("start", "POST", "/api/v1/visits", { patientId }, 201)).res;
     if (started.status !== 201) {
       bump(abandoned, `start ${started.status || "no answer"}`);
       return null;
@@ -314,7 +314,7 @@ async function run() {
     const visit = JSON.parse(started.text) as { id: string; version: number };
     let version = visit.version;
     const draft = Object.fromEntries(Object.entries(intake).slice(0, Math.ceil(Object.keys(intake).length / 2)));
-    const saved = await step("save", "PUT", `/api/v1/visits/${visit.id}/answers`, { version, answers: draft }, 200, instance);
+    const saved = await step("save", "PUT", `/api/v1/visits/${visit.id}/answers`, { version, answers: draft }, 200);
     const current = saved.res.status === 409 ? (JSON.parse(saved.res.text) as { error?: { current?: { version: number; status: string } } }).error?.current : undefined;
     if (saved.res.status === 200) version = (JSON.parse(saved.res.text) as { version: number }).version;
     else if (saved.retried && current?.status === "DRAFT" && current.version === version + 1) {
@@ -325,12 +325,12 @@ async function run() {
       bump(abandoned, `save ${saved.res.status || "no answer"}`);
       return null;
     }
-    return { id: visit.id, version, intake, instance };
+    return { id: visit.id, version, intake };
   }
 
   /** Submit the whole intake; acknowledged (pushed to `sink`) only on a 200. */
   async function submit(draft: TDraft, sink: string[]): Promise<void> {
-    const submitted = (await step("submit", "POST", `/api/v1/visits/${draft.id}/submit`, { version: draft.version, answers: draft.intake }, 200, draft.instance)).res;
+    const submitted = (await step("submit", "POST", `/api/v1/visits/${draft.id}/submit`, { version: draft.version, answers: draft.intake }, 200)).res;
     if (submitted.status === 200) sink.push(draft.id);
     else bump(abandoned, `submit ${submitted.status || "no answer"}`);
   }
@@ -343,11 +343,10 @@ async function run() {
   let ranOut = 0;
 
   async function submitter(worker: number, sink: string[]) {
-    const instance = worker % INSTANCES;
     for (let n = 0; await waitForSlot(); n++) {
       offered += 1;
       if (FLOW === "intake") {
-        const draft = await fillDraft(worker + n * CONNECTIONS, instance);
+        const draft = await fillDraft(worker + n * CONNECTIONS);
         if (draft) await submit(draft, sink);
       } else {
         const draft = prepared.pop();
@@ -366,9 +365,9 @@ async function run() {
     deadline = 15 * 60_000;
     let next = 0;
     await Promise.all(
-      Array.from({ length: CONNECTIONS }, async (_, worker) => {
+      Array.from({ length: CONNECTIONS }, async () => {
         while (next < count) {
-          const draft = await fillDraft(next++, worker % INSTANCES);
+          const draft = await fillDraft(next++);
           if (draft) prepared.push(draft);
         }
       }),
@@ -498,10 +497,11 @@ async function run() {
   const cpuAtStart = serverCpuSeconds();
   const pgCpuAtStart = postgresCpuSeconds();
   const selfCpuAtStart = process.cpuUsage();
+  const machineAtStart = machineTicks();
   t0 = performance.now();
   nextSlot = 0;
   const started = now();
-  log(`${CONNECTIONS} submitters for ${DURATION_S} s against ${ports.map((p) => `127.0.0.1:${p}`).join(", ")}${flags.fault ? `; PostgreSQL stopped at ${FAULT_AT_S} s for ${OUTAGE_S} s` : ""}`);
+  log(`${CONNECTIONS} submitters for ${DURATION_S} s against 127.0.0.1:${port}${flags.fault ? `; PostgreSQL stopped at ${FAULT_AT_S} s for ${OUTAGE_S} s` : ""}`);
   await Promise.all([
     ...Array.from({ length: CONNECTIONS }, (_, w) => submitter(w, acknowledged)),
     ...(flags.fault ? [injectFault(), probe()] : []),
@@ -512,6 +512,7 @@ async function run() {
   const pgCpuUsed = postgresCpuSeconds() - pgCpuAtStart;
   const selfCpu = process.cpuUsage(selfCpuAtStart);
   const selfCpuUsed = (selfCpu.user + selfCpu.system) / 1e6;
+  const machine = machineUse(machineAtStart);
   agent.destroy();
 
   // --- verification in the database --------------------------------------------------------------------------
@@ -547,7 +548,7 @@ async function run() {
   const requestsTotal = samples.filter(isLoad).length;
 
   console.log("");
-  console.log(`=== load: ${RATE === null ? `${CONNECTIONS} concurrent submitters (closed loop)` : `${RATE} submissions/s offered, at most ${CONNECTIONS} in flight`}, ${DURATION_S} s after ${WARMUP_S} s of warm-up${flags.fault ? `, PostgreSQL stopped for ${OUTAGE_S} s at ${FAULT_AT_S} s` : ""} (${INSTANCES} app instance${INSTANCES > 1 ? "s" : ""}, pool ${flags.pool ?? "default"} each)`);
+  console.log(`=== load: ${RATE === null ? `${CONNECTIONS} concurrent submitters (closed loop)` : `${RATE} submissions/s offered, at most ${CONNECTIONS} in flight`}, ${DURATION_S} s after ${WARMUP_S} s of warm-up${flags.fault ? `, PostgreSQL stopped for ${OUTAGE_S} s at ${FAULT_AT_S} s` : ""} (${WORKERS} app worker${WORKERS > 1 ? "s" : ""}, pool ${flags.pool ?? "default"} each)`);
   console.log(`flow: ${FLOW === "submit" ? "submit (drafts filled in through the API beforehand; each submission is one submit request)" : "intake (each submission is start + autosave + submit)"}`);
   if (preparation) console.log(preparation);
   // Open model: the submissions started in the window, over the window (those still in flight at its end are
@@ -572,9 +573,12 @@ async function run() {
   // A PostgreSQL restarted mid-run (--fault) has new processes: its CPU before the stop is not counted.
   const share = (cpu: number) => (cpu < 0 ? "not measured across the restart" : `${cpu.toFixed(1)} s (${((100 * cpu) / wall).toFixed(0)}% of one core)`);
   console.log(
-    `CPU over ${wall.toFixed(1)} s on ${os.cpus().length} cores: app server${INSTANCES > 1 ? "s" : ""} ${share(cpuUsed)}, PostgreSQL ${share(pgCpuUsed)}, this load generator ${share(selfCpuUsed)}; ` +
-      `app server ${((1000 * cpuUsed) / Math.max(1, acknowledged.length)).toFixed(1)} ms per submission; load average now ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`,
+    `CPU over ${wall.toFixed(1)} s on ${os.cpus().length} cores: app (${WORKERS} worker${WORKERS > 1 ? "s" : ""}) ${share(cpuUsed)}, PostgreSQL ${share(pgCpuUsed)}, this load generator ${share(selfCpuUsed)}; ` +
+      `per submission: app ${((1000 * cpuUsed) / Math.max(1, acknowledged.length)).toFixed(1)} ms, PostgreSQL ${pgCpuUsed < 0 ? "-" : ((1000 * pgCpuUsed) / Math.max(1, acknowledged.length)).toFixed(1)} ms`,
   );
+  // The whole machine (every process and the kernel): how close to saturated it was, and whether the host took
+  // time from this VM (steal), which makes runs of the same code differ.
+  console.log(`machine over the window: ${machine}; load average now ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`);
 
   const problems: string[] = [];
   if (preparationShortfall) problems.push(`${preparationShortfall} drafts could not be filled in`);
@@ -664,30 +668,48 @@ function procStat(pid: number | string): string[] | null {
   }
 }
 
-/** CPU seconds used so far by the `next start` processes (Linux /proc), 0 elsewhere. */
-function serverCpuSeconds(): number {
-  let ticks = 0;
-  for (const app of apps) {
-    const f = procStat(app.pid!);
-    if (f) ticks += Number(f[11]) + Number(f[12]);
+/** The machine's CPU time counters (Linux /proc/stat, in ticks): busy, idle and steal, or null elsewhere. */
+function machineTicks(): { busy: number; idle: number; steal: number } | null {
+  try {
+    const [user, nice, system, idle, iowait, irq, softirq, steal] = readFileSync("/proc/stat", "utf8").split("\n")[0]!.trim().split(/\s+/).slice(1).map(Number);
+    return { busy: user! + nice! + system! + irq! + softirq!, idle: idle! + iowait!, steal: steal! };
+  } catch {
+    return null;
   }
-  return ticks / 100;
+}
+
+function machineUse(start: ReturnType<typeof machineTicks>): string {
+  const end = machineTicks();
+  if (!start || !end) return "not measured (no /proc/stat)";
+  const busy = end.busy - start.busy;
+  const total = busy + (end.idle - start.idle) + (end.steal - start.steal);
+  const pct = (n: number) => `${((100 * n) / Math.max(1, total)).toFixed(0)}%`;
+  return `busy ${pct(busy)}, idle ${pct(end.idle - start.idle)}, stolen by the host ${pct(end.steal - start.steal)} of ${os.cpus().length} cores`;
+}
+
+/** CPU seconds used so far by the app: scripts/start.mjs, its exited workers, and its live workers. */
+function serverCpuSeconds(): number {
+  return treeCpuSeconds(app.pid!);
 }
 
 /** CPU seconds used so far by PostgreSQL: the postmaster, its exited children, and its live backends. */
 function postgresCpuSeconds(): number {
   try {
-    const postmaster = Number(readFileSync(`${cluster.dataDir}/postmaster.pid`, "utf8").split("\n")[0]);
-    const own = procStat(postmaster);
-    if (!own) return 0;
-    let ticks = Number(own[11]) + Number(own[12]) + Number(own[13]) + Number(own[14]);
-    for (const entry of readdirSync("/proc")) {
-      if (!/^\d+$/.test(entry)) continue;
-      const f = procStat(entry);
-      if (f && Number(f[1]) === postmaster) ticks += Number(f[11]) + Number(f[12]);
-    }
-    return ticks / 100;
+    return treeCpuSeconds(Number(readFileSync(`${cluster.dataDir}/postmaster.pid`, "utf8").split("\n")[0]));
   } catch {
     return 0;
   }
+}
+
+/** CPU seconds of a process, its exited children (as reaped), and its live children (Linux /proc), 0 elsewhere. */
+function treeCpuSeconds(parent: number): number {
+  const own = procStat(parent);
+  if (!own) return 0;
+  let ticks = Number(own[11]) + Number(own[12]) + Number(own[13]) + Number(own[14]);
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    const f = procStat(entry);
+    if (f && Number(f[1]) === parent) ticks += Number(f[11]) + Number(f[12]);
+  }
+  return ticks / 100;
 }

@@ -22,10 +22,11 @@ export async function currentUser(): Promise<TCurrentUser | null> {
   const id = claims?.id;
   if (!claims || !id || !UUID.test(id)) return null;
   // Plain SQL: this runs on every request, and through Prisma it cost more than the rest of a small request.
-  const { rows } = await pool().query<{ id: string; email: string; name: string; role: string; active: boolean; sessionEpoch: number }>(
-    `SELECT id::text, email, name, role::text, active, session_epoch AS "sessionEpoch" FROM users WHERE id = $1::uuid`,
-    [id],
-  );
+  const { rows } = await pool().query<{ id: string; email: string; name: string; role: string; active: boolean; sessionEpoch: number }>({
+    name: "backline.current-user",
+    text: `SELECT id::text, email, name, role::text, active, session_epoch AS "sessionEpoch" FROM users WHERE id = $1::uuid`,
+    values: [id],
+  });
   const user = rows[0];
   if (!user || !user.active || !isRole(user.role)) return null;
   // Deactivation and password resets bump the epoch: sessions signed in before them are over.

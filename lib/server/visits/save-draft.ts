@@ -25,8 +25,10 @@ export async function saveDraft(
   const answers = parsed.data;
   // Autosave is the most frequent write: one statement (the guarded update and its audit row, one
   // transaction) instead of a Prisma transaction.
-  const { rows } = await pool().query<{ version: number; updatedAt: Date }>(
-    `WITH saved AS (
+  const { rows } = await pool().query<{ version: number; updatedAt: Date }>({
+    // Named: each connection parses and plans it once (a prepared statement), not on every autosave.
+    name: "backline.visit-save",
+    text: `WITH saved AS (
        UPDATE visits SET answers = $3::jsonb, version = version + 1, updated_at = $4::timestamptz
         WHERE id = $1::uuid AND version = $2 AND status = 'DRAFT'
        RETURNING id, version, updated_at, patient_id
@@ -35,8 +37,8 @@ export async function saveDraft(
        SELECT $5::uuid, 'visit.draft_save', 'Visit', id::text, patient_id, jsonb_build_object('version', version, 'answered', $6::int) FROM saved
      )
      SELECT version, updated_at AS "updatedAt" FROM saved`,
-    [id, input.version, JSON.stringify(answers), new Date(), user.id, Object.keys(answers).length],
-  );
+    values: [id, input.version, JSON.stringify(answers), new Date(), user.id, Object.keys(answers).length],
+  });
   const row = rows[0];
   if (!row) throw await explainNoUpdate(db(), id, { version: input.version, status: "DRAFT" });
   return { version: row.version, updatedAt: row.updatedAt.toISOString() };

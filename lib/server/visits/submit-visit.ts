@@ -48,8 +48,9 @@ export async function submitVisit(
 async function submitInOneStatement(user: TCurrentUser, id: string, version: number, intake: TIntake): Promise<TSubmitResult | null> {
   const evaluation = evaluate(intake);
   const now = new Date();
-  const { rows } = await pool().query<{ version: number }>(
-    `WITH submitted AS (
+  const { rows } = await pool().query<{ version: number }>({
+    name: "backline.visit-submit",
+    text: `WITH submitted AS (
        UPDATE visits
           SET status = 'SUBMITTED', answers = $3::jsonb, evaluation = $4::jsonb, ruleset_version = $5,
               urgency = $6::"Urgency", imaging_modality = $7::"ImagingModality", imaging_rule = $8,
@@ -64,7 +65,7 @@ async function submitInOneStatement(user: TCurrentUser, id: string, version: num
          FROM submitted
      )
      SELECT version FROM submitted`,
-    [
+    values: [
       id,
       version,
       JSON.stringify(compactAnswers(intake)),
@@ -78,7 +79,7 @@ async function submitInOneStatement(user: TCurrentUser, id: string, version: num
       now,
       evaluation.status,
     ],
-  );
+  });
   const row = rows[0];
   return row ? { version: row.version, status: "SUBMITTED", evaluation } : null;
 }

@@ -1,0 +1,113 @@
+// `npm start` (scripts/start.mjs): one `next start` worker per core on one port. A worker that dies is
+// replaced while the others go on answering; a bad worker count or a start that cannot listen stops it with
+// an error instead of a restart loop; SIGTERM stops every worker. Runs its own copies on the e2e database.
+import { expect, test } from "@playwright/test";
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { readdirSync, readFileSync } from "node:fs";
+import http from "node:http";
+import net from "node:net";
+import { freePort } from "../lib/db/embedded";
+import { e2eDatabaseUrl } from "./server-info";
+
+test.skip(process.platform !== "linux", "reads the worker processes from /proc");
+
+function start(port: number, workers: string): { app: ChildProcess; output: () => string; exited: Promise<number | null> } {
+  const app = spawn(process.execPath, ["scripts/start.mjs", "-p", String(port), "-H", "127.0.0.1"], {
+    stdio: ["ignore", "pipe", "pipe"],
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      DATABASE_URL: e2eDatabaseUrl(),
+      NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+      NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
+      NEXT_TELEMETRY_DISABLED: "1",
+      BACKLINE_WORKERS: workers,
+    },
+  });
+  let text = "";
+  app.stdout!.on("data", (chunk: Buffer) => (text += chunk.toString()));
+  app.stderr!.on("data", (chunk: Buffer) => (text += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => app.once("exit", (code) => resolve(code)));
+  return { app, output: () => text, exited };
+}
+
+/** The live child processes of a process (Linux /proc). */
+function children(parent: number): number[] {
+  const pids: number[] = [];
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const fields = readFileSync(`/proc/${entry}/stat`, "utf8").split(") ")[1]!.split(" ");
+      // state Z: exited, not yet reaped
+      if (Number(fields[1]) === parent && fields[0] !== "Z") pids.push(Number(entry));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return pids.sort();
+}
+
+/** The health check's status on a new connection (as a new client would make), 0 for none within a second. */
+function health(port: number): Promise<number> {
+  return new Promise((resolve) => {
+    const req = http.get({ host: "127.0.0.1", port, path: "/api/health", agent: false, timeout: 1_000 }, (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    });
+    req.on("timeout", () => req.destroy());
+    req.on("error", () => resolve(0));
+  });
+}
+
+test("a dead worker is replaced while the other answers, and SIGTERM stops them all", async () => {
+  test.setTimeout(90_000);
+  const port = await freePort();
+  const { app, exited } = start(port, "2");
+  try {
+    await expect.poll(() => health(port), { timeout: 30_000, intervals: [200] }).toBe(200);
+    await expect.poll(() => children(app.pid!).length, { timeout: 30_000 }).toBe(2);
+    const [victim, survivor] = children(app.pid!);
+
+    process.kill(victim!, "SIGKILL");
+    // The other worker answers meanwhile (new connections go to the live worker once the dead one is gone).
+    await expect.poll(() => health(port), { timeout: 10_000, intervals: [50] }).toBe(200);
+    // And a replacement comes up: two workers again, the survivor among them, the dead one not.
+    await expect
+      .poll(() => children(app.pid!), { timeout: 30_000, intervals: [200] })
+      .toEqual(expect.arrayContaining([survivor]));
+    await expect.poll(() => children(app.pid!).length, { timeout: 30_000, intervals: [200] }).toBe(2);
+    expect(children(app.pid!)).not.toContain(victim);
+    for (let i = 0; i < 10; i++) expect(await health(port)).toBe(200);
+
+    const workers = children(app.pid!);
+    app.kill("SIGTERM");
+    expect(await exited).toBe(0);
+    for (const pid of workers) expect(() => process.kill(pid, 0)).toThrow();
+  } finally {
+    if (app.exitCode === null) app.kill("SIGKILL");
+  }
+});
+
+test("a worker count that is not a whole number from 1 to 64 is refused, naming the setting", async () => {
+  for (const bad of ["0", "two", "1.5", "65"]) {
+    const { output, exited } = start(await freePort(), bad);
+    expect(await exited).toBe(2);
+    expect(output()).toContain(`BACKLINE_WORKERS must be a whole number from 1 to 64 (got "${bad}")`);
+  }
+});
+
+test("a port that is taken stops the start with exit code 1 instead of restarting workers", async () => {
+  test.setTimeout(60_000);
+  const taken = net.createServer();
+  await new Promise<void>((resolve) => taken.listen(0, "127.0.0.1", resolve));
+  const port = (taken.address() as net.AddressInfo).port;
+  const { app, output, exited } = start(port, "2");
+  try {
+    expect(await exited).toBe(1);
+    expect(output()).toContain("a worker exited before it was ready");
+  } finally {
+    if (app.exitCode === null) app.kill("SIGKILL");
+    taken.close();
+  }
+});
