@@ -27,7 +27,10 @@ let stopping = false;
 
 function fork() {
   const worker = cluster.fork();
-  worker.once("listening", () => listening.add(worker));
+  worker.once("listening", () => {
+    listening.add(worker);
+    console.log(`[start] worker ${worker.process.pid} listening`);
+  });
   worker.once("exit", (code, signal) => {
     if (stopping) return;
     if (!listening.has(worker)) {
