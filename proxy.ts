@@ -3,7 +3,9 @@
 //  1. a per-request CSP nonce (lib/http/csp.ts), which Next.js applies to its scripts;
 //  2. the first of three depths of access control: anonymous visitors to pages go to sign-in (API
 //     routes answer 401/403 JSON themselves, and every page and route checks the role again);
-//  3. the sliding idle timeout: a valid session token is re-issued for another
+//  3. while the database is down, a signed-in page request gets a 503 page with Retry-After at once
+//     (lib/db/reachable.ts) instead of failing mid-render with a 500; API routes answer 503 themselves;
+//  4. the sliding idle timeout: a valid session token is re-issued for another
 //     BACKLINE_SESSION_IDLE_MINUTES on activity, so the session ends only after that long idle;
 //     and the absolute lifetime: BACKLINE_SESSION_MAX_HOURS after sign-in it ends anyway.
 import { encode, getToken } from "next-auth/jwt";
@@ -11,8 +13,10 @@ import { NextResponse, type NextRequest } from "next/server";
 import { decodeCached } from "@/lib/auth/decode-cached";
 import { pastMaxLifetime, renewedLifetime, sessionCookieName, shouldRenew } from "@/lib/auth/session-cookie";
 import { env } from "@/lib/env";
+import { databaseReachable } from "@/lib/db/reachable";
 import { contentSecurityPolicy, newNonce, strictTransportSecurity } from "@/lib/http/csp";
 import { malformedPathResponse } from "@/lib/http/malformed-path";
+import { databaseUnavailablePage } from "@/lib/http/unavailable-page";
 
 const PUBLIC_PAGES = ["/signin"];
 
@@ -41,6 +45,13 @@ export async function proxy(request: NextRequest) {
   const nonce = newNonce();
   const csp = contentSecurityPolicy(nonce, config.NODE_ENV === "development");
   let response: NextResponse;
+  if (isPage && token && !(await databaseReachable(config.DATABASE_URL))) {
+    // No session renewal either: the request did nothing.
+    const unavailable = databaseUnavailablePage();
+    unavailable.headers.set("Content-Security-Policy", csp);
+    if (hsts) unavailable.headers.set("Strict-Transport-Security", hsts);
+    return unavailable;
+  }
   if (isPage) {
     // Pages render with the nonce: Next.js reads it from the request's CSP header.
     const requestHeaders = new Headers(request.headers);

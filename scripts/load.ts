@@ -431,7 +431,7 @@ async function run() {
   }
 
   /** What a user sees: the /intake page opened in Chromium during the outage, then "Try again" after it. */
-  const browserSeen: { during?: string; after?: string; error?: string } = {};
+  const browserSeen: { during?: string; duringStatus?: string; after?: string; error?: string } = {};
   async function browserCheck() {
     const browser = await chromium.launch({
       executablePath: process.env.PLAYWRIGHT_CHROMIUM_PATH ?? "/usr/bin/chromium",
@@ -444,13 +444,16 @@ async function run() {
       const page = await context.newPage();
       while (Number.isNaN(fault.stoppedAt)) await sleep(100);
       await sleep(2_000);
-      await page.goto(`${base}/intake`, { timeout: 20_000 }).catch(() => {});
+      const during = await page.goto(`${base}/intake`, { timeout: 20_000 }).catch(() => null);
       const heading = page.getByRole("heading", { level: 1 });
       await page.getByText("Backline cannot reach its database").waitFor({ timeout: 15_000 }).catch(() => {});
       browserSeen.during = (await heading.textContent({ timeout: 5_000 }).catch(() => null)) ?? "(no heading)";
+      browserSeen.duringStatus = String(during?.status() ?? "no answer");
       while (Number.isNaN(fault.readyAt)) await sleep(200);
       await sleep(1_000);
-      await page.getByRole("button", { name: "Try again" }).click({ timeout: 5_000 }).catch(() => {});
+      // A link on the 503 page (proxy.ts), a button on the error page (a render that failed midway).
+      const again = page.getByRole("link", { name: "Try again" }).or(page.getByRole("button", { name: "Try again" }));
+      await again.first().click({ timeout: 5_000 }).catch(() => {});
       await page.getByRole("heading", { name: "Intake", level: 1 }).waitFor({ timeout: 10_000 }).catch(() => page.reload());
       browserSeen.after = (await heading.textContent({ timeout: 10_000 }).catch(() => null)) ?? "(no heading)";
     } catch (error) {
@@ -616,7 +619,7 @@ async function run() {
     );
     console.log(`  page /intake during the outage: statuses ${[...pageStatuses].map(([k, v]) => `${k}: ${v}`).join(", ") || "none"}, slowest ${pageMax.toFixed(0)} ms, bodies with a stack trace: ${pageStacks}`);
     if (!flags["skip-browser"]) {
-      console.log(`  in Chromium, /intake during the outage shows "${browserSeen.during ?? "?"}"; after "Try again" once the database is back: "${browserSeen.after ?? "?"}"${browserSeen.error ? ` (${browserSeen.error})` : ""}`);
+      console.log(`  in Chromium, /intake during the outage shows "${browserSeen.during ?? "?"}" (HTTP ${browserSeen.duringStatus ?? "?"}); after "Try again" once the database is back: "${browserSeen.after ?? "?"}"${browserSeen.error ? ` (${browserSeen.error})` : ""}`);
     }
     if (missingRetryAfter.count) problems.push(`${missingRetryAfter.count} 503s without Retry-After`);
     if (pageStacks) problems.push(`${pageStacks} page bodies with a stack trace`);
