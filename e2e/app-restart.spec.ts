@@ -3,23 +3,13 @@
 // `npm start` (scripts/start.mjs and its workers) on the e2e database, so killing it leaves the shared test
 // server alone. Killed outright, the start script takes its workers with it.
 import { expect, test } from "@playwright/test";
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import net from "node:net";
+import { freePort } from "../lib/db/embedded";
 import { fillStep } from "./intake-support";
+import { startOwnApp } from "./own-app";
 import { e2eDatabaseUrl } from "./server-info";
 import { DEMO_PASSWORD, USERS } from "./support";
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
-}
 
 test.describe("the app process is killed mid-intake", () => {
   let port: number;
@@ -29,17 +19,7 @@ test.describe("the app process is killed mid-intake", () => {
   const secret = randomBytes(32).toString("base64url");
 
   async function startApp() {
-    app = spawn(process.execPath, ["scripts/start.mjs", "-p", String(port)], {
-      stdio: "ignore",
-      env: {
-        ...process.env,
-        NODE_ENV: "production",
-        DATABASE_URL: e2eDatabaseUrl(),
-        NEXTAUTH_URL: base,
-        NEXTAUTH_SECRET: secret,
-        NEXT_TELEMETRY_DISABLED: "1",
-      },
-    });
+    app = startOwnApp({ port, databaseUrl: e2eDatabaseUrl(), secret }).app;
     await expect
       .poll(() => fetch(`${base}/api/health`).then((r) => r.status, () => 0), { timeout: 30_000, intervals: [200] })
       .toBe(200);

@@ -2,10 +2,11 @@
 // says so (proxy.ts, lib/db/reachable.ts), the API answers 503 JSON, and signed-out visitors still get the
 // sign-in page. Runs its own `npm start` pointed at a port where no PostgreSQL listens.
 import { expect, test } from "@playwright/test";
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { freePort } from "../lib/db/embedded";
 import { agedSessionToken, SESSION_COOKIE } from "./accounts";
+import { startOwnApp } from "./own-app";
 import { expectNoAxeViolations } from "./support";
 
 test.describe("the database is down", () => {
@@ -14,20 +15,10 @@ test.describe("the database is down", () => {
 
   test.beforeAll(async () => {
     const port = await freePort();
-    base = `http://localhost:${port}`;
-    app = spawn(process.execPath, ["scripts/start.mjs", "-p", String(port)], {
-      stdio: "ignore",
-      env: {
-        ...process.env,
-        NODE_ENV: "production",
-        DATABASE_URL: `postgresql://backline:unused@127.0.0.1:${await freePort()}/backline`,
-        NEXTAUTH_URL: base,
-        // The specs' secret, so a session token can be made without signing in (which needs the database).
-        NEXTAUTH_SECRET: process.env.E2E_AUTH_SECRET,
-        NEXT_TELEMETRY_DISABLED: "1",
-        BACKLINE_WORKERS: "1",
-      },
-    });
+    // The specs' secret, so a session token can be made without signing in (which needs the database).
+    const own = startOwnApp({ port, databaseUrl: `postgresql://backline:unused@127.0.0.1:${await freePort()}/backline`, secret: process.env.E2E_AUTH_SECRET!, workers: "1" });
+    app = own.app;
+    base = own.base;
     await expect.poll(() => fetch(`${base}/api/health`).then((r) => r.status, () => 0), { timeout: 30_000, intervals: [200] }).toBe(503);
   });
 

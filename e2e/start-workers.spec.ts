@@ -2,32 +2,15 @@
 // replaced while the others go on answering; a bad worker count or a start that cannot listen stops it with
 // an error instead of a restart loop; SIGTERM stops every worker. Runs its own copies on the e2e database.
 import { expect, test } from "@playwright/test";
-import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import http from "node:http";
 import net from "node:net";
 import { freePort } from "../lib/db/embedded";
+import { startOwnApp } from "./own-app";
 import { e2eDatabaseUrl } from "./server-info";
 
-function start(port: number, workers: string): { app: ChildProcess; output: () => string; exited: Promise<number | null> } {
-  const app = spawn(process.execPath, ["scripts/start.mjs", "-p", String(port), "-H", "127.0.0.1"], {
-    stdio: ["ignore", "pipe", "pipe"],
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      DATABASE_URL: e2eDatabaseUrl(),
-      NEXTAUTH_URL: `http://127.0.0.1:${port}`,
-      NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
-      NEXT_TELEMETRY_DISABLED: "1",
-      BACKLINE_WORKERS: workers,
-    },
-  });
-  let text = "";
-  app.stdout!.on("data", (chunk: Buffer) => (text += chunk.toString()));
-  app.stderr!.on("data", (chunk: Buffer) => (text += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => app.once("exit", (code) => resolve(code)));
-  return { app, output: () => text, exited };
-}
+const start = (port: number, workers: string) =>
+  startOwnApp({ port, workers, host: "127.0.0.1", databaseUrl: e2eDatabaseUrl(), secret: randomBytes(32).toString("base64url") });
 
 /** The workers that have listened so far, in order, from the start script's log lines. */
 const listened = (output: string) => [...output.matchAll(/\[start\] worker (\d+) listening/g)].map((m) => Number(m[1]));
