@@ -70,17 +70,23 @@ export function zodFieldErrors(issues: readonly z.core.$ZodIssue[]): TFieldError
   return out;
 }
 
-export async function readJson(request: Request): Promise<unknown> {
+/** The body as text, if it was sent as `mediaType` (named `kind` in the error) and is within the size limit. */
+async function readBodyText(request: Request, mediaType: string, kind: string): Promise<string> {
   const type = request.headers.get("content-type") ?? "";
-  if (!type.toLowerCase().startsWith("application/json")) {
-    throw new AppError("bad_request", "Send the body as JSON (Content-Type: application/json).", [
-      { field: "(body)", message: "must be JSON" },
+  if (!type.toLowerCase().startsWith(mediaType)) {
+    throw new AppError("bad_request", `Send the body as ${kind} (Content-Type: ${mediaType}).`, [
+      { field: "(body)", message: `must be ${kind}` },
     ]);
   }
   const text = await request.text();
   if (Buffer.byteLength(text) > MAX_BODY_BYTES) {
     throw new AppError("bad_request", "The request body is too large.", [{ field: "(body)", message: "must be at most 256 KB" }]);
   }
+  return text;
+}
+
+export async function readJson(request: Request): Promise<unknown> {
+  const text = await readBodyText(request, "application/json", "JSON");
   let body: unknown;
   try {
     body = JSON.parse(text);
@@ -96,16 +102,7 @@ export async function readJson(request: Request): Promise<unknown> {
  * value, as in a query string), with the same size limit and the same refusal of unsafe text as JSON bodies.
  */
 export async function readForm(request: Request): Promise<Record<string, string>> {
-  const type = request.headers.get("content-type") ?? "";
-  if (!type.toLowerCase().startsWith("application/x-www-form-urlencoded")) {
-    throw new AppError("bad_request", "Send the body as a form (Content-Type: application/x-www-form-urlencoded).", [
-      { field: "(body)", message: "must be a form" },
-    ]);
-  }
-  const text = await request.text();
-  if (Buffer.byteLength(text) > MAX_BODY_BYTES) {
-    throw new AppError("bad_request", "The request body is too large.", [{ field: "(body)", message: "must be at most 256 KB" }]);
-  }
+  const text = await readBodyText(request, "application/x-www-form-urlencoded", "a form");
   const fields = Object.fromEntries(new URLSearchParams(text).entries());
   refuseUnsafe(fields, "form");
   return fields;

@@ -1,5 +1,6 @@
 import "server-only";
-import { db } from "@/lib/db/client";
+import { databaseReachable } from "@/lib/db/reachable";
+import { env } from "@/lib/env";
 
 export interface THealth {
   status: "ok" | "unavailable";
@@ -7,18 +8,13 @@ export interface THealth {
   latencyMs: number;
 }
 
-/** One round trip to PostgreSQL, bounded in time so a hung database cannot hang the check. */
-export async function checkHealth(timeoutMs = 2_000): Promise<THealth> {
+/**
+ * One round trip to PostgreSQL, bounded in time so a hung database cannot hang the check. The same probe as the
+ * one proxy.ts asks before a page (lib/db/reachable.ts): health says down exactly when pages answer 503.
+ */
+export async function checkHealth(timeoutMs = 2_000, databaseUrl = env().DATABASE_URL): Promise<THealth> {
   const started = performance.now();
-  const probe = db().$queryRaw`SELECT 1`;
-  const timeout = new Promise<never>((_, reject) => {
-    setTimeout(() => reject(new Error("health check timed out")), timeoutMs).unref();
-  });
-  try {
-    await Promise.race([probe, timeout]);
-    return { status: "ok", database: "up", latencyMs: Math.round(performance.now() - started) };
-  } catch {
-    probe.catch(() => {});
-    return { status: "unavailable", database: "down", latencyMs: Math.round(performance.now() - started) };
-  }
+  const up = await databaseReachable(databaseUrl, timeoutMs);
+  const latencyMs = Math.round(performance.now() - started);
+  return up ? { status: "ok", database: "up", latencyMs } : { status: "unavailable", database: "down", latencyMs };
 }
