@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
+import { DATABASE_DOWN_MESSAGE, DATABASE_DOWN_TITLE } from "@/lib/http/database-down-text";
 
 // Shown instead of any stack trace. It asks /api/health whether the database is the cause,
 // so staff learn to wait and retry rather than re-enter work.
@@ -13,10 +14,10 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
   }, []);
   return (
     <main id="main">
-      <h1>{databaseDown ? "Backline cannot reach its database" : "Something went wrong"}</h1>
+      <h1>{databaseDown ? DATABASE_DOWN_TITLE : "Something went wrong"}</h1>
       <p>
         {databaseDown
-          ? "The database is not answering right now. Nothing you already saved is lost. Wait a moment, then try again."
+          ? DATABASE_DOWN_MESSAGE
           : "This page could not be shown. Try again; if it keeps happening, tell your Backline administrator."}
       </p>
       {error.digest && <p className="muted">Error reference: {error.digest}</p>}

@@ -2,6 +2,7 @@
 // Retry-After, so browsers, proxies and monitors see "try again later", not a server bug. Plain HTML with no
 // script or style, so it needs nothing from the app; "Try again" reloads the address the user asked for.
 import { NextResponse } from "next/server";
+import { DATABASE_DOWN_MESSAGE, DATABASE_DOWN_TITLE } from "./database-down-text";
 
 const RETRY_AFTER_SECONDS = "5";
 
@@ -10,12 +11,12 @@ const HTML = `<!doctype html>
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Backline cannot reach its database</title>
+<title>${DATABASE_DOWN_TITLE}</title>
 </head>
 <body>
 <main id="main">
-<h1>Backline cannot reach its database</h1>
-<p>The database is not answering right now. Nothing you already saved is lost. Wait a moment, then try again.</p>
+<h1>${DATABASE_DOWN_TITLE}</h1>
+<p>${DATABASE_DOWN_MESSAGE}</p>
 <p><a href="">Try again</a></p>
 </main>
 </body>
