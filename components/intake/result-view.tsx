@@ -44,7 +44,7 @@ export function ResultView({ evaluation }: { evaluation: Evaluation }) {
           <h2 id="provisional-title">Provisional result: answers missing</h2>
           <p>This result rests on blank safety answers. Ask these questions and update the record:</p>
           <ul>
-            {evaluation.missing_fields.map((f) => (
+            {evaluation.missing.map((f) => (
               <li key={f}>{questionById(f)?.label ?? f}</li>
             ))}
           </ul>
@@ -103,11 +103,11 @@ export function ResultView({ evaluation }: { evaluation: Evaluation }) {
         </section>
       )}
 
-      {evaluation.conservative_care && evaluation.conservative_care.length > 0 && (
+      {evaluation.conservative_care_content.length > 0 && (
         <section className="card" aria-labelledby="care-title">
           <h2 id="care-title">Self-care and conservative care</h2>
           <ul>
-            {evaluation.conservative_care.map((c) => (
+            {evaluation.conservative_care_content.map((c) => (
               <li key={c.id}>{c.text}</li>
             ))}
           </ul>

@@ -228,7 +228,7 @@ export function ProvisionalNotice({ evaluation }: { evaluation: Evaluation }) {
       <h2 id="provisional-title">Provisional: answers missing</h2>
       <p>The result rests on blank safety answers. Ask these before relying on it:</p>
       <ul>
-        {evaluation.missing_fields.map((f) => (
+        {evaluation.missing.map((f) => (
           <li key={f}>{questionById(f)?.label ?? f}</li>
         ))}
       </ul>

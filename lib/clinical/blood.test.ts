@@ -14,6 +14,8 @@ describe("c.4 panels", () => {
       cancer_weak: ["ESR", "CRP"],
       ibp: ["CRP", "ESR"],
       ibp_b27: ["CRP", "ESR", "HLA-B27"],
+      coagulation: ["CBC", "PT/INR", "APTT"],
+      renal: ["urinalysis"],
       electrolytes: ["Na", "K", "Mg", "Ca", "renal function"],
     });
   });
@@ -23,6 +25,7 @@ describe("c.4 panels", () => {
       RULES.filter((r) => r.panels).map((r) => [r.id, (r.panels ?? []).map((p) => p.panel)]),
     );
     expect(named).toEqual({
+      "RF-BLEED-01": ["coagulation"],
       "RF-CA-02": ["cancer"],
       "RF-CA-01": ["cancer"],
       "RF-CA-03": ["cancer"],
@@ -34,6 +37,7 @@ describe("c.4 panels", () => {
       "RF-IBP-01": ["ibp"],
       "RF-IBP-02": ["ibp_b27"],
       "ADV-DIURETIC": ["electrolytes"],
+      "ADV-RENAL": ["renal"],
     });
   });
 
@@ -64,7 +68,7 @@ describe("c.4 panels", () => {
   });
 
   it("are not required when no rule names one", () => {
-    for (const o of [{}, { trauma_energy: "major" }, { saddle_anesthesia: true }, { known_aaa: true }]) {
+    for (const o of [{}, { trauma_energy: "major" }, { saddle_anesthesia: true }, { known_aaa: true }, { faint_or_collapse: true }]) {
       expect(run(o).blood_tests).toMatchObject({ required: false, panel: [] });
     }
   });

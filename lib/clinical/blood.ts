@@ -1,4 +1,4 @@
-// Blood-test panels, knowledge.md c.4. A fired rule or advisory names panels (rules/*.ts); the evaluation
+// Blood-test panels, knowledge.md c.4 (and 0.4 items 5 and 8: coagulation, renal). A fired rule or advisory names panels (rules/*.ts); the evaluation
 // merges their tests without duplicates (0.3 item 5). Tests "at the doctor's choice" are kept apart and never
 // enter the merged list. Urinalysis is listed: the panel is "tests", not only blood.
 
@@ -71,6 +71,22 @@ export const BLOOD_PANELS: Readonly<Record<string, BloodPanel>> = {
     at_doctors_choice: [],
     used_by: "RF-IBP-02",
     sources: ["[NICE-NG65]"],
+  }),
+  coagulation: panel({
+    key: "coagulation",
+    label: "Full blood count and clotting",
+    tests: ["CBC", "PT/INR", "APTT"],
+    at_doctors_choice: [],
+    used_by: "RF-BLEED-01",
+    sources: ["[clinical-knowledge]"],
+  }),
+  renal: panel({
+    key: "renal",
+    label: "Renal colic",
+    tests: ["urinalysis"],
+    at_doctors_choice: [],
+    used_by: "ADV-RENAL",
+    sources: ["[clinical-knowledge]"],
   }),
   electrolytes: panel({
     key: "electrolytes",

@@ -12,7 +12,8 @@ import type { DerivedDef, QuestionDef } from "./types";
 
 type Row = [id: string, section: string, type: QuestionDef["type"], required: boolean, options?: string[]];
 
-// Transcribed from knowledge.md a.1-a.6 (R* and "R if age >= 50" are conditionally required: false here).
+// Transcribed from knowledge.md a.1-a.6 with the 1.2 revision (0.4 items 3, 4, 6, 10); R* and "R if age >= 50" are
+// conditionally required: false here.
 const SPEC: Row[] = [
   ["visit_date", "a.1", "date", true],
   ["age_years", "a.1", "integer", true],
@@ -45,20 +46,21 @@ const SPEC: Row[] = [
   ["new_urinary_retention", "a.3", "boolean", true],
   ["new_urinary_incontinence", "a.3", "boolean", true],
   ["new_bowel_incontinence", "a.3", "boolean", true],
-  ["new_sexual_dysfunction", "a.3", "boolean", false],
+  ["new_sexual_dysfunction", "a.3", "boolean", true],
   ["fever", "a.4", "boolean", true],
   ["temperature_c", "a.4", "number", false],
   ["chills_or_night_sweats", "a.4", "boolean", false],
   ["unexplained_weight_loss", "a.4", "boolean", true],
-  ["faint_or_collapse", "a.4", "boolean", false],
+  ["faint_or_collapse", "a.4", "boolean", true],
   ["history_of_cancer", "a.4", "boolean", true],
   ["cancer_details", "a.4", "text", false],
   ["iv_drug_use", "a.4", "enum", true, ["never", "past_over_12_months", "current_or_within_12_months"]],
   ["immunosuppressed", "a.4", "boolean", true],
-  ["recent_bacterial_infection", "a.4", "boolean", false],
-  ["recent_spinal_procedure", "a.4", "boolean", false],
+  ["recent_bacterial_infection", "a.4", "boolean", true],
+  ["recent_spinal_procedure", "a.4", "boolean", true],
   ["prior_lumbar_surgery", "a.4", "boolean", false],
   ["known_aaa", "a.4", "boolean", false],
+  ["pregnancy_status", "a.4", "enum", false, ["not_pregnant", "pregnant", "postpartum_under_12_weeks", "unsure"]],
   ["smoking_status", "a.4", "enum", false, ["never", "former", "current"]],
   ["conditions", "a.5", "multi-enum", true, ["none", "osteoarthritis_spine", "disc_herniation", "spinal_stenosis", "osteoporosis", "prior_vertebral_fracture", "multiple_sclerosis", "fibromyalgia", "inflammatory_arthritis", "enthesitis", "psoriasis", "inflammatory_bowel_disease", "uveitis", "diabetes", "kidney_stones"]],
   ["family_history_spondyloarthritis", "a.5", "boolean", false],
@@ -96,7 +98,7 @@ const RANGES: Record<string, [number, number]> = {
   peg_enjoyment_interference: [0, 10],
   peg_activity_interference: [0, 10],
   morning_stiffness_minutes: [0, 720],
-  temperature_c: [34, 43],
+  temperature_c: [30, 43],
   corticosteroid_months: [0, 600],
   conservative_care_weeks: [0, 520],
   sleep_hours: [0, 16],
@@ -226,18 +228,33 @@ describe("conditional display and requirement", () => {
     expect(isQuestionVisible(q("trauma_details"), { trauma_energy: "none" })).toBe(false);
   });
 
-  it("faint_or_collapse and known_aaa are required from age 50", () => {
-    for (const id of ["faint_or_collapse", "known_aaa"]) {
-      expect(isQuestionVisible(q(id), {})).toBe(true);
-      expect(isQuestionRequired(q(id), { age_years: 49 })).toBe(false);
-      expect(isQuestionRequired(q(id), { age_years: 50 })).toBe(true);
-    }
+  it("known_aaa is required from age 50; faint_or_collapse at every age (0.4 item 6)", () => {
+    expect(isQuestionVisible(q("known_aaa"), {})).toBe(true);
+    expect(isQuestionRequired(q("known_aaa"), { age_years: 49 })).toBe(false);
+    expect(isQuestionRequired(q("known_aaa"), { age_years: 50 })).toBe(true);
+    expect(isQuestionRequired(q("known_aaa"), {})).toBe(false);
+    for (const age of [0, 20, 49, 50, 90]) expect(isQuestionRequired(q("faint_or_collapse"), { age_years: age })).toBe(true);
+  });
+
+  it.each([
+    [{ sex: "female", age_years: 11 }, false],
+    [{ sex: "female", age_years: 12 }, true],
+    [{ sex: "female", age_years: 55 }, true],
+    [{ sex: "female", age_years: 56 }, false],
+    [{ sex: "other", age_years: 30 }, true],
+    [{ sex: "not_stated", age_years: 30 }, true],
+    [{ age_years: 30 }, true],
+    [{ sex: "male", age_years: 30 }, false],
+    [{ sex: "female" }, false],
+  ])("pregnancy_status with %o: asked and required %s (0.4 items 10 and 14)", (answers, asked) => {
+    expect(isQuestionVisible(q("pregnancy_status"), answers)).toBe(asked);
+    expect(isQuestionRequired(q("pregnancy_status"), answers)).toBe(asked);
   });
 
   it("visibleQuestions and missingRequiredFields work on odd drafts without throwing", () => {
     expect(visibleQuestions({ fever: "maybe", medications: "x" }).map((x) => x.id)).not.toContain("temperature_c");
     expect(missingRequiredFields(baseIntake())).toEqual([]);
-    expect(missingRequiredFields({ ...baseIntake(), age_years: 70 })).toEqual(["faint_or_collapse", "known_aaa"]);
-    expect(missingRequiredFields({}).length).toBe(28);
+    expect(missingRequiredFields({ ...baseIntake(), age_years: 70 })).toEqual(["known_aaa"]);
+    expect(missingRequiredFields({}).length).toBe(32);
   });
 });

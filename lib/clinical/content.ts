@@ -13,9 +13,15 @@ export const SAFETY_NET: ContentItem = {
 
 export type Phase = "acute" | "subacute" | "chronic";
 
+/** ADV-NSAID-CAUTION's text (0.4 item 5); also added to every conservative-care item that mentions NSAIDs. */
+export const NSAID_CAUTION =
+  "NSAIDs: weigh bleeding, stomach, kidney and heart risk first; with an anticoagulant, only if a doctor decides.";
+
 export interface ConservativeCareItem extends ContentItem {
   /** phases the item applies to; absent = every phase */
   readonly phases?: readonly Phase[];
+  /** the item recommends an NSAID: while ADV-NSAID-CAUTION fires it carries the caution (0.4 item 5) */
+  readonly mentions_nsaid?: boolean;
 }
 
 export const CONSERVATIVE_CARE: readonly ConservativeCareItem[] = [
@@ -26,6 +32,7 @@ export const CONSERVATIVE_CARE: readonly ConservativeCareItem[] = [
   },
   {
     id: "CC-ACUTE",
+    mentions_nsaid: true,
     text:
       "Acute or subacute pain: superficial heat (moderate-quality evidence); massage, acupuncture or spinal " +
       "manipulation (low-quality evidence). If drugs are wanted: NSAIDs or skeletal muscle relaxants. Systemic " +
@@ -35,6 +42,7 @@ export const CONSERVATIVE_CARE: readonly ConservativeCareItem[] = [
   },
   {
     id: "CC-CHRONIC",
+    mentions_nsaid: true,
     text:
       "Chronic pain: start with exercise, multidisciplinary rehabilitation, acupuncture, mindfulness-based stress " +
       "reduction, yoga/tai chi and similar options. NSAIDs are first-line drugs, then tramadol or duloxetine; " +
@@ -44,6 +52,7 @@ export const CONSERVATIVE_CARE: readonly ConservativeCareItem[] = [
   },
   {
     id: "CC-NICE-DRUGS",
+    mentions_nsaid: true,
     text:
       "Prescribing: NSAIDs at the lowest dose for the shortest time. A weak opioid is an option in acute pain only " +
       "if NSAIDs fail or are unsuitable. No paracetamol alone, no opioids for chronic low back pain, no " +
@@ -57,18 +66,26 @@ export const CONSERVATIVE_CARE: readonly ConservativeCareItem[] = [
   },
 ];
 
-function itemsFor(phase: Phase | null): readonly ContentItem[] {
+function itemsFor(phase: Phase | null, nsaidCaution: boolean): readonly ContentItem[] {
   return CONSERVATIVE_CARE.filter((item) => !item.phases || phase === null || item.phases.includes(phase)).map(
-    ({ id, text, sources }) => ({ id, text, sources }),
+    ({ id, text, sources, mentions_nsaid }) =>
+      nsaidCaution && mentions_nsaid
+        ? { id, text: `${text} Caution: ${NSAID_CAUTION}`, sources: [...new Set([...sources, "[NICE-NG59]"])] }
+        : { id, text, sources },
   );
 }
 
-// Four possible answers, computed once (evaluations share these read-only lists).
-const BY_PHASE = new Map<Phase | null, readonly ContentItem[]>(
-  ([null, "acute", "subacute", "chronic"] as const).map((p) => [p, itemsFor(p)]),
+const PHASES = [null, "acute", "subacute", "chronic"] as const;
+
+// Eight possible answers, computed once (evaluations share these read-only lists).
+const BY_PHASE = new Map<string, readonly ContentItem[]>(
+  PHASES.flatMap((p) => [false, true].map((c): [string, readonly ContentItem[]] => [`${p}|${c}`, itemsFor(p, c)])),
 );
 
-/** The items for a phase; with an unknown phase (blank onset date) every item is given. */
-export function conservativeCareFor(phase: Phase | null): readonly ContentItem[] {
-  return BY_PHASE.get(phase) ?? itemsFor(phase);
+/**
+ * The items for a phase; with an unknown phase (blank onset date) every item is given. With `nsaidCaution`
+ * (ADV-NSAID-CAUTION fired) every item that recommends an NSAID carries the caution.
+ */
+export function conservativeCareFor(phase: Phase | null, nsaidCaution = false): readonly ContentItem[] {
+  return BY_PHASE.get(`${phase}|${nsaidCaution}`) ?? itemsFor(phase, nsaidCaution);
 }

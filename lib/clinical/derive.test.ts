@@ -13,6 +13,7 @@ describe("a.7 derived variables", () => {
       "fever_present",
       "radicular",
       "bilateral_leg_symptoms",
+      "recent_or_worsening",
       "any_neuro_symptom",
       "prolonged_steroids",
       "immunosuppressed_any",
@@ -63,8 +64,27 @@ describe("a.7 derived variables", () => {
       [{ fever: false, temperature_c: 38.6 }, true],
       [{ fever: undefined }, false],
       [{ fever: undefined, temperature_c: 38 }, true],
+      // 0.4 item 4: chills count as fever.
+      [{ fever: false, chills_or_night_sweats: true }, true],
+      [{ fever: false, chills_or_night_sweats: false, temperature_c: 37.9 }, false],
+      [{ fever: false, temperature_c: 30 }, false],
     ])("%o -> %s", (o, want) => {
       expect(d(o).fever_present).toBe(want);
+    });
+  });
+
+  describe("recent_or_worsening (0.4 item 3)", () => {
+    it.each([
+      [{ onset_date: onsetDaysAgo(0) }, true],
+      [{ onset_date: onsetDaysAgo(13) }, true],
+      [{ onset_date: onsetDaysAgo(14) }, false],
+      [{ onset_date: onsetDaysAgo(27) }, false],
+      [{ onset_date: onsetDaysAgo(28) }, false],
+      [{ onset_date: onsetDaysAgo(14), neuro_deficit_progressing: true }, true],
+      [{ onset_date: undefined }, true],
+      [{ visit_date: undefined }, true],
+    ])("%o -> %s", (o, want) => {
+      expect(d(o).recent_or_worsening).toBe(want);
     });
   });
 
@@ -118,6 +138,9 @@ describe("a.7 derived variables", () => {
       [{ recent_bacterial_infection: true }, false, false, true],
       [{ recent_spinal_procedure: true }, false, false, true],
       [{ medications: ["systemic_corticosteroid"], corticosteroid_months: 3 }, false, false, true],
+      // 0.4 item 4
+      [{ conditions: ["diabetes"] }, false, false, true],
+      [{ conditions: ["kidney_stones"] }, false, false, false],
     ])("%o -> immunosuppressed_any %s, iv_drug_recent %s, infection_risk %s", (o, imm, ivdu, risk) => {
       const v = d(o);
       expect(v.immunosuppressed_any).toBe(imm);
@@ -130,6 +153,13 @@ describe("a.7 derived variables", () => {
     it.each([
       [{ age_years: 70 }, false],
       [{ age_years: 71 }, true],
+      // 0.4 item 7: men from 66, everyone from 71.
+      [{ sex: "male", age_years: 65 }, false],
+      [{ sex: "male", age_years: 66 }, true],
+      [{ sex: "female", age_years: 66 }, false],
+      [{ sex: "female", age_years: 70 }, false],
+      [{ sex: "female", age_years: 71 }, true],
+      [{ sex: undefined, age_years: 66 }, false],
       [{ conditions: ["osteoporosis"] }, true],
       [{ conditions: ["prior_vertebral_fracture"] }, true],
       [{ medications: ["systemic_corticosteroid"], corticosteroid_months: 3 }, true],
@@ -164,7 +194,7 @@ describe("a.7 derived variables", () => {
     ])("%i weeks, %s -> %s", (weeks, response, want) => {
       expect(d({ conservative_care_weeks: weeks, response_to_care: response }).failed_trial).toBe(want);
     });
-    it("counts age > 50, weight loss, unrelenting night pain and a failed trial", () => {
+    it("counts age > 50, weight loss, unrelenting night pain, a failed trial and thoracic pain (0.4 item 8)", () => {
       expect(d({}).n_cancer_weak).toBe(0);
       expect(d({ age_years: 50 }).n_cancer_weak).toBe(0);
       expect(d({ age_years: 51 }).n_cancer_weak).toBe(1);
@@ -177,6 +207,8 @@ describe("a.7 derived variables", () => {
           response_to_care: "no_change",
         }).n_cancer_weak,
       ).toBe(4);
+      expect(d({ pain_location: ["thoracic"] }).n_cancer_weak).toBe(1);
+      expect(d({ pain_location: ["lumbar_central", "thoracic"], age_years: 51 }).n_cancer_weak).toBe(2);
       expect(d({ night_pain: "unrelenting_at_rest" }).unrelenting_night_pain).toBe(true);
       expect(d({ night_pain: "only_when_turning" }).unrelenting_night_pain).toBe(false);
     });

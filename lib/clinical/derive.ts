@@ -1,7 +1,7 @@
 // Derived variables (knowledge.md a.7) as data, in dependency order: each may use intake fields and the
 // derived variables listed before it. They are computed by the same evaluator as the rules, so a blank answer
 // behaves exactly as 0.3 item 2 says (blank boolean = false, neutral option, blank number = comparison false).
-import { all, any, eq, ge, gt, has, is, lt, ne, num, oneOf } from "./conditions";
+import { all, any, blank, eq, ge, gt, has, is, lt, ne, num, oneOf } from "./conditions";
 import type { DerivedDef } from "./types";
 
 export const DERIVED = [
@@ -27,9 +27,10 @@ export const DERIVED = [
   {
     id: "fever_present",
     type: "boolean",
-    label: "Fever reported or temperature 38.0 C or more",
-    when: any(is("fever"), ge("temperature_c", 38.0)),
-    sources: ["[ACP-2007]", "[clinical-knowledge]"],
+    label: "Fever reported, temperature 38.0 C or more, or chills or night sweats",
+    // 0.4 item 4: chills count as fever [AHCPR-1994].
+    when: any(is("fever"), ge("temperature_c", 38.0), is("chills_or_night_sweats")),
+    sources: ["[ACP-2007]", "[AHCPR-1994]", "[clinical-knowledge]"],
   },
   {
     id: "radicular",
@@ -47,6 +48,14 @@ export const DERIVED = [
     label: "Symptoms in both legs",
     when: any(eq("pain_radiation", "below_knee_both_legs"), eq("leg_numbness_tingling", "both_legs")),
     sources: ["[BMJBP-CES]"],
+  },
+  {
+    id: "recent_or_worsening",
+    type: "boolean",
+    label: "Recent (under 14 days, or onset unknown) or worsening neurological symptoms",
+    // 0.4 items 3 and 14: strict < 14 days; an unknown duration counts as recent.
+    when: any(lt("duration_days", 14), blank("duration_days"), is("neuro_deficit_progressing")),
+    sources: ["[BMJBP-CES]", "[clinical-knowledge]"],
   },
   {
     id: "any_neuro_symptom",
@@ -86,8 +95,10 @@ export const DERIVED = [
       is("recent_bacterial_infection"),
       is("recent_spinal_procedure"),
       is("prolonged_steroids"),
+      // 0.4 item 4
+      has("conditions", "diabetes"),
     ),
-    sources: ["[ACP-2011]", "[AHCPR-1994]"],
+    sources: ["[ACP-2011]", "[AHCPR-1994]", "[clinical-knowledge]"],
   },
   {
     id: "fracture_risk",
@@ -97,9 +108,11 @@ export const DERIVED = [
       has("conditions", "osteoporosis"),
       has("conditions", "prior_vertebral_fracture"),
       is("prolonged_steroids"),
+      // 0.4 item 7: the ACP thresholds for men, the lower of the two for everyone else.
       gt("age_years", 70),
+      all(eq("sex", "male"), gt("age_years", 65)),
     ),
-    sources: ["[ACR-V6]", "[ACP-2007]", "[DOWNIE-2013]"],
+    sources: ["[ACR-V6]", "[ACP-2007]", "[ACP-2011]", "[DOWNIE-2013]"],
   },
   {
     id: "minor_precipitant",
@@ -130,7 +143,14 @@ export const DERIVED = [
     id: "n_cancer_weak",
     type: "number",
     label: "Number of weaker cancer risk factors",
-    expr: num.count(gt("age_years", 50), is("unexplained_weight_loss"), is("unrelenting_night_pain"), is("failed_trial")),
+    // 0.4 item 8: thoracic pain is a weak cancer factor.
+    expr: num.count(
+      gt("age_years", 50),
+      is("unexplained_weight_loss"),
+      is("unrelenting_night_pain"),
+      is("failed_trial"),
+      has("pain_location", "thoracic"),
+    ),
     sources: ["[ACP-2007]", "[ACP-2011]", "[GLOS-RF]"],
   },
   {

@@ -58,14 +58,14 @@ describe("answers in words", () => {
 
 describe("unanswered safety questions (what a doctor acknowledges when signing a provisional result)", () => {
   it("lists the missing answers of a provisional result with their catalogue labels", () => {
-    expect(unansweredSafetyQuestions({ status: "provisional", missing_fields: ["fever", "age_years"] })).toEqual([
+    expect(unansweredSafetyQuestions({ status: "provisional", missing: ["fever", "age_years"] })).toEqual([
       { id: "fever", label: questionById("fever")!.label },
       { id: "age_years", label: "How old is the patient?" },
     ]);
   });
 
   it("is empty for a final result and for an out-of-scope one, where nothing is missing", () => {
-    expect(unansweredSafetyQuestions({ status: "final", missing_fields: [] })).toEqual([]);
-    expect(unansweredSafetyQuestions({ status: "provisional", missing_fields: [] })).toEqual([]);
+    expect(unansweredSafetyQuestions({ status: "final", missing: [] })).toEqual([]);
+    expect(unansweredSafetyQuestions({ status: "provisional", missing: [] })).toEqual([]);
   });
 });

@@ -52,9 +52,9 @@ export function missingRequiredFields(answers: Answers): string[] {
  * doctor must confirm having asked. Empty for a final result, and for an out-of-scope one (provisional, but
  * nothing is missing).
  */
-export function unansweredSafetyQuestions(evaluation: Pick<Evaluation, "status" | "missing_fields">): { id: string; label: string }[] {
+export function unansweredSafetyQuestions(evaluation: Pick<Evaluation, "status" | "missing">): { id: string; label: string }[] {
   if (evaluation.status !== "provisional") return [];
-  return evaluation.missing_fields.map((id) => ({ id, label: questionById(id)?.label ?? id }));
+  return evaluation.missing.map((id) => ({ id, label: questionById(id)?.label ?? id }));
 }
 
 /** Integer 0-10 questions (the pain scales) are answered on an 11-point scale, not typed. */

@@ -3,7 +3,7 @@
 import { QUESTION_LIST, type TIntake } from "./catalogue";
 import { isoDayNumber } from "./dates";
 import { evaluate } from "./evaluate";
-import { fieldSchema } from "./schema";
+import { careWeeksIssue, fieldSchema } from "./schema";
 import type { Evaluation } from "./types";
 
 const FIELD_SCHEMAS = QUESTION_LIST.map((q) => ({ id: q.id, schema: fieldSchema(q) }));
@@ -25,6 +25,8 @@ export function sanitizeDraft(draft: unknown, options: { readonly today: string 
   const onset = typeof out.onset_date === "string" ? isoDayNumber(out.onset_date) : null;
   const limit = visitKept ?? today;
   if (onset !== null && limit !== null && onset > limit) delete out.onset_date;
+  // 0.4 item 14: care weeks that break the cross-field check count as blank in a preview.
+  if (careWeeksIssue(out)) delete out.conservative_care_weeks;
   return out as TIntake;
 }
 

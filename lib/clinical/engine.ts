@@ -16,7 +16,8 @@ import {
 import { BLOOD_PANELS } from "./blood";
 import { compileBecauseBoolean, compileBecauseCount, compileExplainer, type Because, type Explainer } from "./explain";
 import { IMAGING_PRECEDENCE } from "./imaging";
-import { RULES } from "./rules";
+import { RULES, WORST_ANSWERS } from "./rules";
+import { QUESTION_LIST } from "./catalogue";
 import type { DerivedDef, RuleDef } from "./types";
 
 // --- variables ------------------------------------------------------------------------------------------
@@ -93,13 +94,34 @@ for (const d of DERIVED as readonly DerivedDef[]) {
 
 const NONE_FIRED: readonly number[] = new Array<number>(RULES.length).fill(0);
 
+function derive(state: EvalState): EvalState {
+  const vals = state.vals;
+  for (let i = 0; i < derivedFns.length; i++) vals[FIELD_COUNT + i] = (derivedFns[i] as (s: EvalState) => unknown)(state);
+  return state;
+}
+
 /** Build the evaluation state of an intake: normalised answers plus derived variables. */
 export function createState(raw: Readonly<Record<string, unknown>>): EvalState {
   const blanks = ALL_FIELDS_BLANK.slice();
   const vals = normalise(raw, blanks);
-  const state: EvalState = { vals, blanks, fired: NONE_FIRED.slice(), firedByStage: [0, 0, 0, 0, 0] };
-  for (let i = 0; i < derivedFns.length; i++) vals[FIELD_COUNT + i] = (derivedFns[i] as (s: EvalState) => unknown)(state);
-  return state;
+  return derive({ vals, blanks, fired: NONE_FIRED.slice(), firedByStage: [0, 0, 0, 0, 0] });
+}
+
+/** Answers to set, as (field slot, normalised value) pairs. */
+export type SlotOverrides = readonly (readonly [number, unknown])[];
+
+/**
+ * A fresh state with some answers replaced (0.4 item 1's worst-answer re-runs): the base state's answers with the
+ * overrides set, derived variables recomputed, no rule fired yet. The overrides are valid values already.
+ */
+export function stateWith(base: EvalState, overrides: SlotOverrides): EvalState {
+  const vals = base.vals.slice();
+  const blanks = base.blanks.slice();
+  for (const [slot, value] of overrides) {
+    vals[slot] = value;
+    blanks[slot] = 0;
+  }
+  return derive({ vals, blanks, fired: NONE_FIRED.slice(), firedByStage: [0, 0, 0, 0, 0] });
 }
 
 /** Derived values of a state as a plain object (for the evaluation output). */
@@ -135,10 +157,14 @@ RULES.forEach((r, i) => {
 
 const ALWAYS: Pred = () => true;
 
+const TIERED_KINDS: ReadonlySet<RuleDef["kind"]> = new Set(["red_flag", "pathway", "out_of_scope"]);
+
 export const COMPILED_RULES: readonly CompiledRule[] = RULES.map((def, index) => {
   const env = { vars, ruleIndex, because, current: { index, stage: RULE_KIND_STAGE[def.kind], id: def.id } };
-  const isTiered = def.kind === "red_flag" || def.kind === "pathway";
-  if (isTiered !== (def.tier !== null)) throw new RuleCompileError(`${def.id}: only RF and PW rules carry a tier`);
+  const isTiered = TIERED_KINDS.has(def.kind);
+  if (isTiered !== (def.tier !== null)) {
+    throw new RuleCompileError(`${def.id}: RF, PW and OUT-OF-SCOPE rules carry a tier, no other rule does`);
+  }
   for (const p of def.panels ?? []) {
     if (!(p.panel in BLOOD_PANELS)) throw new RuleCompileError(`${def.id}: unknown blood panel ${p.panel}`);
   }
@@ -163,3 +189,51 @@ for (const id of IMAGING_PRECEDENCE) {
 
 /** Evaluation indices of the precedence list (c.3), in order. */
 export const PRECEDENCE_INDICES: readonly number[] = IMAGING_PRECEDENCE.map((id) => ruleIndex.get(id) as number);
+
+// --- worst answers (0.4 item 1) -------------------------------------------------------------------------------
+
+/** A value the catalogue accepts for the field (checked once, so a typo in WORST_ANSWERS fails at load). */
+function checkWorst(field: string, value: unknown): void {
+  const q = QUESTION_LIST.find((x) => x.id === field);
+  const ok =
+    q !== undefined &&
+    (q.type === "boolean"
+      ? typeof value === "boolean"
+      : q.type === "enum"
+        ? q.options.some((o) => o.value === value)
+        : q.type === "multi-enum"
+          ? Array.isArray(value) && value.length > 0 && value.every((v) => q.options.some((o) => o.value === v && v !== q.exclusive))
+          : q.type === "integer" || q.type === "number"
+            ? typeof value === "number" && value >= q.min && value <= q.max
+            : false);
+  if (!ok) throw new RuleCompileError(`worst answer for ${field}: ${JSON.stringify(value)} is not a valid answer`);
+}
+
+/**
+ * Per field slot, the answers its worst-answer re-run sets (null: the field is not re-run). Booleans default to
+ * `true`; dates have none (0.4 item 1). Every field DATA-01 can name must have one, or be a date.
+ */
+export const WORST_OVERRIDES: readonly (SlotOverrides | null)[] = QUESTION_LIST.map((q) => {
+  const given = WORST_ANSWERS[q.id] ?? (q.type === "boolean" ? { [q.id]: true } : undefined);
+  const requiredAtAll = q.required || q.requiredWhen !== undefined;
+  if (!given) {
+    if (requiredAtAll && q.type !== "date") throw new RuleCompileError(`required field ${q.id} has no worst answer (WORST_ANSWERS)`);
+    return null;
+  }
+  return Object.entries(given).map(([field, value]): readonly [number, unknown] => {
+    checkWorst(field, value);
+    const slot = FIELD_VARS.get(field)?.slot;
+    if (slot === undefined) throw new RuleCompileError(`worst answer names unknown field ${field}`);
+    return [slot, value];
+  });
+});
+for (const id of Object.keys(WORST_ANSWERS)) {
+  if (!FIELD_VARS.has(id)) throw new RuleCompileError(`WORST_ANSWERS names unknown field ${id}`);
+}
+
+/** Field slot of a field id (for the re-runs of the fields DATA-01 names). */
+export function fieldSlot(id: string): number {
+  const slot = FIELD_VARS.get(id)?.slot;
+  if (slot === undefined) throw new RuleCompileError(`unknown field ${id}`);
+  return slot;
+}

@@ -62,10 +62,13 @@ describe("load-time checks", () => {
     ["unknown multi-select option", has("medications", "aspirin")],
     ["numeric comparison on an enum", gt("sex", 1)],
     ["number compared with text", eq("age_years", "old")],
-    ["blank on a derived variable", blank("radicular")],
     ["rule reference without rules", fired("RF-CES-01")],
   ])("rejects %s", (_name, c) => {
     expect(() => compileCond(c, env)).toThrow(RuleCompileError);
+  });
+
+  it("reads blank on a derived variable as its value being unknown", () => {
+    expect(() => compileCond(blank("radicular"), env)).not.toThrow();
   });
 
   it("rejects a reference to a rule evaluated later, or none_fired within the same stage", () => {

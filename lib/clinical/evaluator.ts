@@ -154,9 +154,11 @@ export function compileCond(c: Cond, env: CompileEnv): Pred {
     }
     case "blank": {
       const info = lookup(env, c.var);
-      if (info.source !== "field") fail(env, `"blank" applies to intake fields only; ${c.var} is derived`);
       const slot = info.slot;
-      return (s) => s.blanks[slot] === 1;
+      // An intake field is blank in the sense of 0.3 item 1 (its raw answer, not the neutral default); a derived
+      // variable is blank when an input it needs is (0.3 item 2: "a derived number that needs it is blank too").
+      if (info.source === "field") return (s) => s.blanks[slot] === 1;
+      return (s) => s.vals[slot] === null;
     }
     case "all": {
       const parts = c.of.map((x) => compileCond(x, env));
@@ -314,6 +316,24 @@ export function condVars(c: Cond, out: Set<string> = new Set()): Set<string> {
       break;
     default:
       out.add(c.var);
+  }
+  return out;
+}
+
+/** Every rule a condition refers to with `fired`. */
+export function condRules(c: Cond, out: Set<string> = new Set()): Set<string> {
+  switch (c.op) {
+    case "all":
+    case "any":
+    case "count_at_least":
+      for (const x of c.of) condRules(x, out);
+      break;
+    case "not":
+      condRules(c.of, out);
+      break;
+    case "fired":
+      out.add(c.rule);
+      break;
   }
   return out;
 }

@@ -118,9 +118,9 @@ export function compileExplainer(c: Cond, env: ExplainEnv, expand = true): Expla
     }
     case "blank": {
       const id = c.var;
-      const slot = info(env, c.var).slot;
+      const holds = compileCond(c, env);
       return (s, _want, out) => {
-        out.push(s.blanks[slot] === 1 ? `${id} is blank` : `${id} is answered`);
+        out.push(holds(s) ? `${id} is blank` : `${id} is answered`);
       };
     }
     case "all":

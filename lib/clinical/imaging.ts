@@ -6,6 +6,8 @@ export const IMAGING_PRECEDENCE: readonly string[] = [
   "RF-AAA-01",
   "RF-FX-01",
   "RF-CES-01",
+  // 0.4 item 12: order 3a
+  "RF-BLEED-01",
   "RF-INF-02",
   "RF-CA-02",
   "RF-NEURO-01",
@@ -22,8 +24,7 @@ export const IMAGING_PRECEDENCE: readonly string[] = [
 ];
 
 /**
- * Shown when no rule supplies a modality and no fired rule has its own "no imaging" wording
- * (RF-INF-03, RF-AAA-02, RF-IBP-01/02 do; the first of them in rule order wins).
+ * The suggestion's detail when no rule supplies a modality. A fired rule's own "no imaging" wording (RF-INF-03,
+ * RF-AAA-02, RF-VASC-02, RF-IBP-01/02) stays with that rule under "also consider".
  */
-export const DEFAULT_NO_IMAGING_DETAIL =
-  "no imaging; conservative care, review if not improving at 4-6 weeks or if red flags appear";
+export const DEFAULT_NO_IMAGING_DETAIL = "no imaging suggested by the app";

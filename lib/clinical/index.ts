@@ -34,13 +34,26 @@ export { previewDraft, sanitizeDraft } from "./draft";
 
 // Evaluation
 export { evaluate } from "./evaluate";
+export { readStoredEvaluation } from "./stored";
 export { DERIVED } from "./derive";
 export type { DerivedId } from "./derive";
-export { ADVISORY_RULES, DATA_RULES, OUT_OF_SCOPE_RULE, PATHWAY_RULES, RED_FLAG_RULES, RULES, ruleById } from "./rules";
+export {
+  ADVISORY_RULES,
+  ALL_RULES,
+  DATA_02_RULE,
+  DATA_RULES,
+  OUT_OF_SCOPE_RULE,
+  PATHWAY_RULES,
+  PREGNANCY_IMAGING_NOTE,
+  RED_FLAG_RULES,
+  RULES,
+  UNDER_16_IMAGING_NOTE,
+  ruleById,
+} from "./rules";
 export { DEFAULT_NO_IMAGING_DETAIL, IMAGING_PRECEDENCE } from "./imaging";
 export { BLOOD_PANELS, mergePanels } from "./blood";
 export type { BloodPanel } from "./blood";
-export { CONSERVATIVE_CARE, SAFETY_NET, conservativeCareFor } from "./content";
+export { CONSERVATIVE_CARE, NSAID_CAUTION, SAFETY_NET, conservativeCareFor } from "./content";
 export { RULESET_HASH, RULESET_SEMVER, RULESET_VERSION } from "./version";
 
 // Reference data for the UI

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { QUESTION_LIST } from "./catalogue";
 import { previewDraft, sanitizeDraft } from "./draft";
 import { fieldSchema, makeDraftSchema, makeIntakeSchema, validateIntake, type FieldError } from "./schema";
-import { baseIntake, TODAY } from "./test-support/builders";
+import { baseIntake, onsetDaysAgo, TODAY } from "./test-support/builders";
 import { VIGNETTES } from "./test-support/vignettes";
 
 const check = (input: unknown, options: { today?: string; requireComplete?: boolean } = {}) =>
@@ -56,8 +56,10 @@ describe("makeIntakeSchema / validateIntake", () => {
     ["age_years", 40.5, "age_years: must be a whole number from 0 to 110 (years), or left blank"],
     ["age_years", "40", "age_years: must be a whole number from 0 to 110 (years), or left blank"],
     ["pain_score_now", 11, "pain_score_now: must be a whole number from 0 to 10 (points (0-10)), or left blank"],
-    ["temperature_c", 33.9, "temperature_c: must be a number from 34 to 43 (deg C), or left blank"],
-    ["temperature_c", 43.1, "temperature_c: must be a number from 34 to 43 (deg C), or left blank"],
+    ["temperature_c", 29.9, "temperature_c: must be a number from 30 to 43 (deg C), or left blank"],
+    ["temperature_c", 43.1, "temperature_c: must be a number from 30 to 43 (deg C), or left blank"],
+    ["age_years", 111, "age_years: must be a whole number from 0 to 110 (years), or left blank"],
+    ["age_years", -1, "age_years: must be a whole number from 0 to 110 (years), or left blank"],
     ["corticosteroid_months", 601, "corticosteroid_months: must be a number from 0 to 600 (months), or left blank"],
     ["strength_days_per_week", 8, "strength_days_per_week: must be a whole number from 0 to 7 (days per week), or left blank"],
     ["onset_date", "2025-02-30", "onset_date: must be a valid date written YYYY-MM-DD, or left blank"],
@@ -72,14 +74,49 @@ describe("makeIntakeSchema / validateIntake", () => {
     for (const [field, value] of [
       ["age_years", 0],
       ["age_years", 110],
-      ["temperature_c", 34],
+      ["temperature_c", 30],
+      ["temperature_c", 33.9],
       ["temperature_c", 43],
+      ["age_years", 0],
+      ["age_years", 110],
       ["temperature_c", 37.95],
       ["corticosteroid_months", 2.5],
       ["onset_date", "2024-02-29"],
     ] as const) {
       expect(check(withField(field, value)).ok, `${field}=${value}`).toBe(true);
     }
+  });
+
+  describe("care weeks against the episode (0.4 item 11: weeks x 7 > duration + 7 is refused)", () => {
+    it.each([
+      // [days since onset, weeks, accepted]
+      [0, 1, true],
+      [0, 2, false],
+      [7, 2, true],
+      [7, 3, false],
+      [10, 2, true],
+      [10, 3, false],
+      [42, 7, true],
+      [42, 8, false],
+      [365, 53, true],
+      [365, 54, false],
+    ])("%i days, %i weeks: accepted %s", (days, weeks, accepted) => {
+      const input = { ...baseIntake(), onset_date: onsetDaysAgo(days), conservative_care_weeks: weeks };
+      if (accepted) {
+        expect(check(input).ok).toBe(true);
+      } else {
+        expect(errorsOf(input)).toEqual([
+          {
+            field: "conservative_care_weeks",
+            message: `conservative_care_weeks: longer than this episode: ${weeks} weeks of care, but the pain started ${days} day${days === 1 ? "" : "s"} before the visit`,
+          },
+        ]);
+      }
+    });
+    it("is skipped when the duration is unknown", () => {
+      expect(check({ ...baseIntake(), onset_date: undefined, conservative_care_weeks: 520 }).ok).toBe(true);
+      expect(check({ ...baseIntake(), visit_date: undefined, conservative_care_weeks: 520 }).ok).toBe(true);
+    });
   });
 
   it("rejects unknown options and duplicates in multi-selects", () => {
@@ -143,9 +180,9 @@ describe("makeIntakeSchema / validateIntake", () => {
       // The default (submission with blanks accepted) lets it through: DATA-01 makes the result provisional.
       expect(check(steroids).ok).toBe(true);
     });
-    it("requires the AAA questions from age 50", () => {
+    it("requires known_aaa from age 50", () => {
       const errors = errorsOf({ ...baseIntake(), age_years: 50 }, { requireComplete: true });
-      expect(errors.map((e) => e.field)).toEqual(["faint_or_collapse", "known_aaa"]);
+      expect(errors.map((e) => e.field)).toEqual(["known_aaa"]);
       expect(check({ ...baseIntake(), age_years: 49 }, { requireComplete: true }).ok).toBe(true);
     });
   });
@@ -188,7 +225,14 @@ describe("drafts", () => {
     expect(clean.visit_date).toBe(TODAY);
     const preview = previewDraft(draft, { today: TODAY });
     expect(preview.status).toBe("provisional");
-    expect(preview.missing_fields).toEqual(["age_years", "sex", "onset_date", "conditions"]);
+    expect(preview.missing).toEqual(["age_years", "sex", "onset_date", "conditions"]);
+  });
+
+  it("sanitizeDraft treats care weeks longer than the episode as blank (0.4 item 14)", () => {
+    const draft = { ...baseIntake(), onset_date: "2025-03-03", conservative_care_weeks: 3 };
+    expect(sanitizeDraft(draft, { today: TODAY })).not.toHaveProperty("conservative_care_weeks");
+    expect(previewDraft(draft, { today: TODAY }).missing).toEqual(["conservative_care_weeks"]);
+    expect(sanitizeDraft({ ...draft, conservative_care_weeks: 2 }, { today: TODAY }).conservative_care_weeks).toBe(2);
   });
 
   it("a future visit date in a draft is blank, and the onset is then checked against today", () => {

@@ -187,6 +187,8 @@ function crossFieldIssues(
   } else if (onset !== null && visit === null && onset > todayDay) {
     issues.push({ field: "onset_date", message: `onset_date: must not be in the future (today is ${today})` });
   }
+  const careIssue = careWeeksIssue(intake);
+  if (careIssue) issues.push(careIssue);
   if (requireComplete) {
     for (const q of QUESTION_LIST) {
       if (!isBlankValue(intake[q.id])) continue;
@@ -201,6 +203,26 @@ function crossFieldIssues(
     }
   }
   return issues;
+}
+
+/**
+ * 0.4 items 11 and 14: care for longer than the episode is refused, `conservative_care_weeks * 7 > duration_days + 7`
+ * (strict; a week's slack for rounding), naming conservative_care_weeks. Skipped when the duration is unknown or
+ * the dates are themselves out of order.
+ */
+export function careWeeksIssue(intake: Readonly<Record<string, unknown>>): FieldError | null {
+  const weeks = intake.conservative_care_weeks;
+  const visit = typeof intake.visit_date === "string" ? isoDayNumber(intake.visit_date) : null;
+  const onset = typeof intake.onset_date === "string" ? isoDayNumber(intake.onset_date) : null;
+  if (typeof weeks !== "number" || visit === null || onset === null || onset > visit) return null;
+  const days = visit - onset;
+  if (weeks * 7 <= days + 7) return null;
+  return {
+    field: "conservative_care_weeks",
+    message:
+      `conservative_care_weeks: longer than this episode: ${weeks} weeks of care, but the pain started ${days} ` +
+      `day${days === 1 ? "" : "s"} before the visit`,
+  };
 }
 
 const shape: Record<string, z.ZodType> = Object.fromEntries(QUESTION_LIST.map((q) => [q.id, fieldSchema(q)]));

@@ -31,7 +31,8 @@ export type Cond =
   | { readonly op: "has"; readonly var: string; readonly value: string }
   /** numeric comparison; a blank number makes it false */
   | { readonly op: "gt" | "ge" | "lt" | "le"; readonly var: string; readonly value: number }
-  /** the answer is blank in the sense of 0.3 item 1 (reads the raw answer, not the neutral default) */
+  /** a field's answer is blank in the sense of 0.3 item 1 (the raw answer, not the neutral default); a derived
+   * variable is blank when an input it needs is */
   | { readonly op: "blank"; readonly var: string }
   | { readonly op: "all"; readonly of: readonly Cond[] }
   | { readonly op: "any"; readonly of: readonly Cond[] }
@@ -182,7 +183,10 @@ export interface RuleDef {
   readonly id: string;
   readonly kind: RuleKind;
   readonly title: string;
-  /** tier for RF/PW rules; advisories, DATA-01 and OUT-OF-SCOPE-01 have none of their own */
+  /** what an RF rule looks for, in a few plain words, for "Ask now: cannot exclude <concern>" (0.4 item 1) */
+  readonly concern?: string;
+  /** tier for RF/PW rules and OUT-OF-SCOPE-01 (urgent, 0.4 item 2); advisories and DATA-01 have none; DATA-02's
+   * tier depends on what it cannot exclude */
   readonly tier: Tier | null;
   readonly when: Cond;
   readonly suspected_condition?: string;
@@ -193,6 +197,11 @@ export interface RuleDef {
   /** what to show when this rule fires without a modality (c.3 "see each rule") */
   readonly no_imaging_detail?: string;
   readonly panels?: readonly RulePanel[];
+  /** the case goes to the doctor queue when this rule fires (0.3 item 7, 0.4 item 12); every RF, DATA and
+   * OUT-OF-SCOPE rule does by its kind */
+  readonly doctor_queue?: boolean;
+  /** a note every imaging suggestion carries while this rule fires (ADV-PREGNANCY, OUT-OF-SCOPE-01) */
+  readonly imaging_note?: string;
   readonly sources: readonly string[];
 }
 
@@ -210,6 +219,8 @@ export interface ImagingSuggestion {
   readonly tier: Tier | null;
   /** 1-based position of `rule` in the c.3 precedence list */
   readonly precedence: number | null;
+  /** under-16 and pregnancy notes (0.4 items 2 and 10); only when a modality is suggested */
+  readonly notes: readonly string[];
   /** every other fired RF/PW rule, with its own imaging suggestion if it carries one */
   readonly also_consider: readonly AlsoConsider[];
 }
@@ -255,6 +266,13 @@ export interface ContentItem {
 
 export type DerivedValues = Readonly<Record<string, string | number | boolean | null>>;
 
+/** 0.4 item 1: an RF rule that does not fire but would with the worst answer to one of these blank answers. */
+export interface CannotExclude {
+  readonly rule: string;
+  /** sorted */
+  readonly fields: readonly string[];
+}
+
 export interface Evaluation {
   readonly ruleset_version: string;
   readonly status: EvaluationStatus;
@@ -262,19 +280,26 @@ export interface Evaluation {
   readonly red_flags: readonly string[];
   readonly pathway_rules: readonly string[];
   readonly advisories: readonly string[];
-  /** DATA-01 and/or OUT-OF-SCOPE-01 */
+  /** DATA-01, DATA-02 (always with DATA-01) and/or OUT-OF-SCOPE-01 */
   readonly data_flags: readonly string[];
   readonly imaging: ImagingSuggestion;
   readonly blood_tests: BloodTests;
-  /** 0.3 item 7: any RF rule, PW-MRI-01, DATA-01 or OUT-OF-SCOPE-01 */
+  /** 0.3 item 7 and 0.4 item 12: any RF rule, PW-MRI-01, DATA-01, DATA-02, OUT-OF-SCOPE-01, ADV-PREGNANCY or
+   * ADV-STRATIFIED-HIGH */
   readonly doctor_queue: boolean;
-  /** blank answers behind DATA-01 (empty when final) */
-  readonly missing_fields: readonly string[];
+  /** the blank required answers DATA-01 names (empty when it does not fire) */
+  readonly missing: readonly string[];
+  /** DATA-02 (0.4 item 1): sorted by rule id; empty when DATA-02 does not fire */
+  readonly cannot_exclude: readonly CannotExclude[];
+  /** an emergency-tier rule is in cannot_exclude: screens say "Ask now", never "emergency" */
+  readonly cannot_exclude_emergency: boolean;
   readonly out_of_scope: { readonly rule: string; readonly message: string } | null;
   /** cauda equina safety-net message, given to every patient (b.1) */
   readonly safety_net: ContentItem;
-  /** conservative-care content when urgency is none or routine_soon (0.3 item 8), else null */
-  readonly conservative_care: readonly ContentItem[] | null;
+  /** whether the conservative-care content is given: overall urgency none or routine_soon, adults (0.3 item 8) */
+  readonly conservative_care: boolean;
+  /** that content (empty when not given); NSAID items carry the caution while ADV-NSAID-CAUTION fires */
+  readonly conservative_care_content: readonly ContentItem[];
   readonly derived: DerivedValues;
   readonly explanations: readonly Explanation[];
 }

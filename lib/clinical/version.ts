@@ -7,17 +7,18 @@ import { CONSERVATIVE_CARE, SAFETY_NET } from "./content";
 import { DERIVED } from "./derive";
 import { canonicalJson, sha256Hex, utf8 } from "./hash";
 import { DEFAULT_NO_IMAGING_DETAIL, IMAGING_PRECEDENCE } from "./imaging";
-import { RULES } from "./rules";
+import { ALL_RULES, WORST_ANSWERS } from "./rules";
 import { SEED_CONDITIONS } from "./seed-tables";
 
 /** Bump on behaviour changes: major for contract changes (ids, outputs), minor for rules, patch for wording. */
-export const RULESET_SEMVER = "1.1.0";
+export const RULESET_SEMVER = "1.2.0";
 
 export const RULESET_CONTENT = {
   sections: SECTIONS,
   questions: QUESTIONS,
   derived: DERIVED,
-  rules: RULES,
+  rules: ALL_RULES,
+  worst_answers: WORST_ANSWERS,
   imaging_precedence: IMAGING_PRECEDENCE,
   default_no_imaging_detail: DEFAULT_NO_IMAGING_DETAIL,
   blood_panels: BLOOD_PANELS,

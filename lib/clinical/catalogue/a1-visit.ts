@@ -16,11 +16,10 @@ export const A1_QUESTIONS = [
     section: "a.1",
     label: "How old is the patient?",
     help:
-      "Whole years. The decision support covers ages 16 to 110; under 16 the intake is accepted but the case " +
-      "is out of scope and goes to a doctor.",
+      "Whole years, 0 to 110. Under 16 the emergency checks still run and a doctor reviews the case the same day.",
     type: "integer",
     unit: "years",
-    // 0.3 item 6 needs under-16 ages to reach the engine (OUT-OF-SCOPE-01), so validation starts at 0.
+    // 0.4 items 2 and 11: under-16 ages reach the engine (emergency rules, OUT-OF-SCOPE-01), so validation starts at 0.
     min: 0,
     max: 110,
     required: true,

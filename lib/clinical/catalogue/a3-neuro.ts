@@ -96,7 +96,8 @@ export const A3_QUESTIONS = [
     section: "a.3",
     label: "Any new change in sexual function (e.g. numbness, erection or ejaculation problems)?",
     type: "boolean",
-    required: false,
+    // 0.4 item 3: a cauda equina warning sign on its own, so it is a safety question.
+    required: true,
     sources: ["[BMJBP-CES]"],
   },
 ] as const satisfies readonly QuestionDef[];

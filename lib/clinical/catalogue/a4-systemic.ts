@@ -1,8 +1,13 @@
-import { ge, is } from "../conditions";
+import { all, ge, is, le, ne } from "../conditions";
 import type { QuestionDef } from "../types";
 
-// 0.3 item 8: both feed the emergency rule RF-AAA-01, so they are required from age 50.
+// 0.3 item 8: known_aaa feeds the emergency rule RF-AAA-01, so it is required from age 50 (a blank age does not
+// make it required: the age's own worst answer covers it, 0.4 item 14).
 const FROM_AGE_50 = ge("age_years", 50);
+
+// 0.4 items 10 and 14: asked when the sex is not male (a blank sex counts as not male) and the age is known and
+// within 12-55.
+const MAY_BE_PREGNANT = all(ne("sex", "male"), ge("age_years", 12), le("age_years", 55));
 
 export const A4_QUESTIONS = [
   {
@@ -17,10 +22,11 @@ export const A4_QUESTIONS = [
     id: "temperature_c",
     section: "a.4",
     label: "Measured temperature today",
-    help: "Record it if it was taken. The rules count 38.0 C or more as fever.",
+    help: "Record it if it was taken. 38.0 C or more counts as fever.",
     type: "number",
     unit: "deg C",
-    min: 34,
+    // 0.4 item 11: 30.0-43.0, so a hypothermic patient's reading can be recorded.
+    min: 30,
     max: 43,
     required: false,
     showWhen: is("fever"),
@@ -30,10 +36,9 @@ export const A4_QUESTIONS = [
     id: "chills_or_night_sweats",
     section: "a.4",
     label: "Chills, shaking or drenching night sweats?",
-    help: "Informational only: no rule reads it.",
+    help: "Counts as fever: a spinal infection can present without a measured fever.",
     type: "boolean",
     required: false,
-    informational: true,
     sources: ["[GLOS-RF]", "[AHCPR-1994]"],
   },
   {
@@ -48,10 +53,9 @@ export const A4_QUESTIONS = [
     id: "faint_or_collapse",
     section: "a.4",
     label: "With this pain, have you fainted, collapsed or felt about to pass out?",
-    help: "Required from age 50.",
     type: "boolean",
-    required: false,
-    requiredWhen: FROM_AGE_50,
+    // 0.4 item 6: collapse with back pain is an emergency at any age (RF-AAA-01 from 50, RF-VASC-02 below).
+    required: true,
     sources: ["[AAA-REFS]"],
   },
   {
@@ -102,7 +106,7 @@ export const A4_QUESTIONS = [
     section: "a.4",
     label: "Bacterial infection in the last 3 months (urine, skin, chest, heart valve, dental abscess)?",
     type: "boolean",
-    required: false,
+    required: true,
     sources: ["[ACP-2011]", "[AHCPR-1994]", "[design]"],
   },
   {
@@ -110,7 +114,7 @@ export const A4_QUESTIONS = [
     section: "a.4",
     label: "Spinal surgery, spinal injection or lumbar puncture in the last 3 months?",
     type: "boolean",
-    required: false,
+    required: true,
     sources: ["[clinical-knowledge]"],
   },
   {
@@ -131,6 +135,23 @@ export const A4_QUESTIONS = [
     required: false,
     requiredWhen: FROM_AGE_50,
     sources: ["[AAA-REFS]"],
+  },
+  {
+    id: "pregnancy_status",
+    section: "a.4",
+    label: "Are you pregnant, or have you given birth in the last 12 weeks?",
+    help: "Asked of patients who are not male, aged 12 to 55.",
+    type: "enum",
+    options: [
+      { value: "not_pregnant", label: "No" },
+      { value: "pregnant", label: "Yes, pregnant" },
+      { value: "postpartum_under_12_weeks", label: "Gave birth in the last 12 weeks" },
+      { value: "unsure", label: "Not sure" },
+    ],
+    required: false,
+    requiredWhen: MAY_BE_PREGNANT,
+    showWhen: MAY_BE_PREGNANT,
+    sources: ["[clinical-knowledge]"],
   },
   {
     id: "smoking_status",

@@ -164,7 +164,6 @@ export const A5_QUESTIONS = [
     ],
     neutral: "not_done",
     required: false,
-    informational: true,
     sources: ["[NICE-NG59]", "[SBST]"],
   },
 ] as const satisfies readonly QuestionDef[];

@@ -7,7 +7,7 @@ export const SECTIONS = [
   {
     id: "a.3",
     title: "Nerves, bladder, bowel, saddle",
-    help: "All required except pseudoclaudication and new sexual dysfunction.",
+    help: "All required except the walking question (legs aching or tiring on walking or standing).",
   },
   { id: "a.4", title: "Systemic symptoms and risk history" },
   { id: "a.5", title: "Pre-existing conditions, medications, activity and care so far" },

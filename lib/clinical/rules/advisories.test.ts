@@ -1,4 +1,5 @@
-// Advisory rules (knowledge.md e): thresholds, blanks, and that advisories never change urgency or imaging.
+// Advisory rules (knowledge.md e, 0.4 items 5, 8-10): thresholds, blanks, and that advisories never change urgency
+// or imaging.
 import { describe, expect, it } from "vitest";
 import { ADVISORY_RULES } from "./advisories";
 import { fires, run } from "../test-support/builders";
@@ -28,6 +29,17 @@ describe("ADV rules", () => {
     ["ADV-PSYCHOSOCIAL", { fear_movement_harmful: true }, {}],
     ["ADV-PSYCHOSOCIAL", { work_or_compensation_issue: true }, {}],
     ["ADV-PAIN", { pain_score_now: 8 }, { pain_score_now: 7 }],
+    // 0.4 items 5, 8, 9, 10
+    ["ADV-NSAID-CAUTION", { medications: ["anticoagulant"] }, { medications: ["nsaid"] }],
+    ["ADV-NSAID-CAUTION", { age_years: 66 }, { age_years: 65 }],
+    ["ADV-NSAID-CAUTION", { age_years: 90, medications: ["anticoagulant", "nsaid"] }, { age_years: undefined }],
+    ["ADV-RENAL", { conditions: ["kidney_stones"], pain_location: ["abdomen_or_flank"] }, { conditions: ["kidney_stones"] }],
+    ["ADV-RENAL", { conditions: ["kidney_stones", "diabetes"], onset_type: "sudden" }, { pain_location: ["abdomen_or_flank"], onset_type: "sudden" }],
+    ["ADV-STRATIFIED-HIGH", { risk_stratification_category: "high" }, { risk_stratification_category: "medium" }],
+    ["ADV-STRATIFIED-HIGH", { risk_stratification_category: "high" }, { risk_stratification_category: undefined }],
+    ["ADV-PREGNANCY", { pregnancy_status: "pregnant" }, { pregnancy_status: "not_pregnant" }],
+    ["ADV-PREGNANCY", { pregnancy_status: "postpartum_under_12_weeks" }, { pregnancy_status: undefined }],
+    ["ADV-PREGNANCY", { pregnancy_status: "unsure" }, {}],
   ])("%s fires on %o, not on %o", (id, yes, no) => {
     expect(fires(id, yes)).toBe(true);
     expect(fires(id, no)).toBe(false);
@@ -54,7 +66,25 @@ describe("ADV rules", () => {
     }
   });
 
-  it("never change the urgency or the imaging", () => {
+  it("ADV-RENAL adds urinalysis", () => {
+    expect(run({ conditions: ["kidney_stones"], onset_type: "sudden" }).blood_tests).toMatchObject({ required: true, panel: ["urinalysis"] });
+  });
+
+  it("ADV-NSAID-CAUTION fires at any tier (0.4 item 14)", () => {
+    for (const o of [{ medications: ["anticoagulant"], saddle_anesthesia: true }, { age_years: 70, fever: true }]) {
+      expect(run(o).advisories).toContain("ADV-NSAID-CAUTION");
+    }
+  });
+
+  it("ADV-PREGNANCY reads the recorded answer only, and routes to the doctor queue", () => {
+    expect(fires("ADV-PREGNANCY", { sex: "male", age_years: 60, pregnancy_status: "unsure" })).toBe(true);
+    expect(run({ pregnancy_status: "pregnant" }).doctor_queue).toBe(true);
+    expect(run({ pregnancy_status: "pregnant" }).urgency).toBe("none");
+    const staff = run({ pregnancy_status: "pregnant" }).explanations.find((x) => x.rule === "ADV-PREGNANCY");
+    expect(staff?.message).toBe("In later pregnancy, regular tightening, bleeding or fluid loss means maternity assessment now.");
+  });
+
+  it("never change the urgency or the imaging; only ADV-PREGNANCY and ADV-STRATIFIED-HIGH route to a doctor", () => {
     const quiet = run({});
     const loud = run({
       stress_level: "high",
@@ -63,16 +93,23 @@ describe("ADV rules", () => {
       posture_self_rating: "mostly_poor",
       daily_fluid_litres: 0.5,
       diet_pattern: "mostly_processed",
-      medications: ["diuretic", "muscle_relaxant", "opioid"],
+      medications: ["diuretic", "muscle_relaxant", "opioid", "anticoagulant"],
+      conditions: ["kidney_stones"],
+      onset_type: "sudden",
       mechanism: "lifting_or_bending",
       low_mood_or_anxiety: true,
       pain_score_now: 10,
       aerobic_moderate_min_week: 0,
+      risk_stratification_category: "high",
+      pregnancy_status: "pregnant",
     });
     expect(loud.advisories).toHaveLength(ADVISORY_RULES.length);
+    expect(loud.red_flags).toEqual([]);
     expect(loud.urgency).toBe(quiet.urgency);
     expect(loud.imaging.modality).toBe(quiet.imaging.modality);
-    expect(loud.doctor_queue).toBe(false);
+    expect(loud.doctor_queue).toBe(true);
+    const routed = ADVISORY_RULES.filter((r) => r.doctor_queue).map((r) => r.id);
+    expect(routed).toEqual(["ADV-STRATIFIED-HIGH", "ADV-PREGNANCY"]);
   });
 
   it("carry a patient message and sources", () => {

@@ -1,5 +1,11 @@
-// Advisory rules, knowledge.md e. They never change the tier or the imaging; ADV-DIURETIC may add a panel.
-import { all, any, eq, ge, has, is, lt, ne, not, oneOf } from "../conditions";
+// Advisory rules, knowledge.md e and 0.4 items 5, 8-10. They never change the tier or the modality; ADV-DIURETIC
+// and ADV-RENAL may add a panel, ADV-PREGNANCY an imaging note.
+import { all, any, eq, ge, gt, has, is, lt, ne, not, oneOf } from "../conditions";
+import { NSAID_CAUTION } from "../content";
+
+/** 0.4 item 10: carried by every imaging suggestion while ADV-PREGNANCY fires. */
+export const PREGNANCY_IMAGING_NOTE =
+  "pregnant or possibly pregnant: prefer MRI without gadolinium where it answers the question; do not withhold CT in an emergency";
 import type { RuleDef } from "../types";
 
 const SEED0 = "[seed:000_fd293d1e9a32864c.txt]";
@@ -118,5 +124,49 @@ export const ADVISORY_RULES: readonly RuleDef[] = [
     ge("pain_score_now", 8),
     "Severe pain: prompt analgesia and function review by the clinician; not by itself a reason for imaging.",
     ["[ACP-2007]", SEED0, SEED2],
+  ),
+  // 0.4 item 5. A blank age makes the age term false (0.4 item 14). The conservative-care content carries this
+  // caution beside every NSAID it mentions whenever it fires (content.ts).
+  advisory(
+    "ADV-NSAID-CAUTION",
+    "NSAID caution (anticoagulant, or over 65)",
+    any(has("medications", "anticoagulant"), gt("age_years", 65)),
+    NSAID_CAUTION,
+    ["[NICE-NG59]"],
+  ),
+  // 0.4 item 8
+  advisory(
+    "ADV-RENAL",
+    "Kidney stones with flank pain or sudden onset",
+    all(has("conditions", "kidney_stones"), any(has("pain_location", "abdomen_or_flank"), eq("onset_type", "sudden"))),
+    "Consider renal colic: urinalysis.",
+    ["[clinical-knowledge]"],
+    { panels: [{ panel: "renal" }] },
+  ),
+  // 0.4 item 9: routes the case to the doctor queue; no tier.
+  advisory(
+    "ADV-STRATIFIED-HIGH",
+    "High risk of persistent disabling pain (risk stratification)",
+    eq("risk_stratification_category", "high"),
+    "High risk of persistent disabling pain: offer a combined physical and psychological programme.",
+    ["[NICE-NG59]"],
+    { doctor_queue: true },
+  ),
+  // 0.4 item 10: routes the case to the doctor queue and adds PREGNANCY_IMAGING_NOTE to any imaging suggestion;
+  // it changes no tier and no modality. It reads the recorded answer only.
+  advisory(
+    "ADV-PREGNANCY",
+    "Pregnant, recently given birth, or unsure",
+    oneOf("pregnancy_status", ["pregnant", "postpartum_under_12_weeks", "unsure"]),
+    "In later pregnancy, regular tightening, bleeding or fluid loss means maternity assessment now.",
+    ["[clinical-knowledge]"],
+    {
+      doctor_queue: true,
+      imaging_note: PREGNANCY_IMAGING_NOTE,
+      action:
+        "The doctor reviews the case. Imaging: prefer MRI without gadolinium where it answers the question; do " +
+        "not withhold CT in an emergency. In later pregnancy, regular tightening, bleeding or fluid loss means " +
+        "maternity assessment now.",
+    },
   ),
 ];

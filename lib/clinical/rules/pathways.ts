@@ -20,7 +20,8 @@ export const PATHWAY_RULES: readonly RuleDef[] = [
     action:
       "Routine doctor review. Lumbar MRI without contrast for planning, since the patient would consider an " +
       "injection or surgery (the doctor confirms candidacy).",
-    imaging: { modality: "mri", detail: "lumbar MRI without IV contrast, routine (elective planning)" },
+    imaging: { modality: "mri", detail: "lumbar MRI without contrast, routine" },
+    doctor_queue: true,
     sources: ["[ACR-V3]", "[ACP-2007]", "[ACP-2011]"],
   },
   {

@@ -1,5 +1,5 @@
-// Every RF rule of knowledge.md b.2 at its boundaries: each trigger alone, the near misses, the NOT clauses,
-// and the tier, imaging and panel each rule carries.
+// Every RF rule of knowledge.md b.2, as 0.4 (1.2) changes them, at its boundaries: each trigger alone, the near
+// misses, the NOT clauses, and the tier, imaging and panel each rule carries.
 import { describe, expect, it } from "vitest";
 import { explanationOf, fires, onsetDaysAgo, run } from "../test-support/builders";
 
@@ -10,8 +10,12 @@ describe("RF-CES-01 possible cauda equina syndrome (emergency)", () => {
     ["new_urinary_incontinence", { new_urinary_incontinence: true }],
     ["new_bowel_incontinence", { new_bowel_incontinence: true }],
     ["leg_weakness both_legs", { leg_weakness: "both_legs" }],
-    ["new_sexual_dysfunction with radicular pain", { new_sexual_dysfunction: true, pain_radiation: "below_knee_one_leg" }],
-    ["new_sexual_dysfunction with leg numbness", { new_sexual_dysfunction: true, leg_numbness_tingling: "one_leg" }],
+    // 0.4 item 3: sexual dysfunction alone, and recent (under 14 days) or worsening symptoms in both legs.
+    ["new_sexual_dysfunction", { new_sexual_dysfunction: true }],
+    ["pain below both knees for 13 days", { pain_radiation: "below_knee_both_legs", onset_date: onsetDaysAgo(13) }],
+    ["numbness in both legs for 0 days", { leg_numbness_tingling: "both_legs", onset_date: onsetDaysAgo(0) }],
+    ["both legs, onset unknown", { leg_numbness_tingling: "both_legs", onset_date: undefined }],
+    ["both legs for months, worsening", { pain_radiation: "below_knee_both_legs", onset_date: onsetDaysAgo(200), neuro_deficit_progressing: true }],
   ])("fires on %s alone", (_name, o) => {
     const e = run(o);
     expect(e.red_flags).toEqual(["RF-CES-01"]);
@@ -20,20 +24,27 @@ describe("RF-CES-01 possible cauda equina syndrome (emergency)", () => {
     expect(e.blood_tests.required).toBe(false);
     expect(e.pathway_rules).toEqual([]);
   });
-  it("does not fire on sexual dysfunction without radicular symptoms, or on one-leg weakness", () => {
-    expect(fires("RF-CES-01", { new_sexual_dysfunction: true })).toBe(false);
+  it("does not fire on one-leg weakness, or on stable bilateral symptoms of 14 days or more", () => {
     expect(fires("RF-CES-01", { leg_weakness: "one_leg_marked" })).toBe(false);
     expect(fires("RF-CES-01", {})).toBe(false);
+    expect(fires("RF-CES-01", { pain_radiation: "below_knee_both_legs", onset_date: onsetDaysAgo(14) })).toBe(false);
+    expect(fires("RF-CES-01", { leg_numbness_tingling: "both_legs", onset_date: onsetDaysAgo(14) })).toBe(false);
+    expect(fires("RF-CES-01", { pain_radiation: "below_knee_one_leg", onset_date: onsetDaysAgo(3) })).toBe(false);
+  });
+  it("explains recent bilateral symptoms with the duration", () => {
+    const facts = explanationOf(run({ pain_radiation: "below_knee_both_legs", onset_date: onsetDaysAgo(13) }), "RF-CES-01");
+    expect(facts.join(" | ")).toMatch(/bilateral_leg_symptoms = true/);
+    expect(facts.join(" | ")).toMatch(/duration_days = 13 < 14/);
   });
   it("explains the sign that fired it", () => {
     expect(explanationOf(run({ new_urinary_retention: true }), "RF-CES-01")).toEqual(["new_urinary_retention = true"]);
   });
 });
 
-describe("RF-CES-02 bilateral leg symptoms (urgent)", () => {
+describe("RF-CES-02 bilateral leg symptoms (urgent): long-standing and stable (0.4 item 3)", () => {
   it.each([
-    [{ pain_radiation: "below_knee_both_legs" }],
-    [{ leg_numbness_tingling: "both_legs" }],
+    [{ pain_radiation: "below_knee_both_legs", onset_date: onsetDaysAgo(14) }],
+    [{ leg_numbness_tingling: "both_legs", onset_date: onsetDaysAgo(400) }],
   ])("fires on %o", (o) => {
     const e = run(o);
     expect(e.red_flags).toEqual(["RF-CES-02"]);
@@ -42,8 +53,9 @@ describe("RF-CES-02 bilateral leg symptoms (urgent)", () => {
   });
   it("does not fire with one-leg symptoms, or when RF-CES-01 fired", () => {
     expect(fires("RF-CES-02", { pain_radiation: "below_knee_one_leg", leg_numbness_tingling: "one_leg" })).toBe(false);
-    const e = run({ leg_numbness_tingling: "both_legs", saddle_anesthesia: true });
+    const e = run({ leg_numbness_tingling: "both_legs", onset_date: onsetDaysAgo(30), saddle_anesthesia: true });
     expect(e.red_flags).toEqual(["RF-CES-01"]);
+    expect(run({ leg_numbness_tingling: "both_legs", onset_date: onsetDaysAgo(13) }).red_flags).toEqual(["RF-CES-01"]);
   });
 });
 
@@ -93,13 +105,18 @@ describe("malignancy rules", () => {
     expect(e.blood_tests.at_doctors_choice).toEqual(["calcium", "ALP"]);
   });
 
-  const failed = { conservative_care_weeks: 4, response_to_care: "no_change" };
+  const failed = { conservative_care_weeks: 4, response_to_care: "no_change", onset_date: onsetDaysAgo(60) };
   it.each([
     ["weight loss + age 51", { unexplained_weight_loss: true, age_years: 51 }, "RF-CA-03"],
     ["weight loss + age 50", { unexplained_weight_loss: true, age_years: 50 }, "RF-CA-04"],
     ["weight loss + night pain", { unexplained_weight_loss: true, night_pain: "unrelenting_at_rest" }, "RF-CA-03"],
     ["night pain + failed trial", { night_pain: "unrelenting_at_rest", ...failed }, "RF-CA-03"],
-    ["night pain + 3 weeks of care", { night_pain: "unrelenting_at_rest", conservative_care_weeks: 3, response_to_care: "no_change" }, "RF-CA-04"],
+    ["night pain + 3 weeks of care", { night_pain: "unrelenting_at_rest", conservative_care_weeks: 3, response_to_care: "no_change", onset_date: onsetDaysAgo(60) }, "RF-CA-04"],
+    // 0.4 item 8: thoracic pain is a weak factor, but RF-CA-03 still needs weight loss or night pain.
+    ["weight loss + thoracic pain", { unexplained_weight_loss: true, pain_location: ["thoracic"] }, "RF-CA-03"],
+    ["night pain + thoracic pain", { night_pain: "unrelenting_at_rest", pain_location: ["lumbar_central", "thoracic"] }, "RF-CA-03"],
+    ["thoracic pain + age 51", { pain_location: ["thoracic"], age_years: 51 }, "RF-CA-04"],
+    ["thoracic pain alone", { pain_location: ["thoracic"] }, "RF-CA-04"],
     ["age 51 + failed trial (no weight loss or night pain)", { age_years: 51, ...failed }, "RF-CA-04"],
     ["weight loss alone", { unexplained_weight_loss: true }, "RF-CA-04"],
     ["night pain alone", { night_pain: "unrelenting_at_rest" }, "RF-CA-04"],
@@ -126,7 +143,7 @@ describe("malignancy rules", () => {
     const deferred = run({ age_years: 55 });
     expect(deferred.imaging).toMatchObject({ modality: "none", rule: null });
     expect(deferred.blood_tests.required).toBe(false);
-    const afterTrial = run({ age_years: 55, conservative_care_weeks: 6, response_to_care: "worsening" });
+    const afterTrial = run({ age_years: 55, conservative_care_weeks: 6, response_to_care: "worsening", onset_date: onsetDaysAgo(60) });
     expect(afterTrial.red_flags).toEqual(["RF-CA-04"]);
     expect(afterTrial.imaging).toMatchObject({ modality: "xray", rule: "RF-CA-04", tier: "routine_soon" });
     expect(afterTrial.blood_tests).toMatchObject({ required: true, panel: ["ESR", "CRP"] });
@@ -155,6 +172,34 @@ describe("infection rules", () => {
     expect(fires("RF-INF-02", { temperature_c: 37.9, ...weak })).toBe(false);
     expect(fires("RF-INF-02", { fever: true })).toBe(false);
   });
+  it("RF-INF-02: chills or night sweats count as fever (0.4 item 4)", () => {
+    expect(fires("RF-INF-02", { chills_or_night_sweats: true, ...weak })).toBe(true);
+    expect(run({ chills_or_night_sweats: true }).red_flags).toEqual(["RF-INF-03"]);
+  });
+  it.each([
+    [{ iv_drug_use: "current_or_within_12_months" }],
+    [{ immunosuppressed: true }],
+    [{ medications: ["immunosuppressant_or_biologic"] }],
+    [{ recent_spinal_procedure: true }],
+  ])("RF-INF-02 (emergency) fires without fever for the high-risk group %o with a motor or gait deficit (0.4 item 4)", (risk) => {
+    for (const deficit of [weak, { neuro_deficit_progressing: true }, { gait_disturbance: true }]) {
+      const e = run({ ...risk, ...deficit });
+      expect(e.red_flags).toContain("RF-INF-02");
+      expect(e.red_flags).not.toContain("RF-INF-04");
+      expect(e.urgency).toBe("emergency");
+      expect(e.imaging).toMatchObject({ modality: "mri", rule: "RF-INF-02" });
+    }
+  });
+  it("RF-INF-02 without fever: diabetes, prolonged steroids, a recent infection elsewhere or remote drug use do not count", () => {
+    for (const o of [
+      { conditions: ["diabetes"] },
+      { medications: ["systemic_corticosteroid"], corticosteroid_months: 12 },
+      { recent_bacterial_infection: true },
+      { iv_drug_use: "past_over_12_months" },
+    ]) {
+      expect(fires("RF-INF-02", { ...o, ...weak })).toBe(false);
+    }
+  });
   it("RF-INF-02 supplies emergency MRI", () => {
     expect(run({ fever: true, ...weak }).imaging).toMatchObject({ modality: "mri", rule: "RF-INF-02" });
   });
@@ -166,6 +211,8 @@ describe("infection rules", () => {
     [{ recent_bacterial_infection: true }],
     [{ recent_spinal_procedure: true }],
     [{ medications: ["systemic_corticosteroid"], corticosteroid_months: 3 }],
+    // 0.4 item 4: diabetes is an infection risk factor.
+    [{ conditions: ["diabetes"] }],
   ])("RF-INF-01 (urgent): fever with %o", (o) => {
     const e = run({ fever: true, ...o });
     // Prolonged steroids are also a fracture risk factor, so RF-FX-03 may fire beside it.
@@ -185,8 +232,10 @@ describe("infection rules", () => {
       const e = run(o);
       expect(e.red_flags).toEqual(["RF-INF-03"]);
       expect(e.urgency).toBe("urgent");
-      expect(e.imaging).toMatchObject({ modality: "none", rule: null });
-      expect(e.imaging.detail).toBe("no imaging at intake; MRI only if markers raised or examination concerning");
+      expect(e.imaging).toMatchObject({ modality: "none", rule: null, detail: "no imaging suggested by the app" });
+      expect(e.imaging.also_consider).toEqual([
+        expect.objectContaining({ rule: "RF-INF-03", modality: "none", detail: "no imaging at intake; MRI only if markers raised or examination concerning" }),
+      ]);
       expect(e.blood_tests).toMatchObject({ required: true, panel: ["CBC", "ESR", "CRP", "urinalysis"] });
     }
     expect(fires("RF-INF-03", { temperature_c: 37.9 })).toBe(false);
@@ -211,6 +260,10 @@ describe("infection rules", () => {
     expect(fires("RF-INF-04", { immunosuppressed: true, fever: true })).toBe(false);
     expect(fires("RF-INF-04", { immunosuppressed: true, temperature_c: 38 })).toBe(false);
     expect(fires("RF-INF-04", { immunosuppressed: true, temperature_c: 37.9 })).toBe(true);
+    expect(fires("RF-INF-04", { conditions: ["diabetes"] })).toBe(false);
+  });
+  it("RF-INF-04 gives way to RF-INF-02 when there is a motor or gait deficit (0.4 item 4)", () => {
+    expect(run({ immunosuppressed: true, gait_disturbance: true }).red_flags).toEqual(["RF-NEURO-01", "RF-INF-02"]);
   });
 });
 
@@ -242,6 +295,26 @@ describe("fracture rules", () => {
     expect(fires("RF-FX-02", { ...steroid, corticosteroid_months: 3 })).toBe(true);
     expect(fires("RF-FX-02", { age_years: 71 })).toBe(false);
   });
+  it.each([
+    // 0.4 item 7: age > 70, or a man over 65 (the ACP thresholds, keeping the lower one for everyone else).
+    ["male", 65, false],
+    ["male", 66, true],
+    ["male", 70, true],
+    ["male", 71, true],
+    ["female", 65, false],
+    ["female", 66, false],
+    ["female", 70, false],
+    ["female", 71, true],
+    ["other", 66, false],
+    ["other", 71, true],
+    ["not_stated", 70, false],
+  ])("fracture age: %s at %i -> fracture risk %s", (sex, age, risk) => {
+    expect(fires("RF-FX-02", { sex, age_years: age, onset_type: "sudden" })).toBe(risk);
+    expect(fires("RF-FX-03", { sex, age_years: age })).toBe(risk);
+  });
+  it("a blank sex is not male for the fracture age", () => {
+    expect(fires("RF-FX-03", { sex: undefined, age_years: 68 })).toBe(false);
+  });
   it("RF-FX-01 suppresses RF-FX-02 and RF-FX-03", () => {
     const e = run({ conditions: ["osteoporosis"], trauma_energy: "major", mechanism: "fall" });
     expect(e.red_flags).toEqual(["RF-FX-01"]);
@@ -251,7 +324,7 @@ describe("fracture rules", () => {
     expect(e.red_flags).toEqual(["RF-FX-03"]);
     expect(e.urgency).toBe("routine_soon");
     expect(e.imaging.modality).toBe("none");
-    const failed = run({ conditions: ["osteoporosis"], conservative_care_weeks: 4, response_to_care: "worsening" });
+    const failed = run({ conditions: ["osteoporosis"], conservative_care_weeks: 4, response_to_care: "worsening", onset_date: onsetDaysAgo(60) });
     expect(failed.imaging).toMatchObject({ modality: "xray", rule: "RF-FX-03", tier: "routine_soon" });
     expect(failed.blood_tests.required).toBe(false);
   });
@@ -263,10 +336,15 @@ describe("vascular rules", () => {
     ["collapse alone at 50", { ...over50, faint_or_collapse: true }],
     ["sudden abdominal/flank pain at 50", { ...over50, onset_type: "sudden", pain_location: ["abdomen_or_flank"] }],
     ["collapse at 60 after minor trauma (1.1 fix)", { age_years: 60, faint_or_collapse: true, trauma_energy: "minor" }],
-    ["known aneurysm + sudden onset, age 40", { known_aaa: true, onset_type: "sudden" }],
-    ["known aneurysm + flank pain", { known_aaa: true, pain_location: ["lumbar_left", "abdomen_or_flank"] }],
-    ["known aneurysm + collapse", { known_aaa: true, faint_or_collapse: true }],
+    // 0.4 item 6: major trauma no longer hides a collapse.
+    ["collapse at 60 after major trauma", { age_years: 60, faint_or_collapse: true, trauma_energy: "major" }],
+    ["known aneurysm + sudden onset, age 40", { known_aaa: true, onset_type: "sudden", onset_date: onsetDaysAgo(60) }],
+    ["known aneurysm + flank pain", { known_aaa: true, pain_location: ["lumbar_left", "abdomen_or_flank"], onset_date: onsetDaysAgo(60) }],
+    ["known aneurysm + collapse", { known_aaa: true, faint_or_collapse: true, onset_date: onsetDaysAgo(60) }],
     ["known aneurysm + collapse even after major trauma", { known_aaa: true, faint_or_collapse: true, trauma_energy: "major" }],
+    // 0.4 item 6: a new (under 4 weeks, or of unknown duration) episode with a known aneurysm is symptomatic.
+    ["known aneurysm, gradual pain for 27 days", { known_aaa: true, onset_date: onsetDaysAgo(27) }],
+    ["known aneurysm, gradual pain, onset unknown", { known_aaa: true, onset_date: undefined }],
   ])("RF-AAA-01 (emergency): %s", (_name, o) => {
     const e = run(o);
     expect(e.red_flags).toContain("RF-AAA-01");
@@ -278,22 +356,43 @@ describe("vascular rules", () => {
     ["collapse at 49", { age_years: 49, faint_or_collapse: true }],
     ["sudden pain at 50 without abdominal/flank pain", { ...over50, onset_type: "sudden" }],
     ["abdominal pain at 50 with gradual onset", { ...over50, pain_location: ["abdomen_or_flank"] }],
-    ["collapse at 60 after major trauma", { age_years: 60, faint_or_collapse: true, trauma_energy: "major" }],
+    ["sudden flank pain at 60 after major trauma", { age_years: 60, onset_type: "sudden", pain_location: ["abdomen_or_flank"], trauma_energy: "major" }],
   ])("RF-AAA-01 stays silent: %s", (_name, o) => {
     expect(fires("RF-AAA-01", o)).toBe(false);
   });
-  it("RF-AAA-02 (urgent): known aneurysm without acute features; no lumbar imaging", () => {
-    const e = run({ known_aaa: true });
+  it("RF-AAA-02 (urgent): known aneurysm with a long-standing (28 days or more), gradual episode; no lumbar imaging", () => {
+    const e = run({ known_aaa: true, onset_date: onsetDaysAgo(28) });
     expect(e.red_flags).toEqual(["RF-AAA-02"]);
     expect(e.urgency).toBe("urgent");
     expect(e.imaging).toMatchObject({ modality: "none", rule: null });
-    expect(e.imaging.detail).toMatch(/no lumbar imaging/);
+    expect(e.imaging.also_consider[0]?.detail).toMatch(/no lumbar imaging/);
     expect(e.blood_tests.required).toBe(false);
     expect(e.pathway_rules).toEqual([]);
   });
   it("RF-AAA-02 applies at any age and not when RF-AAA-01 fired", () => {
-    expect(run({ age_years: 72, known_aaa: true, onset_type: "gradual" }).red_flags).toContain("RF-AAA-02");
-    expect(fires("RF-AAA-02", { known_aaa: true, onset_type: "sudden" })).toBe(false);
+    expect(run({ age_years: 72, known_aaa: true, onset_type: "gradual", onset_date: onsetDaysAgo(90) }).red_flags).toContain("RF-AAA-02");
+    expect(fires("RF-AAA-02", { known_aaa: true, onset_type: "sudden", onset_date: onsetDaysAgo(90) })).toBe(false);
+    expect(fires("RF-AAA-02", { known_aaa: true, onset_date: onsetDaysAgo(27) })).toBe(false);
+  });
+
+  it.each([
+    ["collapse at 30", { age_years: 30, faint_or_collapse: true }],
+    ["collapse at 49", { age_years: 49, faint_or_collapse: true }],
+    ["collapse at 16 after major trauma", { age_years: 16, faint_or_collapse: true, trauma_energy: "major" }],
+    ["sudden flank pain on an anticoagulant at 40", { medications: ["anticoagulant"], onset_type: "sudden", pain_location: ["abdomen_or_flank"] }],
+  ])("RF-VASC-02 (emergency, no imaging from the app): %s (0.4 item 6)", (_name, o) => {
+    const e = run(o);
+    expect(e.red_flags).toContain("RF-VASC-02");
+    expect(e.red_flags).not.toContain("RF-AAA-01");
+    expect(e.urgency).toBe("emergency");
+    if (!e.red_flags.includes("RF-FX-01")) expect(e.imaging).toMatchObject({ modality: "none", rule: null });
+    expect(e.doctor_queue).toBe(true);
+  });
+  it("RF-VASC-02 stays silent when RF-AAA-01 fired, and without its triggers", () => {
+    expect(run({ age_years: 50, faint_or_collapse: true }).red_flags).toEqual(["RF-AAA-01"]);
+    expect(fires("RF-VASC-02", { medications: ["anticoagulant"], onset_type: "sudden" })).toBe(false);
+    expect(fires("RF-VASC-02", { medications: ["anticoagulant"], pain_location: ["abdomen_or_flank"] })).toBe(false);
+    expect(fires("RF-VASC-02", { onset_type: "sudden", pain_location: ["abdomen_or_flank"] })).toBe(false);
   });
 });
 
@@ -320,7 +419,7 @@ describe("RF-IBP-01 / RF-IBP-02 inflammatory back pain (routine_soon)", () => {
       const refer = run(withCount(n));
       expect(refer.red_flags).toEqual(["RF-IBP-01"]);
       expect(refer.blood_tests.panel).toEqual(["CRP", "ESR"]);
-      expect(refer.imaging.detail).toMatch(/rheumatology/);
+      expect(refer.imaging.also_consider.find((a) => a.rule === "RF-IBP-01")?.detail).toMatch(/rheumatology/);
     }
   });
   it("needs more than 91 days of pain", () => {
@@ -366,5 +465,48 @@ describe("RF-POSTOP-01 symptoms after lumbar surgery (routine_soon)", () => {
     expect(e.red_flags).toEqual(["RF-NEURO-01", "RF-POSTOP-01"]);
     expect(e.urgency).toBe("urgent");
     expect(e.imaging.rule).toBe("RF-NEURO-01");
+  });
+});
+
+describe("RF-BLEED-01 anticoagulated with a new neurological deficit (emergency, 0.4 item 5)", () => {
+  const anticoagulated = { medications: ["anticoagulant"] };
+  it.each([
+    ["progressing deficit", { neuro_deficit_progressing: true }],
+    ["marked weakness of one leg", { leg_weakness: "one_leg_marked" }],
+    ["weakness of both legs", { leg_weakness: "both_legs" }],
+    ["gait disturbance", { gait_disturbance: true }],
+    ["sudden onset with mild weakness", { onset_type: "sudden", leg_weakness: "one_leg_mild" }],
+    ["a recent spinal procedure with leg numbness", { recent_spinal_procedure: true, leg_numbness_tingling: "one_leg" }],
+  ])("fires on an anticoagulant with %s", (_name, o) => {
+    const e = run({ ...anticoagulated, ...o });
+    expect(e.red_flags).toContain("RF-BLEED-01");
+    expect(e.urgency).toBe("emergency");
+    expect(e.blood_tests.panel).toEqual(expect.arrayContaining(["CBC", "PT/INR", "APTT"]));
+    expect(e.advisories).toContain("ADV-NSAID-CAUTION");
+  });
+  it("does not fire on stable mild weakness of gradual onset, or without an anticoagulant", () => {
+    expect(fires("RF-BLEED-01", { ...anticoagulated, leg_weakness: "one_leg_mild" })).toBe(false);
+    expect(fires("RF-BLEED-01", { ...anticoagulated, onset_type: "sudden" })).toBe(false);
+    expect(fires("RF-BLEED-01", { ...anticoagulated, recent_spinal_procedure: true })).toBe(false);
+    expect(fires("RF-BLEED-01", { neuro_deficit_progressing: true })).toBe(false);
+  });
+  it("supplies emergency MRI, after RF-CES-01 in the precedence (order 3a)", () => {
+    const e = run({ ...anticoagulated, neuro_deficit_progressing: true });
+    expect(e.red_flags).toEqual(["RF-BLEED-01", "RF-NEURO-01"]);
+    expect(e.imaging).toMatchObject({
+      modality: "mri",
+      rule: "RF-BLEED-01",
+      tier: "emergency",
+      detail: "emergency MRI (possible spinal epidural haematoma); ED reviews anticoagulation",
+    });
+    const ces = run({ ...anticoagulated, leg_weakness: "both_legs" });
+    expect(ces.red_flags).toEqual(["RF-CES-01", "RF-BLEED-01"]);
+    expect(ces.imaging.rule).toBe("RF-CES-01");
+  });
+  it("suppresses no other rule: RF-INF-02 fires beside it", () => {
+    const e = run({ ...anticoagulated, fever: true, gait_disturbance: true });
+    expect(e.red_flags).toEqual(["RF-BLEED-01", "RF-NEURO-01", "RF-INF-02"]);
+    expect(e.imaging.rule).toBe("RF-BLEED-01");
+    expect(e.blood_tests.panel).toEqual(["CBC", "PT/INR", "APTT", "ESR", "CRP", "blood cultures"]);
   });
 });

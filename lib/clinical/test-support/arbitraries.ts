@@ -56,6 +56,10 @@ export function intakeInputArb(today: string, options: { blankWeight?: number } 
     const visit = addDays(today, -d.visitBack);
     if (dropDates !== 0) out.visit_date = visit;
     if (dropDates !== 1) out.onset_date = addDays(visit, -d.onsetBack);
+    // 0.4 item 11: no more weeks of care than the episode allows (when both dates are known).
+    if (dropDates > 1 && typeof out.conservative_care_weeks === "number" && out.conservative_care_weeks * 7 > d.onsetBack + 7) {
+      out.conservative_care_weeks = Math.floor((d.onsetBack + 7) / 7);
+    }
     return out;
   });
 }

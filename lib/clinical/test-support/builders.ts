@@ -7,7 +7,7 @@ import type { Evaluation } from "../types";
 export const VISIT = "2025-03-10";
 export const TODAY = "2025-03-10";
 
-/** A 35-year-old with 10 days of uncomplicated back pain: every required answer given, every warning sign no. */
+/** A 35-year-old woman with 10 days of uncomplicated back pain: every required answer given, every warning sign no. */
 export function baseIntake(): TIntake {
   return {
     visit_date: VISIT,
@@ -29,11 +29,16 @@ export function baseIntake(): TIntake {
     new_urinary_retention: false,
     new_urinary_incontinence: false,
     new_bowel_incontinence: false,
+    new_sexual_dysfunction: false,
     fever: false,
     unexplained_weight_loss: false,
+    faint_or_collapse: false,
     history_of_cancer: false,
     iv_drug_use: "never",
     immunosuppressed: false,
+    recent_bacterial_infection: false,
+    recent_spinal_procedure: false,
+    pregnancy_status: "not_pregnant",
     conditions: ["none"],
     medications: ["none"],
     conservative_care_weeks: 0,
@@ -48,10 +53,16 @@ export function intake(overrides: Record<string, unknown> = {}): TIntake {
     if (v === undefined) delete out[k];
     else out[k] = v;
   }
-  // Keep the conditionally required AAA questions answered whenever they apply, unless a test says otherwise.
-  if (typeof out.age_years === "number" && out.age_years >= 50) {
-    if (!("faint_or_collapse" in overrides)) out.faint_or_collapse = false;
-    if (!("known_aaa" in overrides)) out.known_aaa = false;
+  // Keep the conditionally required answers answered exactly when they apply, unless a test says otherwise:
+  // known_aaa from age 50, pregnancy_status for patients not male aged 12-55 (0.4 item 10).
+  const age = typeof out.age_years === "number" ? out.age_years : null;
+  if (!("known_aaa" in overrides)) {
+    if (age !== null && age >= 50) out.known_aaa = false;
+    else delete out.known_aaa;
+  }
+  if (!("pregnancy_status" in overrides)) {
+    if (out.sex !== "male" && age !== null && age >= 12 && age <= 55) out.pregnancy_status = "not_pregnant";
+    else delete out.pregnancy_status;
   }
   return out as TIntake;
 }

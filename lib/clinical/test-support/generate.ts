@@ -91,15 +91,27 @@ export function generateIntake(rand: () => number, options: GenerateOptions = {}
       : options.adultAges
         ? 18 + Math.floor(31 * (rand() + rand()))
         : 16 + Math.floor(rand() * 80);
-  // Conditionally required answers are blank as rarely as the required ones.
-  if ((out.age_years as number) >= 50) {
-    for (const id of ["faint_or_collapse", "known_aaa"]) {
-      if (rand() < blankRate) delete out[id];
-      else out[id] = rand() < rates.yes;
-    }
+  // Conditionally required answers are blank as rarely as the required ones, and answered only when asked.
+  const age = out.age_years as number;
+  if (age >= 50) {
+    if (rand() < blankRate) delete out.known_aaa;
+    else out.known_aaa = rand() < rates.yes;
+  } else {
+    delete out.known_aaa;
+  }
+  if (out.sex !== "male" && age >= 12 && age <= 55) {
+    if (rand() < blankRate) delete out.pregnancy_status;
+    else out.pregnancy_status = rand() < rates.yes ? pick(rand, ["pregnant", "postpartum_under_12_weeks", "unsure"]) : "not_pregnant";
+  } else {
+    delete out.pregnancy_status;
   }
   if (rand() >= blankRate) out.visit_date = visit;
-  if (rand() >= blankRate) out.onset_date = addDays(visit, -Math.floor(rand() * rand() * 800));
+  const durationDays = Math.floor(rand() * rand() * 800);
+  if (rand() >= blankRate) out.onset_date = addDays(visit, -durationDays);
+  // 0.4 item 11: no more weeks of care than the episode allows.
+  if (typeof out.conservative_care_weeks === "number" && out.conservative_care_weeks * 7 > durationDays + 7) {
+    out.conservative_care_weeks = Math.floor((durationDays + 7) / 7);
+  }
   if (rand() < 0.7) out.trauma_energy = "none";
   if (rand() < 0.6) out.conditions = ["none"];
   if (rand() < 0.6) out.medications = ["none"];

@@ -2,22 +2,36 @@
 // they run anywhere; refresh it when the shared file changes).
 import data from "./vignettes.dev.json";
 
+export interface VignetteExpectation {
+  readonly red_flags: readonly string[];
+  readonly red_flags_must_not_fire?: readonly string[];
+  readonly pathway_rules: readonly string[];
+  readonly advisories: readonly string[];
+  readonly data_flags: readonly string[];
+  readonly urgency: string;
+  readonly imaging: {
+    readonly modality: string;
+    readonly rule?: string | null;
+    readonly detail?: string;
+    readonly notes?: readonly string[];
+  };
+  readonly blood_tests: { readonly required: boolean; readonly panel: readonly string[] };
+  readonly status: string;
+  readonly cannot_exclude?: readonly { readonly rule: string; readonly fields: readonly string[] }[];
+  readonly cannot_exclude_emergency?: boolean;
+  readonly doctor_queue?: boolean;
+  readonly missing?: readonly string[];
+  readonly conservative_care?: boolean;
+}
+
 export interface Vignette {
   readonly id: string;
   readonly category: string;
   readonly summary: string;
   readonly intake: Record<string, unknown>;
-  readonly expected: {
-    readonly red_flags: readonly string[];
-    readonly red_flags_must_not_fire?: readonly string[];
-    readonly pathway_rules: readonly string[];
-    readonly advisories: readonly string[];
-    readonly data_flags: readonly string[];
-    readonly urgency: string;
-    readonly imaging: { readonly modality: string; readonly detail?: string };
-    readonly blood_tests: { readonly required: boolean; readonly panel: readonly string[] };
-    readonly status: string;
-  };
+  readonly expected: VignetteExpectation & { readonly rejected?: boolean; readonly fields?: readonly string[] };
+  /** the draft-preview evaluation (refused values blank) of a case validation rejects */
+  readonly expected_preview?: VignetteExpectation;
 }
 
-export const VIGNETTES: readonly Vignette[] = (data as { vignettes: Vignette[] }).vignettes;
+export const VIGNETTES: readonly Vignette[] = (data as unknown as { vignettes: Vignette[] }).vignettes;

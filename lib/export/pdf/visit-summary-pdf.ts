@@ -129,7 +129,7 @@ function body(w: Writer, s: TVisitSummary, o: TPdfOptions) {
   if (e.status === "provisional") {
     w.heading("Provisional result: answers missing");
     w.text("This result rests on blank safety answers. Missing:");
-    for (const f of e.missing_fields) w.bullet(questionById(f)?.label ?? f);
+    for (const f of e.missing) w.bullet(questionById(f)?.label ?? f);
   }
 
   w.heading(`Urgency: ${URGENCY_LABELS[e.urgency]}`);
@@ -179,7 +179,7 @@ function body(w: Writer, s: TVisitSummary, o: TPdfOptions) {
     const text = a.message ?? a.action;
     w.bullet(text.startsWith(a.title) ? text : `${a.title}: ${text}`);
   }
-  for (const c of e.conservative_care ?? []) w.bullet(c.text);
+  for (const c of e.conservative_care_content) w.bullet(c.text);
   w.field("Safety net", e.safety_net.text);
 
   w.heading("History");

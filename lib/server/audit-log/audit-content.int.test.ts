@@ -75,7 +75,7 @@ describe("audit details", () => {
     const withoutFever: Record<string, unknown> = { ...answers };
     delete withoutFever.fever;
     const provisionalSubmitted = await submitVisit(users.staff, provisional.id, { version: provisional.version, answers: withoutFever });
-    expect(provisionalSubmitted.evaluation.missing_fields).toEqual(["fever"]);
+    expect(provisionalSubmitted.evaluation.missing).toEqual(["fever"]);
     const provisionalDecided = await decideVisit(users.doctor, provisional.id, ZDecision.parse({ version: provisionalSubmitted.version, action: "accept", note: SECRET.note }));
     await signVisit(users.doctor, provisional.id, { version: provisionalDecided.version, acknowledgeProvisional: true });
     const account = await createUser(users.admin, { name: "Audit Probe", email: `probe-${tag.toLowerCase()}@example.org`, role: "STAFF", password: SECRET.password });

@@ -35,7 +35,7 @@ async function submittedProvisionalVisit() {
   const intake = { ...V17.intake };
   for (const blank of PROVISIONAL_BLANKS) delete intake[blank];
   const submitted = await submitVisit(users.staff, v.id, { version: 1, answers: intake });
-  expect(submitted.evaluation).toMatchObject({ status: "provisional", missing_fields: [...PROVISIONAL_BLANKS] });
+  expect(submitted.evaluation).toMatchObject({ status: "provisional", missing: [...PROVISIONAL_BLANKS] });
   return v.id;
 }
 const PROVISIONAL_BLANKS = ["gait_disturbance", "new_bowel_incontinence"] as const;

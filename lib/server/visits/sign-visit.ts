@@ -1,6 +1,6 @@
 import "server-only";
 import type { TCurrentUser } from "@/lib/auth/current-user";
-import { unansweredSafetyQuestions, type Evaluation } from "@/lib/clinical";
+import { readStoredEvaluation, unansweredSafetyQuestions } from "@/lib/clinical";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/http/errors";
 import type { TSign } from "@/lib/schemas/visit";
@@ -27,7 +27,8 @@ export async function signVisit(user: TCurrentUser, id: string, input: TSign): P
         { field: "decision", message: "is required before signing" },
       ]);
     }
-    const missing = current.evaluation ? unansweredSafetyQuestions(current.evaluation as unknown as Evaluation) : [];
+    const evaluation = readStoredEvaluation(current.evaluation);
+    const missing = evaluation ? unansweredSafetyQuestions(evaluation) : [];
     if (missing.length > 0 && input.acknowledgeProvisional !== true) {
       const labels = missing.map((q) => q.label).join("; ");
       throw new AppError(

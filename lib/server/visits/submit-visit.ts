@@ -1,6 +1,6 @@
 import "server-only";
 import { isDeepStrictEqual } from "node:util";
-import { compactAnswers, evaluate, validateIntake, type Evaluation, type TIntake } from "@/lib/clinical";
+import { compactAnswers, evaluate, readStoredEvaluation, validateIntake, type Evaluation, type TIntake } from "@/lib/clinical";
 import type { TCurrentUser } from "@/lib/auth/current-user";
 import { db, pool } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
@@ -96,7 +96,7 @@ async function submitLocked(user: TCurrentUser, id: string, input: { version: nu
     if (!visit) throw new AppError("not_found", "Visit not found.");
 
     if (visit.status === "SUBMITTED" && visit.version === input.version + 1 && visit.evaluation && isSameSubmission(input.answers, visit.answers)) {
-      return { version: visit.version, status: "SUBMITTED" as const, evaluation: visit.evaluation as Evaluation };
+      return { version: visit.version, status: "SUBMITTED" as const, evaluation: readStoredEvaluation(visit.evaluation) as Evaluation };
     }
     if (visit.status !== "DRAFT" || visit.version !== input.version) {
       throw await explainNoUpdate(tx, id, { version: input.version, status: "DRAFT" });

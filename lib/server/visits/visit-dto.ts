@@ -1,4 +1,4 @@
-import type { Evaluation, Modality } from "@/lib/clinical";
+import { readStoredEvaluation, type Evaluation, type Modality } from "@/lib/clinical";
 import type { TOverrideReason } from "@/lib/schemas/visit";
 import type { Prisma } from "@/lib/db/generated/client";
 import { PATIENT_SELECT, toPatientDto, type TPatientDto } from "../patients/patient-dto";
@@ -70,7 +70,7 @@ export function toVisitDto(v: Prisma.VisitGetPayload<{ select: typeof VISIT_SELE
     status: v.status,
     version: v.version,
     answers: (v.answers ?? {}) as Record<string, unknown>,
-    evaluation: (v.evaluation ?? null) as Evaluation | null,
+    evaluation: readStoredEvaluation(v.evaluation),
     rulesetVersion: v.rulesetVersion,
     patient: toPatientDto(v.patient),
     createdAt: v.createdAt.toISOString(),
