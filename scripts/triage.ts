@@ -1,14 +1,19 @@
 // Command line: evaluate intakes from a JSON file.
 //   npm run --silent triage -- FILE [--today YYYY-MM-DD]
 // FILE holds a JSON array of intake objects (or one object); "-" reads standard input. Prints a JSON array of
-// evaluations in the same order. An invalid intake yields {"error": {"index", "fields", "messages"}} in its place
-// while the others still evaluate, and the exit code is 1. Unreadable input or bad arguments exit with 2.
-// This is also how a clinic re-runs past visits when the rules change.
+// evaluations in the same order. An intake validation refuses at submit yields, in its place,
+// {"rejected": true, "fields", "error": {"index", "fields", "messages"}, "preview"}, where `preview` is the
+// draft-preview evaluation (refused values blank, knowledge.md 0.3 item 1), while the others still evaluate; the
+// exit code is then 1. Unreadable input or bad arguments exit with 2.
+// `npm run ruleset:impact` re-runs the stored visits when the rules change.
 import { readFileSync } from "node:fs";
-import { evaluate, validateIntake, type Evaluation, type FieldError } from "../lib/clinical";
+import { evaluate, previewDraft, validateIntake, type Evaluation, type FieldError } from "../lib/clinical";
 
 interface ErrorEntry {
+  rejected: true;
+  fields: string[];
   error: { index: number; fields: string[]; messages: FieldError[] };
+  preview: Evaluation;
 }
 
 const USAGE = "usage: npm run --silent triage -- FILE [--today YYYY-MM-DD]   (FILE may be - for stdin)";
@@ -52,7 +57,7 @@ function triage(input: unknown, today: string): { results: (Evaluation | ErrorEn
     if (validated.ok) return evaluate(validated.intake);
     failed++;
     const fields = [...new Set(validated.errors.map((e) => e.field))];
-    return { error: { index, fields, messages: validated.errors } };
+    return { rejected: true, fields, error: { index, fields, messages: validated.errors }, preview: previewDraft(intake, { today }) };
   });
   return { results, failed };
 }

@@ -45,6 +45,15 @@ describe("npm run --silent triage -- FILE", () => {
       expect(e.blood_tests.required, v.id).toBe(x.blood_tests.required);
       expect(e.status, v.id).toBe(x.status);
       expect(e.ruleset_version).toBe(RULESET_VERSION);
+      expect(e.ruleset_version).toBe("1.2.0");
+      expect(e.ruleset_hash).toMatch(/^[0-9a-f]{12}$/);
+      expect(sorted(e.missing), v.id).toEqual(sorted(x.missing ?? []));
+      expect(e.cannot_exclude, v.id).toEqual(x.cannot_exclude ?? []);
+      expect(e.cannot_exclude_emergency, v.id).toBe(x.cannot_exclude_emergency ?? false);
+      expect(e.doctor_queue, v.id).toBe(x.doctor_queue);
+      expect(e.conservative_care, v.id).toBe(x.conservative_care);
+      expect(e.imaging.rule, v.id).toBe(x.imaging.rule);
+      expect(e.imaging.notes, v.id).toEqual(x.imaging.notes ?? []);
       expect(Array.isArray(e.explanations)).toBe(true);
       expect(e.imaging).toHaveProperty("rule");
       expect(e.blood_tests).toHaveProperty("panel");
@@ -64,12 +73,27 @@ describe("npm run --silent triage -- FILE", () => {
     const { status, stdout, stderr } = triage([VIGNETTES[0]?.intake, bad, VIGNETTES[1]?.intake]);
     expect(status).not.toBe(0);
     expect(stderr).toMatch(/invalid/);
-    const out = JSON.parse(stdout) as [Evaluation, { error: { index: number; fields: string[] } }, Evaluation];
+    type Rejected = { rejected: boolean; fields: string[]; error: { index: number; fields: string[] }; preview: Evaluation };
+    const out = JSON.parse(stdout) as [Evaluation, Rejected, Evaluation];
     expect(out).toHaveLength(3);
     expect(out[0].status).toBe("final");
+    expect(out[1].rejected).toBe(true);
+    expect(out[1].fields.sort()).toEqual(["age_years", "colour"]);
     expect(out[1].error.index).toBe(1);
     expect(out[1].error.fields.sort()).toEqual(["age_years", "colour"]);
+    // The preview reads the refused age as blank: DATA-01 names it, and its worst answer (71) cannot be excluded.
+    expect(out[1].preview.missing).toEqual(["age_years"]);
+    expect(out[1].preview.data_flags).toEqual(["DATA-01", "DATA-02"]);
     expect(out[2].advisories).toEqual(["ADV-STRAIN"]);
+  }, 60_000);
+
+  it("rejects care weeks longer than the episode (0.4 item 11), with a preview that reads them as blank", () => {
+    const intake = { ...VIGNETTES[0]?.intake, conservative_care_weeks: 4 };
+    const { status, stdout } = triage(intake);
+    expect(status).toBe(1);
+    const out = JSON.parse(stdout) as [{ rejected: boolean; fields: string[]; preview: Evaluation }];
+    expect(out[0]).toMatchObject({ rejected: true, fields: ["conservative_care_weeks"] });
+    expect(out[0].preview.missing).toEqual(["conservative_care_weeks"]);
   }, 60_000);
 
   it("rejects a visit date after today (--today sets today; the default is the real date)", () => {

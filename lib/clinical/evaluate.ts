@@ -21,7 +21,7 @@ import { condRules, RULE_KIND_STAGE, RuleCompileError, type EvalState } from "./
 import { DEFAULT_NO_IMAGING_DETAIL } from "./imaging";
 import { DATA_02_RULE, DATA_02_TIER_CAP, OUT_OF_SCOPE_MESSAGE } from "./rules";
 import { conditionsForRule } from "./seed-tables";
-import { RULESET_VERSION } from "./version";
+import { RULESET_HASH, RULESET_VERSION } from "./version";
 import type {
   AlsoConsider,
   CannotExclude,
@@ -151,6 +151,7 @@ export function evaluate(intake: TIntake): Evaluation {
 
   return {
     ruleset_version: RULESET_VERSION,
+    ruleset_hash: RULESET_HASH,
     // DATA-01 or OUT-OF-SCOPE-01 (DATA-02 never comes without DATA-01).
     status: dataFlags.length > 0 ? "provisional" : "final",
     urgency,

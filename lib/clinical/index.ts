@@ -54,7 +54,7 @@ export { DEFAULT_NO_IMAGING_DETAIL, IMAGING_PRECEDENCE } from "./imaging";
 export { BLOOD_PANELS, mergePanels } from "./blood";
 export type { BloodPanel } from "./blood";
 export { CONSERVATIVE_CARE, NSAID_CAUTION, SAFETY_NET, conservativeCareFor } from "./content";
-export { RULESET_HASH, RULESET_SEMVER, RULESET_VERSION } from "./version";
+export { RULESET_HASH, RULESET_LABEL, RULESET_SEMVER, RULESET_VERSION } from "./version";
 
 // Reference data for the UI
 export * from "./seed-tables";

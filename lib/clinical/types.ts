@@ -274,7 +274,10 @@ export interface CannotExclude {
 }
 
 export interface Evaluation {
+  /** the knowledge base's semantic version, e.g. "1.2.0" (1.1 stored "1.1.0+<hash>" here) */
   readonly ruleset_version: string;
+  /** 12 hex characters of the content hash of the ruleset (absent in evaluations stored by 1.1) */
+  readonly ruleset_hash?: string;
   readonly status: EvaluationStatus;
   readonly urgency: Tier;
   readonly red_flags: readonly string[];

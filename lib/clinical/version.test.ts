@@ -1,7 +1,7 @@
 // Ruleset version and the pure-TS hash behind it.
 import { describe, expect, it } from "vitest";
 import { canonicalJson, sha256Hex, utf8 } from "./hash";
-import { RULESET_CONTENT, RULESET_HASH, RULESET_SEMVER, RULESET_VERSION } from "./version";
+import { RULESET_CONTENT, RULESET_HASH, RULESET_LABEL, RULESET_SEMVER, RULESET_VERSION } from "./version";
 
 describe("sha256Hex", () => {
   it("matches the standard test vectors", () => {
@@ -29,9 +29,10 @@ describe("canonicalJson", () => {
 });
 
 describe("RULESET_VERSION", () => {
-  it("is the semantic version plus 12 hex characters of the content hash", () => {
+  it("is the semantic version 1.2.0 (0.4), with 12 hex characters of the content hash beside it", () => {
     expect(RULESET_SEMVER).toMatch(/^\d+\.\d+\.\d+$/);
-    expect(RULESET_VERSION).toBe(`${RULESET_SEMVER}+${RULESET_HASH}`);
+    expect(RULESET_VERSION).toBe("1.2.0");
+    expect(RULESET_LABEL).toBe(`1.2.0+${RULESET_HASH}`);
     expect(RULESET_HASH).toMatch(/^[0-9a-f]{12}$/);
     expect(RULESET_HASH).toBe(sha256Hex(utf8(canonicalJson(RULESET_CONTENT))).slice(0, 12));
   });

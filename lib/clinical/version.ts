@@ -1,6 +1,7 @@
-// Ruleset version: the knowledge-base semantic version plus a content hash of everything that decides an
-// evaluation (catalogue, derived variables, rules, precedence, panels, content). A stored evaluation names the
-// exact ruleset that produced it, and any edit to the data changes the hash even if nobody bumps the semver.
+// Ruleset version: the knowledge-base semantic version (the contract: knowledge.md 0.4 says "ruleset_version becomes
+// 1.2.0"), and beside it a content hash of everything that decides an evaluation (catalogue, derived variables,
+// rules, precedence, panels, content). A stored evaluation names the exact ruleset that produced it, and any edit
+// to the data changes the hash even if nobody bumps the semver.
 import { BLOOD_PANELS } from "./blood";
 import { QUESTIONS, SECTIONS } from "./catalogue";
 import { CONSERVATIVE_CARE, SAFETY_NET } from "./content";
@@ -30,5 +31,8 @@ export const RULESET_CONTENT = {
 /** 12 hex characters of SHA-256 over the canonical JSON of RULESET_CONTENT. */
 export const RULESET_HASH = sha256Hex(utf8(canonicalJson(RULESET_CONTENT))).slice(0, 12);
 
-/** e.g. "1.1.0+3f9a0c21b7de": stored with every evaluation. */
-export const RULESET_VERSION = `${RULESET_SEMVER}+${RULESET_HASH}`;
+/** e.g. "1.2.0": stored with every evaluation (`ruleset_version`), with RULESET_HASH as `ruleset_hash`. */
+export const RULESET_VERSION = RULESET_SEMVER;
+
+/** The version and hash as one label, e.g. "1.2.0+3f9a0c21b7de" (what 1.1 stored as its ruleset_version). */
+export const RULESET_LABEL = `${RULESET_SEMVER}+${RULESET_HASH}`;
