@@ -35,6 +35,8 @@ export { previewDraft, sanitizeDraft } from "./draft";
 // Evaluation
 export { evaluate } from "./evaluate";
 export { readStoredEvaluation } from "./stored";
+export { askNowHeadline, askNowLines, askNowSentence, joinWords } from "./ask-now";
+export type { TAskNowLine } from "./ask-now";
 export { DERIVED } from "./derive";
 export type { DerivedId } from "./derive";
 export {

@@ -80,6 +80,9 @@ interface QuestionCommon {
   readonly section: SectionId;
   /** the question as staff ask it (knowledge base wording) */
   readonly label: string;
+  /** what the question is about, in a few plain words ("numbness in the saddle area"), for short lines on screens,
+   * summaries and "ask about ..." prompts */
+  readonly short: string;
   readonly help?: string;
   /** R in the knowledge base: a blank answer raises DATA-01 (b.4); it never blocks submission */
   readonly required: boolean;

@@ -42,8 +42,9 @@ describe("migration runner", () => {
     const first = await migrate(url);
     const names = (await readMigrations()).map((m) => m.name);
     expect(first.applied).toEqual(names);
+    expect(first.ruleset).toMatchObject({ reevaluated: 0, recalls: 0, alreadyApplied: false });
     const second = await migrate(url);
-    expect(second).toEqual({ applied: [], alreadyApplied: names });
+    expect(second).toEqual({ applied: [], alreadyApplied: names, ruleset: expect.objectContaining({ reevaluated: 0, alreadyApplied: true }) });
     const rows = await query<{ migration_name: string; checksum: string; finished_at: Date | null; applied_steps_count: number }>(
       url,
       'SELECT migration_name, checksum, finished_at, applied_steps_count FROM "_prisma_migrations" ORDER BY migration_name',

@@ -4,10 +4,13 @@
 // - a session advisory lock, so two runners at once apply each migration only once;
 // - one transaction per migration, so a failing migration leaves nothing behind;
 // - a sha256 checksum per migration, so an edited, already-applied migration is refused.
+// After the SQL, the same lock covers the ruleset upgrade step (lib/db/ruleset-upgrade.ts): stored visits are
+// brought to the current rules in one audited transaction.
 import { createHash, randomUUID } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
+import { upgradeRuleset, type TRulesetUpgradeSummary } from "./ruleset-upgrade";
 
 /** Arbitrary but fixed: every Backline migrator takes the same lock. */
 const MIGRATION_LOCK_KEY = 727_210_001;
@@ -33,6 +36,9 @@ export interface MigrationFile {
 export interface MigrateResult {
   applied: string[];
   alreadyApplied: string[];
+  /** what bringing stored visits to the current ruleset did (lib/db/ruleset-upgrade.ts); null for a migrations
+   * folder without Backline's tables */
+  ruleset: TRulesetUpgradeSummary | null;
 }
 
 export class MigrationError extends Error {
@@ -79,7 +85,7 @@ export async function migrate(
           WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
       );
       const done = new Map(rows.map((r) => [r.migration_name, r.checksum]));
-      const result: MigrateResult = { applied: [], alreadyApplied: [] };
+      const result: Omit<MigrateResult, "ruleset"> = { applied: [], alreadyApplied: [] };
       for (const m of migrations) {
         const recorded = done.get(m.name);
         if (recorded !== undefined) {
@@ -97,7 +103,10 @@ export async function migrate(
         log(`applied ${m.name}`);
         result.applied.push(m.name);
       }
-      return result;
+      // Then the data the rules decide: open visits re-evaluated, signed ones the new rules rank higher recalled.
+      const hasVisits = (await client.query<{ t: string | null }>("SELECT to_regclass('ruleset_upgrades')::text AS t")).rows[0]?.t;
+      const ruleset = hasVisits ? await upgradeRuleset(client, log) : null;
+      return { ...result, ruleset };
     } finally {
       await client.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK_KEY]);
     }

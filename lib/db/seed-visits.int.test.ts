@@ -33,6 +33,8 @@ describe("synthetic visits", () => {
           OR imaging_modality::text IS DISTINCT FROM evaluation->'imaging'->>'modality'
           OR imaging_rule IS DISTINCT FROM evaluation->'imaging'->>'rule'
           OR red_flags <> ARRAY(SELECT jsonb_array_elements_text(evaluation->'red_flags'))
+          OR cannot_exclude <> ARRAY(SELECT c->>'rule' FROM jsonb_array_elements(evaluation->'cannot_exclude') c)
+          OR ask_now IS DISTINCT FROM ((evaluation->>'cannot_exclude_emergency')::boolean AND urgency = 'urgent')
           OR submitted_at IS NULL)`);
       expect(mismatched).toEqual([]);
       const tiers = (await q<{ urgency: string }>("SELECT DISTINCT urgency::text FROM visits WHERE urgency IS NOT NULL")).map((r) => r.urgency).sort();
@@ -47,9 +49,12 @@ describe("synthetic visits", () => {
       expect(await q("SELECT id FROM visits WHERE decision = 'override' AND (decision_reason_code IS NULL OR decision_modality = imaging_modality)")).toEqual([]);
       expect(Number((await q<{ n: string }>("SELECT count(*) AS n FROM visits WHERE decision = 'override'"))[0]!.n)).toBeGreaterThan(0);
       // A signed result that is missing safety answers carries the doctor's acknowledgement; no other visit does.
-      const acknowledged = `status = 'SIGNED' AND evaluation->>'status' = 'provisional' AND jsonb_array_length(evaluation->'missing_fields') > 0`;
+      const acknowledged = `status = 'SIGNED' AND evaluation->>'status' = 'provisional' AND jsonb_array_length(evaluation->'missing') > 0`;
       expect(await q(`SELECT id FROM visits WHERE provisional_acknowledged IS DISTINCT FROM (${acknowledged})`)).toEqual([]);
       expect(Number((await q<{ n: string }>("SELECT count(*) AS n FROM visits WHERE provisional_acknowledged"))[0]!.n)).toBeGreaterThan(0);
+      // As submit requires: a blank safety answer that leaves a red flag unexcluded comes with a reason.
+      expect(await q("SELECT id FROM visits WHERE cardinality(cannot_exclude) > 0 AND blank_reason_code IS NULL")).toEqual([]);
+      expect(Number((await q<{ n: string }>("SELECT count(*) AS n FROM visits WHERE ask_now"))[0]!.n)).toBeGreaterThan(0);
     } finally {
       await client.end();
     }

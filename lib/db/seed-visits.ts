@@ -7,6 +7,7 @@ import pg from "pg";
 import { compactAnswers, evaluate, MODALITIES, unansweredSafetyQuestions, validateIntake, type Evaluation, type TIntake, type Tier } from "@/lib/clinical";
 import { OVERRIDE_REASONS } from "@/lib/schemas/visit";
 import { CLINIC_MIX, generateIntake, seededRandom, STRESS_MIX } from "@/lib/clinical/test-support/generate";
+import { evaluationColumns } from "./evaluation-columns";
 import { DEMO_USERS } from "./seed";
 
 const GIVEN = [
@@ -130,7 +131,7 @@ export async function seedVisits(databaseUrl: string, options: TSeedVisitsOption
         flags: [] as string[], version: [] as number[], created: [] as string[], submittedBy: [] as (string | null)[], submittedAt: [] as (string | null)[],
         signedBy: [] as (string | null)[], signedAt: [] as (string | null)[], decision: [] as (string | null)[], decisionModality: [] as (string | null)[],
         reasonCode: [] as (string | null)[], reasonText: [] as (string | null)[], decidedBy: [] as (string | null)[], decidedAt: [] as (string | null)[],
-        acknowledged: [] as boolean[],
+        acknowledged: [] as boolean[], cannot: [] as string[], askNow: [] as boolean[], blankCode: [] as (string | null)[],
       };
       for (let i = 0; i < batch; i++) {
         const roll = rand();
@@ -164,11 +165,16 @@ export async function seedVisits(databaseUrl: string, options: TSeedVisitsOption
         c.status.push(finalStatus);
         c.answers.push(JSON.stringify(intake ? compactAnswers(intake) : raw));
         c.evaluation.push(evaluation ? JSON.stringify(evaluation) : null);
-        c.ruleset.push(evaluation?.ruleset_version ?? null);
-        c.urgency.push(evaluation?.urgency ?? null);
-        c.imaging.push(evaluation?.imaging.modality ?? null);
-        c.rule.push(evaluation?.imaging.rule ?? null);
-        c.flags.push(`{${(evaluation?.red_flags ?? []).join(",")}}`);
+        const cols = evaluation ? evaluationColumns(evaluation) : null;
+        c.ruleset.push(cols?.ruleset_version ?? null);
+        c.urgency.push(cols?.urgency ?? null);
+        c.imaging.push(cols?.imaging_modality ?? null);
+        c.rule.push(cols?.imaging_rule ?? null);
+        c.flags.push(`{${(cols?.red_flags ?? []).join(",")}}`);
+        c.cannot.push(`{${(cols?.cannot_exclude ?? []).join(",")}}`);
+        c.askNow.push(cols?.ask_now ?? false);
+        // As submitVisit requires it: blank safety answers that leave a red flag unexcluded come with a reason.
+        c.blankCode.push(evaluation && evaluation.missing.length > 0 ? (rand() < 0.5 ? "patient_unable" : "declined") : null);
         c.created.push(new Date(created).toISOString());
         c.submittedBy.push(evaluation ? users.staff : null);
         c.submittedAt.push(submittedAt);
@@ -194,21 +200,23 @@ export async function seedVisits(databaseUrl: string, options: TSeedVisitsOption
         `INSERT INTO visits (id, patient_id, status, answers, evaluation, ruleset_version, urgency, imaging_modality, imaging_rule,
                              red_flags, version, created_by_id, created_at, updated_at, submitted_by_id, submitted_at,
                              signed_by_id, signed_at, decision, decision_modality, decision_reason_code, decision_reason_text,
-                             decided_by_id, decided_at, provisional_acknowledged)
+                             decided_by_id, decided_at, provisional_acknowledged, cannot_exclude, ask_now, blank_reason_code)
          SELECT id, patient, status::"VisitStatus", answers::jsonb, evaluation::jsonb, ruleset, urgency::"Urgency",
                 imaging::"ImagingModality", rule, flags::text[], version, $24::uuid, created, created, submitted_by, submitted_at,
                 signed_by, signed_at, decision::"DecisionAction", decision_modality::"ImagingModality",
-                reason_code::"OverrideReason", reason_text, decided_by, decided_at, acknowledged
+                reason_code::"OverrideReason", reason_text, decided_by, decided_at, acknowledged, cannot::text[], ask_now,
+                blank_code::"BlankReason"
            FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[],
                        $10::text[], $11::int[], $12::timestamptz[], $13::uuid[], $14::timestamptz[], $15::uuid[], $16::timestamptz[],
-                       $17::text[], $18::text[], $19::text[], $20::text[], $21::uuid[], $22::timestamptz[], $23::boolean[])
+                       $17::text[], $18::text[], $19::text[], $20::text[], $21::uuid[], $22::timestamptz[], $23::boolean[],
+                       $25::text[], $26::boolean[], $27::text[])
              AS t(id, patient, status, answers, evaluation, ruleset, urgency, imaging, rule, flags, version, created,
                   submitted_by, submitted_at, signed_by, signed_at, decision, decision_modality, reason_code, reason_text,
-                  decided_by, decided_at, acknowledged)`,
+                  decided_by, decided_at, acknowledged, cannot, ask_now, blank_code)`,
         [
           c.id, c.patient, c.status, c.answers, c.evaluation, c.ruleset, c.urgency, c.imaging, c.rule, c.flags, c.version,
           c.created, c.submittedBy, c.submittedAt, c.signedBy, c.signedAt, c.decision, c.decisionModality, c.reasonCode,
-          c.reasonText, c.decidedBy, c.decidedAt, c.acknowledged, users.staff,
+          c.reasonText, c.decidedBy, c.decidedAt, c.acknowledged, users.staff, c.cannot, c.askNow, c.blankCode,
         ],
       );
       inserted += batch;

@@ -17,10 +17,43 @@ export const ZSaveDraft = z.strictObject({
   answers: z.record(z.string(), z.unknown(), { error: "answers must be an object of answers keyed by field id" }),
 });
 
+/**
+ * Why staff submit with blank safety answers (knowledge.md 0.4 item 1): required when DATA-02 would fire, so an
+ * unasked question is never skipped without a stated reason. Stored with the visit, audited, shown to the doctor.
+ */
+export const BLANK_REASONS = [
+  { value: "patient_unable", label: "The patient is unable to answer" },
+  { value: "declined", label: "The patient declined to answer" },
+  { value: "interpreter_needed", label: "An interpreter is needed" },
+  { value: "other", label: "Other (explain)" },
+] as const;
+
+export type TBlankReasonCode = (typeof BLANK_REASONS)[number]["value"];
+
+const BLANK_CODES = BLANK_REASONS.map((r) => r.value) as [TBlankReasonCode, ...TBlankReasonCode[]];
+
+export const ZBlankReason = z
+  .strictObject(
+    {
+      code: z.enum(BLANK_CODES, { error: `blankReason.code must be one of ${BLANK_CODES.join(", ")}` }),
+      text: z.string({ error: "blankReason.text must be text" }).trim().max(500, "blankReason.text must be at most 500 characters").optional(),
+    },
+    { error: "blankReason must be an object with a code (and text for other)" },
+  )
+  .superRefine((r, ctx) => {
+    if (r.code === "other" && !r.text) ctx.addIssue({ code: "custom", path: ["text"], message: "blankReason.text is required when the reason is other" });
+  })
+  .transform((r) => ({ code: r.code, text: r.text ? r.text : null }));
+
+export type TBlankReason = z.output<typeof ZBlankReason>;
+
 export const ZSubmitVisit = z.strictObject({
   version: ZVersion,
   answers: z.record(z.string(), z.unknown(), { error: "answers must be an object of answers keyed by field id" }).optional(),
+  blankReason: ZBlankReason.optional(),
 });
+
+export type TSubmitVisit = z.output<typeof ZSubmitVisit>;
 
 export const OVERRIDE_REASONS = [
   { value: "clinical_examination", label: "Clinical examination findings" },

@@ -9,12 +9,37 @@ import { seedDemo } from "../../lib/db/seed";
 import { seedVisits } from "../../lib/db/seed-visits";
 
 /** Bump when seed-visits.ts changes what it generates: older benchmark databases are then dropped. */
-const SEED_VERSION = 4;
+const SEED_VERSION = 5;
 
 export interface TBenchDatabase {
   url: string;
   where: string;
   stop(): Promise<void>;
+}
+
+/**
+ * The benchmark database of `visits` visits as it is, neither migrated nor seeded (ruleset:impact reads it before
+ * an upgrade); fails when it was never created.
+ */
+export async function openBenchDatabaseReadOnly(visits: number, log: (line: string) => void): Promise<TBenchDatabase> {
+  if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, where: "DATABASE_URL", stop: async () => {} };
+  const cluster = await startEmbedded({ name: "bench", log });
+  const admin = new pg.Client({ connectionString: cluster.adminUrl });
+  await admin.connect();
+  try {
+    const { rows } = await admin.query<{ datname: string }>(
+      "SELECT datname FROM pg_database WHERE datname LIKE $1 ORDER BY datname DESC",
+      [`backline\\_bench\\_${visits}\\_v%`],
+    );
+    const name = rows[0]?.datname;
+    if (!name) {
+      await cluster.stop();
+      throw new Error(`no benchmark database of ${visits} visits yet: run npm run bench:queue first (it creates one)`);
+    }
+    return { url: cluster.urlFor(name), where: `embedded, ${cluster.dataDir}, database ${name}`, stop: () => cluster.stop() };
+  } finally {
+    await admin.end();
+  }
 }
 
 export async function openBenchDatabase(visits: number, log: (line: string) => void): Promise<TBenchDatabase> {

@@ -3,6 +3,7 @@ import type { QuestionDef } from "../types";
 export const A1_QUESTIONS = [
   {
     id: "visit_date",
+    short: "the visit date",
     section: "a.1",
     label: "Date of this intake",
     help: "Filled in automatically. It cannot be in the future.",
@@ -13,6 +14,7 @@ export const A1_QUESTIONS = [
   },
   {
     id: "age_years",
+    short: "age",
     section: "a.1",
     label: "How old is the patient?",
     help:
@@ -27,6 +29,7 @@ export const A1_QUESTIONS = [
   },
   {
     id: "sex",
+    short: "sex",
     section: "a.1",
     label: "Sex recorded for clinical purposes",
     type: "enum",

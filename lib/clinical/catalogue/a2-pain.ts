@@ -9,6 +9,7 @@ const SEED4 = "[seed:004_3b59962cdd60841f.txt]";
 export const A2_QUESTIONS = [
   {
     id: "pain_score_now",
+    short: "pain score now",
     section: "a.2",
     label: "From 0 (no pain) to 10 (worst pain you can imagine), how strong is the back pain right now?",
     help: "11-point numeric rating scale (NRS-11). 1-3 mild, 4-6 moderate, 7-10 severe.",
@@ -21,6 +22,7 @@ export const A2_QUESTIONS = [
   },
   {
     id: "peg_pain_avg_week",
+    short: "average pain over the past week",
     section: "a.2",
     label: "Over the past week, on average, how strong was the pain (0-10)?",
     help: "PEG item (paraphrased; see the licence note in knowledge.md a.8). Used for tracking only.",
@@ -34,6 +36,7 @@ export const A2_QUESTIONS = [
   },
   {
     id: "peg_enjoyment_interference",
+    short: "pain getting in the way of enjoying life",
     section: "a.2",
     label:
       "Over the past week, how much has pain got in the way of enjoying life (0 = not at all, 10 = completely)?",
@@ -48,6 +51,7 @@ export const A2_QUESTIONS = [
   },
   {
     id: "peg_activity_interference",
+    short: "pain getting in the way of usual activities",
     section: "a.2",
     label: "Over the past week, how much has pain got in the way of your usual activities (0-10)?",
     help: "PEG item (paraphrased). Used for tracking only.",
@@ -61,6 +65,7 @@ export const A2_QUESTIONS = [
   },
   {
     id: "pain_location",
+    short: "where the pain is",
     section: "a.2",
     label: "Where is the pain? (tick all)",
     help: "Tick at least one.",
@@ -80,6 +85,7 @@ export const A2_QUESTIONS = [
   },
   {
     id: "pain_radiation",
+    short: "whether the pain travels down the legs",
     section: "a.2",
     label: "Does the pain travel? How far?",
     type: "enum",
@@ -95,6 +101,7 @@ export const A2_QUESTIONS = [
   },
   {
     id: "onset_date",
+    short: "when this episode started",
     section: "a.2",
     label: "On what date did this episode start? (best estimate)",
     help: "Not after the visit date. The duration of the episode is counted from this date.",
@@ -104,6 +111,7 @@ export const A2_QUESTIONS = [
   },
   {
     id: "onset_type",
+    short: "sudden or gradual onset",
     section: "a.2",
     label: "Did it come on suddenly or build up gradually?",
     type: "enum",
@@ -116,6 +124,7 @@ export const A2_QUESTIONS = [
   },
   {
     id: "mechanism",
+    short: "what started it",
     section: "a.2",
     label: "What were you doing when it started?",
     type: "enum",
@@ -136,6 +145,7 @@ export const A2_QUESTIONS = [
   },
   {
     id: "trauma_energy",
+    short: "injury (none, minor or major)",
     section: "a.2",
     label: "Staff classify any injury: none, minor or major (definitions in d.3)",
     help:
@@ -154,6 +164,7 @@ export const A2_QUESTIONS = [
   },
   {
     id: "trauma_details",
+    short: "details of the injury",
     section: "a.2",
     label: "Describe the injury (height of fall, speed, weapon...)",
     type: "text",
@@ -165,6 +176,7 @@ export const A2_QUESTIONS = [
   },
   {
     id: "spasm_frequency",
+    short: "how often spasms happen",
     section: "a.2",
     label: "How often do the spasms happen?",
     type: "enum",
@@ -182,6 +194,7 @@ export const A2_QUESTIONS = [
   },
   {
     id: "relieving_factors",
+    short: "what eases it",
     section: "a.2",
     label: "What eases it? (tick all)",
     type: "multi-enum",
@@ -200,6 +213,7 @@ export const A2_QUESTIONS = [
   },
   {
     id: "aggravating_factors",
+    short: "what makes it worse",
     section: "a.2",
     label: "What makes it worse? (tick all)",
     type: "multi-enum",
@@ -222,6 +236,7 @@ export const A2_QUESTIONS = [
   },
   {
     id: "night_pain",
+    short: "pain at night",
     section: "a.2",
     label: "What is the pain like at night?",
     type: "enum",
@@ -237,6 +252,7 @@ export const A2_QUESTIONS = [
   },
   {
     id: "morning_stiffness_minutes",
+    short: "morning stiffness",
     section: "a.2",
     label: "How long does morning stiffness last?",
     type: "integer",
@@ -249,6 +265,7 @@ export const A2_QUESTIONS = [
   },
   {
     id: "improves_with_exercise",
+    short: "better with exercise",
     section: "a.2",
     label: "Does the pain get better when you move or exercise?",
     type: "boolean",
@@ -257,6 +274,7 @@ export const A2_QUESTIONS = [
   },
   {
     id: "improves_with_rest",
+    short: "better with rest",
     section: "a.2",
     label: "Does resting make it better?",
     help: "Recorded for the ASAS alternative (b.3); not used by the current rules.",
@@ -267,6 +285,7 @@ export const A2_QUESTIONS = [
   },
   {
     id: "nsaid_response",
+    short: "response to anti-inflammatories",
     section: "a.2",
     label: "If you have tried anti-inflammatories (e.g. ibuprofen), how did they work?",
     type: "enum",

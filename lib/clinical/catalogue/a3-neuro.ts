@@ -5,6 +5,7 @@ const SEED4 = "[seed:004_3b59962cdd60841f.txt]";
 export const A3_QUESTIONS = [
   {
     id: "leg_numbness_tingling",
+    short: "numbness or pins and needles in the legs",
     section: "a.3",
     label: "Any numbness or pins and needles in the legs or feet?",
     type: "enum",
@@ -19,6 +20,7 @@ export const A3_QUESTIONS = [
   },
   {
     id: "leg_weakness",
+    short: "weakness in the legs",
     section: "a.3",
     label: "Any weakness in the legs?",
     help: "Marked = foot drop, knee giving way, cannot walk on heels or toes.",
@@ -35,6 +37,7 @@ export const A3_QUESTIONS = [
   },
   {
     id: "neuro_deficit_progressing",
+    short: "numbness or weakness getting worse",
     section: "a.3",
     label: "Has numbness or weakness got worse over the last days?",
     type: "boolean",
@@ -43,6 +46,7 @@ export const A3_QUESTIONS = [
   },
   {
     id: "gait_disturbance",
+    short: "new unsteadiness or difficulty walking",
     section: "a.3",
     label: "Any new unsteadiness or difficulty walking?",
     type: "boolean",
@@ -51,6 +55,7 @@ export const A3_QUESTIONS = [
   },
   {
     id: "pseudoclaudication",
+    short: "legs aching on walking or standing",
     section: "a.3",
     label:
       "Do the legs ache, tire or go numb on walking or standing, easing when you sit or bend forward?",
@@ -60,6 +65,7 @@ export const A3_QUESTIONS = [
   },
   {
     id: "saddle_anesthesia",
+    short: "numbness in the saddle area",
     section: "a.3",
     label: 'Any numbness around the back passage, genitals or inner buttocks (the "saddle" area)?',
     type: "boolean",
@@ -68,6 +74,7 @@ export const A3_QUESTIONS = [
   },
   {
     id: "new_urinary_retention",
+    short: "new difficulty passing urine",
     section: "a.3",
     label:
       "Any new difficulty starting to pass urine, a weak stream, or not feeling when the bladder is full?",
@@ -77,6 +84,7 @@ export const A3_QUESTIONS = [
   },
   {
     id: "new_urinary_incontinence",
+    short: "new leaking of urine",
     section: "a.3",
     label: "Any new leaking of urine you cannot control?",
     type: "boolean",
@@ -85,6 +93,7 @@ export const A3_QUESTIONS = [
   },
   {
     id: "new_bowel_incontinence",
+    short: "new loss of bowel control",
     section: "a.3",
     label: "Any new loss of bowel control?",
     type: "boolean",
@@ -93,6 +102,7 @@ export const A3_QUESTIONS = [
   },
   {
     id: "new_sexual_dysfunction",
+    short: "new change in sexual function",
     section: "a.3",
     label: "Any new change in sexual function (e.g. numbness, erection or ejaculation problems)?",
     type: "boolean",

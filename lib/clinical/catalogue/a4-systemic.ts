@@ -12,6 +12,7 @@ const MAY_BE_PREGNANT = all(ne("sex", "male"), ge("age_years", 12), le("age_year
 export const A4_QUESTIONS = [
   {
     id: "fever",
+    short: "fever",
     section: "a.4",
     label: "Fever (felt hot or measured 38.0 C or more) with this episode?",
     type: "boolean",
@@ -20,6 +21,7 @@ export const A4_QUESTIONS = [
   },
   {
     id: "temperature_c",
+    short: "temperature",
     section: "a.4",
     label: "Measured temperature today",
     help: "Record it if it was taken. 38.0 C or more counts as fever.",
@@ -34,6 +36,7 @@ export const A4_QUESTIONS = [
   },
   {
     id: "chills_or_night_sweats",
+    short: "chills or night sweats",
     section: "a.4",
     label: "Chills, shaking or drenching night sweats?",
     help: "Counts as fever: a spinal infection can present without a measured fever.",
@@ -43,6 +46,7 @@ export const A4_QUESTIONS = [
   },
   {
     id: "unexplained_weight_loss",
+    short: "weight loss without trying",
     section: "a.4",
     label: "Lost weight without trying? (about 5% of body weight or 4.5 kg / 10 lb over 6-12 months)",
     type: "boolean",
@@ -51,6 +55,7 @@ export const A4_QUESTIONS = [
   },
   {
     id: "faint_or_collapse",
+    short: "fainting or collapse",
     section: "a.4",
     label: "With this pain, have you fainted, collapsed or felt about to pass out?",
     type: "boolean",
@@ -60,6 +65,7 @@ export const A4_QUESTIONS = [
   },
   {
     id: "history_of_cancer",
+    short: "a history of cancer",
     section: "a.4",
     label: "Have you ever had cancer (not counting non-melanoma skin cancer)?",
     type: "boolean",
@@ -68,6 +74,7 @@ export const A4_QUESTIONS = [
   },
   {
     id: "cancer_details",
+    short: "cancer details",
     section: "a.4",
     label: "Type, year, current treatment",
     type: "text",
@@ -79,6 +86,7 @@ export const A4_QUESTIONS = [
   },
   {
     id: "iv_drug_use",
+    short: "injecting drugs",
     section: "a.4",
     label: "Do you inject drugs, or have you in the last 12 months?",
     type: "enum",
@@ -93,6 +101,7 @@ export const A4_QUESTIONS = [
   },
   {
     id: "immunosuppressed",
+    short: "a weakened immune system",
     section: "a.4",
     label:
       "Weakened immune system: HIV, organ transplant, chemotherapy in the last 12 months, or " +
@@ -103,6 +112,7 @@ export const A4_QUESTIONS = [
   },
   {
     id: "recent_bacterial_infection",
+    short: "a bacterial infection in the last 3 months",
     section: "a.4",
     label: "Bacterial infection in the last 3 months (urine, skin, chest, heart valve, dental abscess)?",
     type: "boolean",
@@ -111,6 +121,7 @@ export const A4_QUESTIONS = [
   },
   {
     id: "recent_spinal_procedure",
+    short: "a spinal procedure in the last 3 months",
     section: "a.4",
     label: "Spinal surgery, spinal injection or lumbar puncture in the last 3 months?",
     type: "boolean",
@@ -119,6 +130,7 @@ export const A4_QUESTIONS = [
   },
   {
     id: "prior_lumbar_surgery",
+    short: "previous lower back surgery",
     section: "a.4",
     label: "Have you ever had surgery on your lower back?",
     type: "boolean",
@@ -127,6 +139,7 @@ export const A4_QUESTIONS = [
   },
   {
     id: "known_aaa",
+    short: "a known aortic aneurysm",
     section: "a.4",
     label:
       "Has anyone told you that you have an aortic aneurysm (swelling of the main artery in the abdomen)?",
@@ -138,6 +151,7 @@ export const A4_QUESTIONS = [
   },
   {
     id: "pregnancy_status",
+    short: "pregnancy or a recent birth",
     section: "a.4",
     label: "Are you pregnant, or have you given birth in the last 12 weeks?",
     help: "Asked of patients who are not male, aged 12 to 55.",
@@ -155,6 +169,7 @@ export const A4_QUESTIONS = [
   },
   {
     id: "smoking_status",
+    short: "smoking",
     section: "a.4",
     label: "Do you smoke?",
     type: "enum",

@@ -12,6 +12,7 @@ const STEROIDS_TICKED = has("medications", "systemic_corticosteroid");
 export const A5_QUESTIONS = [
   {
     id: "conditions",
+    short: "conditions already diagnosed",
     section: "a.5",
     label: "Which of these conditions has the patient been told they have? (tick all, or none)",
     type: "multi-enum",
@@ -38,6 +39,7 @@ export const A5_QUESTIONS = [
   },
   {
     id: "family_history_spondyloarthritis",
+    short: "family history of spondyloarthritis",
     section: "a.5",
     label: "Does a parent, sibling or child have ankylosing spondylitis or another spondyloarthritis?",
     type: "boolean",
@@ -46,6 +48,7 @@ export const A5_QUESTIONS = [
   },
   {
     id: "medications",
+    short: "current medicines",
     section: "a.5",
     label: "Which of these medicines is the patient taking now? (tick all, or none)",
     type: "multi-enum",
@@ -67,6 +70,7 @@ export const A5_QUESTIONS = [
   },
   {
     id: "corticosteroid_months",
+    short: "how long on steroids",
     section: "a.5",
     label: "For how many months has the patient taken steroid tablets or injections (e.g. prednisolone)?",
     help: "Required when steroid tablets or injections are ticked. 3 months or more counts as prolonged.",
@@ -81,6 +85,7 @@ export const A5_QUESTIONS = [
   },
   {
     id: "medication_details",
+    short: "medicine names and doses",
     section: "a.5",
     label: "Names and doses",
     type: "text",
@@ -91,6 +96,7 @@ export const A5_QUESTIONS = [
   },
   {
     id: "recent_activity",
+    short: "activity in the weeks before",
     section: "a.5",
     label: "In the weeks before the pain, any of these? (tick all)",
     type: "multi-enum",
@@ -112,6 +118,7 @@ export const A5_QUESTIONS = [
   },
   {
     id: "conservative_care_weeks",
+    short: "weeks of treatment so far",
     section: "a.5",
     label:
       "For how many weeks has the patient followed a treatment plan for this episode " +
@@ -126,6 +133,7 @@ export const A5_QUESTIONS = [
   },
   {
     id: "response_to_care",
+    short: "how the treatment is going",
     section: "a.5",
     label: "How is it going with that plan?",
     type: "enum",
@@ -141,6 +149,7 @@ export const A5_QUESTIONS = [
   },
   {
     id: "intervention_candidate",
+    short: "would consider an injection or surgery",
     section: "a.5",
     label:
       "Would the patient consider a spinal injection or surgery if a treatable cause were found? " +
@@ -151,6 +160,7 @@ export const A5_QUESTIONS = [
   },
   {
     id: "risk_stratification_category",
+    short: "risk-stratification band",
     section: "a.5",
     label:
       "If a clinician scored a licensed risk-stratification tool outside this app, record the band",

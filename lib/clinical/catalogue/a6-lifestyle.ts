@@ -9,6 +9,7 @@ const SEED4 = "[seed:004_3b59962cdd60841f.txt]";
 export const A6_QUESTIONS = [
   {
     id: "stress_level",
+    short: "stress",
     section: "a.6",
     label: "How would you rate your stress level lately?",
     type: "enum",
@@ -22,6 +23,7 @@ export const A6_QUESTIONS = [
   },
   {
     id: "sleep_hours",
+    short: "sleep",
     section: "a.6",
     label: "On average, how many hours do you sleep a night?",
     type: "number",
@@ -33,6 +35,7 @@ export const A6_QUESTIONS = [
   },
   {
     id: "sitting_hours_per_day",
+    short: "hours sitting a day",
     section: "a.6",
     label: "How many hours a day do you spend sitting?",
     type: "number",
@@ -44,6 +47,7 @@ export const A6_QUESTIONS = [
   },
   {
     id: "hourly_breaks_when_sitting",
+    short: "breaks when sitting",
     section: "a.6",
     label: "Do you get up and stretch at least once an hour when sitting?",
     type: "boolean",
@@ -52,6 +56,7 @@ export const A6_QUESTIONS = [
   },
   {
     id: "aerobic_moderate_min_week",
+    short: "moderate activity a week",
     section: "a.6",
     label: "Minutes per week of moderate activity (brisk walk, cycling)",
     type: "integer",
@@ -63,6 +68,7 @@ export const A6_QUESTIONS = [
   },
   {
     id: "aerobic_vigorous_min_week",
+    short: "vigorous activity a week",
     section: "a.6",
     label: "Minutes per week of vigorous activity (running, fast swimming)",
     type: "integer",
@@ -74,6 +80,7 @@ export const A6_QUESTIONS = [
   },
   {
     id: "strength_days_per_week",
+    short: "strength exercise days",
     section: "a.6",
     label: "On how many days a week do you do muscle-strengthening exercise?",
     type: "integer",
@@ -85,6 +92,7 @@ export const A6_QUESTIONS = [
   },
   {
     id: "posture_self_rating",
+    short: "posture",
     section: "a.6",
     label: "How is your posture when sitting, standing and sleeping?",
     type: "enum",
@@ -98,6 +106,7 @@ export const A6_QUESTIONS = [
   },
   {
     id: "occupation_type",
+    short: "kind of work",
     section: "a.6",
     label: "Main kind of work",
     type: "enum",
@@ -115,6 +124,7 @@ export const A6_QUESTIONS = [
   },
   {
     id: "low_mood_or_anxiety",
+    short: "low mood or anxiety",
     section: "a.6",
     label: "Have you been feeling low, down or anxious lately?",
     type: "boolean",
@@ -123,6 +133,7 @@ export const A6_QUESTIONS = [
   },
   {
     id: "fear_movement_harmful",
+    short: "worry that moving will cause damage",
     section: "a.6",
     label: "Do you worry that moving or activity will damage your back?",
     type: "boolean",
@@ -131,6 +142,7 @@ export const A6_QUESTIONS = [
   },
   {
     id: "work_or_compensation_issue",
+    short: "work or compensation issues",
     section: "a.6",
     label: "Is there a work dispute, sick-leave problem or compensation claim linked to the pain?",
     type: "boolean",
@@ -139,6 +151,7 @@ export const A6_QUESTIONS = [
   },
   {
     id: "daily_fluid_litres",
+    short: "daily fluids",
     section: "a.6",
     label: "Roughly how much do you drink a day (water and other drinks)?",
     type: "number",
@@ -150,6 +163,7 @@ export const A6_QUESTIONS = [
   },
   {
     id: "dehydration_signs",
+    short: "signs of dehydration",
     section: "a.6",
     label: "Often thirsty, dark urine or dizziness on standing?",
     type: "boolean",
@@ -158,6 +172,7 @@ export const A6_QUESTIONS = [
   },
   {
     id: "heavy_sweating_or_heat",
+    short: "heavy sweating or heat",
     section: "a.6",
     label: "Heavy sweating, hot workplace or endurance sport lately?",
     type: "boolean",
@@ -166,6 +181,7 @@ export const A6_QUESTIONS = [
   },
   {
     id: "diet_pattern",
+    short: "usual diet",
     section: "a.6",
     label: "Which best describes your usual diet?",
     type: "enum",
@@ -180,6 +196,7 @@ export const A6_QUESTIONS = [
   },
   {
     id: "calcium_or_vitamin_d_supplement",
+    short: "calcium or vitamin D supplements",
     section: "a.6",
     label: "Taking calcium or vitamin D supplements?",
     help: "Informational only: no rule reads it.",

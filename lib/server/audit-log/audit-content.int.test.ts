@@ -46,6 +46,7 @@ const SECRET = {
   addendum: `Phoned daughter Philippa ${tag}`,
   password: `a secret passphrase ${tag}`,
   wrongPassword: `typed by mistake ${tag}`,
+  blankReasonText: `Patient distressed after the Harrowgate crash ${tag}`,
 };
 
 describe("audit details", () => {
@@ -74,7 +75,11 @@ describe("audit details", () => {
     const provisional = await startVisit(users.staff, patient.id);
     const withoutFever: Record<string, unknown> = { ...answers };
     delete withoutFever.fever;
-    const provisionalSubmitted = await submitVisit(users.staff, provisional.id, { version: provisional.version, answers: withoutFever });
+    const provisionalSubmitted = await submitVisit(users.staff, provisional.id, {
+      version: provisional.version,
+      answers: withoutFever,
+      blankReason: { code: "other", text: SECRET.blankReasonText },
+    });
     expect(provisionalSubmitted.evaluation.missing).toEqual(["fever"]);
     const provisionalDecided = await decideVisit(users.doctor, provisional.id, ZDecision.parse({ version: provisionalSubmitted.version, action: "accept", note: SECRET.note }));
     await signVisit(users.doctor, provisional.id, { version: provisionalDecided.version, acknowledgeProvisional: true });

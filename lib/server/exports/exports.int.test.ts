@@ -1,6 +1,7 @@
 import { parse } from "csv-parse/sync";
 import { beforeAll, describe, expect, it } from "vitest";
 import { rejection } from "@/lib/testing/rejection";
+import { missingRequiredFields } from "@/lib/clinical";
 import { db } from "@/lib/db/client";
 import { bundleErrors } from "@/lib/export/test-support/fhir-validate";
 import { pdfText } from "@/lib/export/test-support/pdf-text";
@@ -33,7 +34,9 @@ async function submitted(intake: Record<string, unknown>, who: TPatientInput = {
     select: { id: true, mrn: true },
   });
   const v = await startVisit(users.staff, p.id);
-  const r = await submitVisit(users.staff, v.id, { version: 1, answers: intake });
+  // Staff give a reason whenever they submit with blank safety answers (required when a red flag cannot be excluded).
+  const blankReason = missingRequiredFields(intake).length > 0 ? { code: "patient_unable" as const, text: null } : undefined;
+  const r = await submitVisit(users.staff, v.id, { version: 1, answers: intake, blankReason });
   return { id: v.id, version: r.version, patientId: p.id, mrn: p.mrn, evaluation: r.evaluation };
 }
 

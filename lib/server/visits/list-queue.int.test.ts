@@ -9,7 +9,11 @@ import { listQueue } from "./list-queue";
 import { startVisit } from "./start-visit";
 import { submitVisit } from "./submit-visit";
 
-type Vignette = { id: string; intake: Record<string, unknown>; expected: { urgency: string; red_flags: string[]; imaging: { modality: string } } };
+type Vignette = {
+  id: string;
+  intake: Record<string, unknown>;
+  expected: { urgency: string; red_flags: string[]; data_flags: string[]; cannot_exclude_emergency?: boolean; imaging: { modality: string } };
+};
 const cases = (vignettes as unknown as { vignettes: Vignette[] }).vignettes;
 
 let users: Awaited<ReturnType<typeof demoUsers>>;
@@ -22,7 +26,9 @@ beforeAll(async () => {
   for (const v of cases) {
     const p = await createPatient(users.staff, { mrn: uniqueMrn(), givenName: v.id.replace(/\W/g, ""), familyName: tag, birthDate: "1960-01-01", sex: "female" });
     const visit = await startVisit(users.staff, p.id);
-    await submitVisit(users.staff, visit.id, { version: 1, answers: v.intake });
+    // A blank safety answer that leaves a red flag unexcluded is submitted with a reason (0.4 item 1).
+    const blankReason = v.expected.data_flags.includes("DATA-02") ? { code: "patient_unable" as const, text: null } : undefined;
+    await submitVisit(users.staff, visit.id, { version: 1, answers: v.intake, blankReason });
     submitted.push({ id: visit.id, v });
   }
 });
@@ -31,16 +37,23 @@ const query = (q: Record<string, string>) => ZQueueQuery.parse({ q: tag, ...q })
 const rank = { emergency: 3, urgent: 2, routine_soon: 1, none: 0 } as const;
 
 describe("review queue", () => {
-  it("lists submitted visits most urgent first, then oldest waiting, with counts per urgency", async () => {
+  it("lists submitted visits most urgent first, Ask now first within urgent, then oldest waiting, with counts", async () => {
     const page = await listQueue(users.doctor, query({ pageSize: "100" }));
     expect(page.total).toBe(cases.length);
     expect(page.rows).toHaveLength(cases.length);
-    const ranks = page.rows.map((r) => rank[r.urgency!]);
+    const ranks = page.rows.map((r) => rank[r.urgency!] * 2 + (r.askNow ? 1 : 0));
     expect(ranks).toEqual([...ranks].sort((a, b) => b - a));
     for (let i = 1; i < page.rows.length; i++) {
       const [a, b] = [page.rows[i - 1]!, page.rows[i]!];
-      if (a.urgency === b.urgency) expect(a.submittedAt! <= b.submittedAt!).toBe(true);
+      if (a.urgency === b.urgency && a.askNow === b.askNow) expect(a.submittedAt! <= b.submittedAt!).toBe(true);
     }
+    // The visit with an unasked cauda equina question (N12-01) leads the urgent tier, though submitted later.
+    const firstUrgent = page.rows.find((r) => r.urgency === "urgent")!;
+    expect(firstUrgent.id).toBe(submitted.find((s) => s.v.id === "N12-01")!.id);
+    expect(firstUrgent).toMatchObject({ askNow: true, cannotExclude: ["RF-CES-01"], redFlags: [] });
+    expect(page.rows.filter((r) => r.askNow).map((r) => r.id)).toEqual([firstUrgent.id]);
+    const descending = await listQueue(users.doctor, query({ pageSize: "100", dir: "asc" }));
+    expect(descending.rows.map((r) => r.id)).toEqual([...page.rows].reverse().map((r) => r.id));
     const expected = { emergency: 0, urgent: 0, routine_soon: 0, none: 0 };
     for (const { v } of submitted) expected[v.expected.urgency as keyof typeof expected] += 1;
     expect(page.counts).toEqual(expected);

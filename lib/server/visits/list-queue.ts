@@ -17,6 +17,10 @@ export interface TQueueRow {
   submittedAt: string | null;
   urgency: Tier | null;
   redFlags: string[];
+  /** RF rules a blank safety answer leaves unexcluded (DATA-02): the row reads "Ask now: cannot exclude ..." */
+  cannotExclude: string[];
+  /** urgent with an emergency rule in cannotExclude: first within the urgent tier */
+  askNow: boolean;
   imagingModality: Modality | null;
   status: "SUBMITTED" | "SIGNED";
   signedBy: string | null;
@@ -55,10 +59,11 @@ export function orderOf(query: TQueueQuery): Prisma.Sql {
   const dir = (fallback: "asc" | "desc") => ((query.dir ?? fallback) === "asc" ? Prisma.sql`ASC` : Prisma.sql`DESC`);
   switch (query.sort) {
     case "urgency":
-      // Default: most urgent first, then oldest waiting (matches visits_queue_idx).
+      // Default: most urgent first, "Ask now" first within the urgent tier (0.4 item 1), then oldest waiting
+      // (matches visits_queue_idx, read backwards for asc).
       return query.dir === "asc"
-        ? Prisma.sql`v.urgency ASC, v.submitted_at DESC, v.id DESC`
-        : Prisma.sql`v.urgency DESC, v.submitted_at ASC, v.id ASC`;
+        ? Prisma.sql`v.urgency ASC, v.ask_now ASC, v.submitted_at DESC, v.id DESC`
+        : Prisma.sql`v.urgency DESC, v.ask_now DESC, v.submitted_at ASC, v.id ASC`;
     case "submittedAt":
       return Prisma.sql`v.submitted_at ${dir("asc")}, v.id ASC`;
     case "patient":
@@ -79,7 +84,8 @@ export function queueStatements(query: TQueueQuery): { page: Prisma.Sql; counts:
   const offset = (query.page - 1) * query.pageSize;
   const page = Prisma.sql`
       SELECT v.id::text AS id, p.id::text AS patient_id, p.given_name, p.family_name, p.mrn, p.birth_date,
-             v.submitted_at, v.urgency::text AS urgency, v.red_flags, v.imaging_modality::text AS imaging_modality,
+             v.submitted_at, v.urgency::text AS urgency, v.red_flags, v.cannot_exclude, v.ask_now,
+             v.imaging_modality::text AS imaging_modality,
              v.status::text AS status, s.name AS signed_by, v.version
         FROM visits v
         JOIN patients p ON p.id = v.patient_id
@@ -103,6 +109,8 @@ interface TRawRow {
   submitted_at: Date | null;
   urgency: TQueueRow["urgency"];
   red_flags: string[];
+  cannot_exclude: string[];
+  ask_now: boolean;
   imaging_modality: TQueueRow["imagingModality"];
   status: TQueueRow["status"];
   signed_by: string | null;
@@ -147,6 +155,8 @@ export async function listQueue(user: TCurrentUser, query: TQueueQuery): Promise
         submittedAt: r.submitted_at?.toISOString() ?? null,
         urgency: r.urgency,
         redFlags: r.red_flags,
+        cannotExclude: r.cannot_exclude,
+        askNow: r.ask_now,
         imagingModality: r.imaging_modality,
         status: r.status,
         signedBy: r.signed_by,

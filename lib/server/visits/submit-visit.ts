@@ -1,10 +1,12 @@
 import "server-only";
 import { isDeepStrictEqual } from "node:util";
-import { compactAnswers, evaluate, readStoredEvaluation, validateIntake, type Evaluation, type TIntake } from "@/lib/clinical";
+import { askNowLines, compactAnswers, evaluate, readStoredEvaluation, validateIntake, type Evaluation, type TIntake } from "@/lib/clinical";
 import type { TCurrentUser } from "@/lib/auth/current-user";
 import { db, pool } from "@/lib/db/client";
+import { evaluationColumns } from "@/lib/db/evaluation-columns";
 import type { Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/http/errors";
+import type { TBlankReason, TSubmitVisit } from "@/lib/schemas/visit";
 import { AUDIT_INSERT, audit } from "../audit";
 import { clinicToday } from "../clock";
 import { assertCan } from "../guard";
@@ -20,33 +22,64 @@ export interface TSubmitResult {
  * Validate the intake with the same schema as the form, run the engine, and store answers,
  * evaluation, ruleset version, the queue's denormalised columns and an audit row in one
  * transaction. A repeat of the same submission (double click, retry after a timeout) returns
- * the stored result instead of failing or submitting twice.
+ * the stored result instead of failing or submitting twice. When a blank safety answer means a red flag
+ * cannot be excluded (DATA-02), the submission needs a stated reason (`blankReason`): without it, a 400 that
+ * names it and says what to ask.
  */
-export async function submitVisit(
-  user: TCurrentUser,
-  id: string,
-  input: { version: number; answers?: unknown },
-): Promise<TSubmitResult> {
+export async function submitVisit(user: TCurrentUser, id: string, input: TSubmitVisit): Promise<TSubmitResult> {
   assertCan(user, "intake:write");
   // The usual case (a valid intake, submitted once, on the version the form loaded) is one SQL statement.
-  // Anything else (a retry, a conflict, missing or invalid answers) takes the locking path below, which
-  // tells them apart.
+  // Anything else (a retry, a conflict, missing or invalid answers, a missing reason) takes the locking path
+  // below, which tells them apart.
   if (input.answers !== undefined) {
     const result = validateIntake(input.answers, { today: clinicToday() });
     if (result.ok) {
-      const submitted = await submitInOneStatement(user, id, input.version, result.intake);
-      if (submitted) return submitted;
+      const evaluation = evaluate(result.intake);
+      if (blankReasonProblem(evaluation, input.blankReason) === null) {
+        const submitted = await submitInOneStatement(user, id, input, result.intake, evaluation);
+        if (submitted) return submitted;
+      }
     }
   }
   return submitLocked(user, id, input);
 }
 
 /**
+ * The reason rule (0.4 item 1): required when DATA-02 fires, accepted whenever required answers are blank
+ * (DATA-01), refused when nothing is blank (it would tell the doctor something untrue).
+ */
+function blankReasonProblem(evaluation: Evaluation, reason: TBlankReason | undefined): AppError | null {
+  if (evaluation.cannot_exclude.length > 0 && !reason) {
+    const lines = askNowLines(evaluation.cannot_exclude);
+    return new AppError(
+      "bad_request",
+      "Safety questions are unanswered, so a red flag cannot be excluded: ask them now, or give the reason they cannot be answered.",
+      [{ field: "blankReason", message: "is required when unanswered safety questions leave a red flag that cannot be excluded" }],
+      {
+        cannotExclude: lines.map((l) => ({ rule: l.rule, concern: l.concern, emergency: l.emergency, questions: l.questions })),
+      },
+    );
+  }
+  if (reason && evaluation.missing.length === 0) {
+    return new AppError("bad_request", "Every safety question is answered: there is no blank answer to explain.", [
+      { field: "blankReason", message: "is only for a submission with blank required answers" },
+    ]);
+  }
+  return null;
+}
+
+/**
  * The guarded update, the queue's columns and the audit row as one statement (one transaction, one round
  * trip). Null when no DRAFT at that version matched: the caller then finds out why.
  */
-async function submitInOneStatement(user: TCurrentUser, id: string, version: number, intake: TIntake): Promise<TSubmitResult | null> {
-  const evaluation = evaluate(intake);
+async function submitInOneStatement(
+  user: TCurrentUser,
+  id: string,
+  input: TSubmitVisit,
+  intake: TIntake,
+  evaluation: Evaluation,
+): Promise<TSubmitResult | null> {
+  const cols = evaluationColumns(evaluation);
   const now = new Date();
   const { rows } = await pool().query<{ version: number }>({
     name: "backline.visit-submit",
@@ -54,38 +87,53 @@ async function submitInOneStatement(user: TCurrentUser, id: string, version: num
        UPDATE visits
           SET status = 'SUBMITTED', answers = $3::jsonb, evaluation = $4::jsonb, ruleset_version = $5,
               urgency = $6::"Urgency", imaging_modality = $7::"ImagingModality", imaging_rule = $8,
-              red_flags = $9::text[], submitted_by_id = $10::uuid, submitted_at = $11::timestamptz,
+              red_flags = $9::text[], cannot_exclude = $13::text[], ask_now = $14,
+              blank_reason_code = $15::"BlankReason", blank_reason_text = $16,
+              submitted_by_id = $10::uuid, submitted_at = $11::timestamptz,
               updated_at = $11::timestamptz, version = version + 1
         WHERE id = $1::uuid AND version = $2 AND status = 'DRAFT'
        RETURNING id, version, patient_id, ruleset_version, urgency
      ), audit AS (
        ${AUDIT_INSERT}
-       SELECT $10::uuid, 'visit.submit', 'Visit', id::text, patient_id,
-              jsonb_build_object('version', version, 'rulesetVersion', ruleset_version, 'urgency', urgency::text, 'status', $12::text)
+       SELECT $10::uuid, 'visit.submit', 'Visit', id::text, patient_id, $12::jsonb || jsonb_build_object('version', version)
          FROM submitted
      )
      SELECT version FROM submitted`,
     values: [
       id,
-      version,
+      input.version,
       JSON.stringify(compactAnswers(intake)),
       JSON.stringify(evaluation),
-      evaluation.ruleset_version,
-      evaluation.urgency,
-      evaluation.imaging.modality,
-      evaluation.imaging.rule,
-      [...evaluation.red_flags],
+      cols.ruleset_version,
+      cols.urgency,
+      cols.imaging_modality,
+      cols.imaging_rule,
+      cols.red_flags,
       user.id,
       now,
-      evaluation.status,
+      JSON.stringify(submitAuditDetails(evaluation, input.blankReason)),
+      cols.cannot_exclude,
+      cols.ask_now,
+      input.blankReason?.code ?? null,
+      input.blankReason?.text ?? null,
     ],
   });
   const row = rows[0];
   return row ? { version: row.version, status: "SUBMITTED", evaluation } : null;
 }
 
-/** Lock the row and decide: the stored result for a retry, 404/409/422 with reasons, or the submission. */
-async function submitLocked(user: TCurrentUser, id: string, input: { version: number; answers?: unknown }): Promise<TSubmitResult> {
+/** The submit audit row's details (the version is added by the writer): ids and codes, never answers or text. */
+function submitAuditDetails(evaluation: Evaluation, reason: TBlankReason | undefined): Record<string, string> {
+  return {
+    rulesetVersion: evaluation.ruleset_version,
+    urgency: evaluation.urgency,
+    status: evaluation.status,
+    ...(reason ? { blankReason: reason.code } : {}),
+  };
+}
+
+/** Lock the row and decide: the stored result for a retry, 404/409/422/400 with reasons, or the submission. */
+async function submitLocked(user: TCurrentUser, id: string, input: TSubmitVisit): Promise<TSubmitResult> {
   const database = db();
   return database.$transaction(async (tx) => {
     // Lock the row: concurrent submits of one visit queue here instead of racing.
@@ -111,6 +159,9 @@ async function submitLocked(user: TCurrentUser, id: string, input: { version: nu
       );
     }
     const evaluation = evaluate(result.intake);
+    const problem = blankReasonProblem(evaluation, input.blankReason);
+    if (problem) throw problem;
+    const cols = evaluationColumns(evaluation);
     const answers = compactAnswers(result.intake);
     const updated = await tx.visit.update({
       where: { id },
@@ -118,11 +169,15 @@ async function submitLocked(user: TCurrentUser, id: string, input: { version: nu
         status: "SUBMITTED",
         answers: answers as Prisma.InputJsonObject,
         evaluation: evaluation as unknown as Prisma.InputJsonObject,
-        rulesetVersion: evaluation.ruleset_version,
-        urgency: evaluation.urgency,
-        imagingModality: evaluation.imaging.modality,
-        imagingRule: evaluation.imaging.rule,
-        redFlags: [...evaluation.red_flags],
+        rulesetVersion: cols.ruleset_version,
+        urgency: cols.urgency,
+        imagingModality: cols.imaging_modality,
+        imagingRule: cols.imaging_rule,
+        redFlags: cols.red_flags,
+        cannotExclude: cols.cannot_exclude,
+        askNow: cols.ask_now,
+        blankReasonCode: input.blankReason?.code ?? null,
+        blankReasonText: input.blankReason?.text ?? null,
         submittedById: user.id,
         submittedAt: new Date(),
         version: { increment: 1 },
@@ -135,12 +190,7 @@ async function submitLocked(user: TCurrentUser, id: string, input: { version: nu
       entityType: "Visit",
       entityId: id,
       patientId: visit.patient_id,
-      details: {
-        version: updated.version,
-        rulesetVersion: evaluation.ruleset_version,
-        urgency: evaluation.urgency,
-        status: evaluation.status,
-      },
+      details: { ...submitAuditDetails(evaluation, input.blankReason), version: updated.version },
     });
     return { version: updated.version, status: "SUBMITTED" as const, evaluation };
   });

@@ -1,5 +1,5 @@
-import { readStoredEvaluation, type Evaluation, type Modality } from "@/lib/clinical";
-import type { TOverrideReason } from "@/lib/schemas/visit";
+import { readStoredEvaluation, type Evaluation, type Modality, type Tier } from "@/lib/clinical";
+import type { TBlankReasonCode, TOverrideReason } from "@/lib/schemas/visit";
 import type { Prisma } from "@/lib/db/generated/client";
 import { PATIENT_SELECT, toPatientDto, type TPatientDto } from "../patients/patient-dto";
 
@@ -20,6 +20,13 @@ export const VISIT_SELECT = {
   submittedBy: { select: { name: true } },
   signedBy: { select: { name: true } },
   provisionalAcknowledged: true,
+  blankReasonCode: true,
+  blankReasonText: true,
+  reevaluations: {
+    select: { at: true, fromRuleset: true, toRuleset: true, fromUrgency: true, toUrgency: true, fromImaging: true, toImaging: true, gained: true, lost: true, previousDecision: true },
+    orderBy: [{ at: "desc" }, { id: "desc" }],
+    take: 1,
+  },
   decision: true,
   decisionModality: true,
   decisionReasonCode: true,
@@ -52,6 +59,24 @@ export interface TVisitDto {
   decision: TDecisionDto | null;
   /** Remarks added after signing, oldest first. */
   addenda: { id: string; text: string; author: string; createdAt: string }[];
+  /** Why staff submitted with blank safety answers (required when a red flag could not be excluded). */
+  blankReason: { code: TBlankReasonCode; text: string | null } | null;
+  /** The latest re-evaluation of this open visit because the rules changed; null if never re-evaluated. */
+  reevaluation: TReevaluationDto | null;
+}
+
+export interface TReevaluationDto {
+  at: string;
+  fromRuleset: string;
+  toRuleset: string;
+  fromUrgency: Tier | null;
+  toUrgency: Tier;
+  fromImaging: Modality | null;
+  toImaging: Modality;
+  gained: string[];
+  lost: string[];
+  /** a decision was recorded on the previous suggestion and cleared: the doctor decides again */
+  decisionCleared: boolean;
 }
 
 export interface TDecisionDto {
@@ -94,5 +119,23 @@ export function toVisitDto(v: Prisma.VisitGetPayload<{ select: typeof VISIT_SELE
           }
         : null,
     addenda: v.addenda.map((a) => ({ id: a.id, text: a.text, author: a.author.name, createdAt: a.createdAt.toISOString() })),
+    blankReason: v.blankReasonCode ? { code: v.blankReasonCode, text: v.blankReasonText } : null,
+    reevaluation: reevaluationDto(v.reevaluations[0]),
+  };
+}
+
+function reevaluationDto(r: Prisma.VisitGetPayload<{ select: typeof VISIT_SELECT }>["reevaluations"][number] | undefined): TReevaluationDto | null {
+  if (!r) return null;
+  return {
+    at: r.at.toISOString(),
+    fromRuleset: r.fromRuleset,
+    toRuleset: r.toRuleset,
+    fromUrgency: r.fromUrgency,
+    toUrgency: r.toUrgency,
+    fromImaging: r.fromImaging,
+    toImaging: r.toImaging,
+    gained: r.gained,
+    lost: r.lost,
+    decisionCleared: r.previousDecision !== null,
   };
 }

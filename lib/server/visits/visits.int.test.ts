@@ -4,6 +4,7 @@ import vignettes from "@/lib/clinical/test-support/vignettes.dev.json";
 import type { TCurrentUser } from "@/lib/auth/current-user";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/http/errors";
+import { ZSubmitVisit } from "@/lib/schemas/visit";
 import { demoUsers, uniqueMrn } from "@/lib/testing/users";
 import { createPatient } from "../patients/create-patient";
 import { getPatient } from "../patients/get-patient";
@@ -187,6 +188,85 @@ describe("visits", () => {
     const history = await getPatient(users.doctor, p.id);
     expect(history.visits.map((v) => v.id)).toEqual([second.id, first.id]);
     expect(history.visits[1]).toMatchObject({ status: "SUBMITTED", painScore: V01.intake.pain_score_now, urgency: "none" });
+  });
+
+  describe("blank safety answers (knowledge.md 0.4 item 1)", () => {
+    const withoutSaddle = () => {
+      const intake = { ...V01.intake };
+      delete intake.saddle_anesthesia;
+      return intake;
+    };
+
+    it("refuses a submit that leaves a red flag unexcluded without a reason: 400 naming blankReason, saying what to ask; nothing changes", async () => {
+      const visit = await startVisit(users.staff, (await newPatient()).id);
+      const err = await rejection(submitVisit(users.staff, visit.id, { version: 1, answers: withoutSaddle() }));
+      expect(err.status).toBe(400);
+      expect(err.fields).toEqual([
+        { field: "blankReason", message: "is required when unanswered safety questions leave a red flag that cannot be excluded" },
+      ]);
+      expect(err.extra).toEqual({
+        cannotExclude: [
+          {
+            rule: "RF-CES-01",
+            concern: "cauda equina syndrome",
+            emergency: true,
+            questions: [{ id: "saddle_anesthesia", label: expect.stringContaining("saddle"), short: "numbness in the saddle area" }],
+          },
+        ],
+      });
+      const row = await db().visit.findUnique({ where: { id: visit.id }, select: { status: true, version: true, evaluation: true } });
+      expect(row).toEqual({ status: "DRAFT", version: 1, evaluation: null });
+      expect(await auditCount(visit.id, "visit.submit")).toBe(0);
+    });
+
+    it("submits with a coded reason: stored, audited (code only), shown with the visit, urgent and Ask now", async () => {
+      const visit = await startVisit(users.staff, (await newPatient()).id);
+      const reason = { code: "other" as const, text: "Patient too distressed to answer" };
+      const result = await submitVisit(users.staff, visit.id, { version: 1, answers: withoutSaddle(), blankReason: reason });
+      expect(result.evaluation).toMatchObject({ urgency: "urgent", data_flags: ["DATA-01", "DATA-02"], cannot_exclude_emergency: true });
+      const row = await db().visit.findUniqueOrThrow({
+        where: { id: visit.id },
+        select: { blankReasonCode: true, blankReasonText: true, cannotExclude: true, askNow: true, urgency: true },
+      });
+      expect(row).toEqual({ blankReasonCode: "other", blankReasonText: reason.text, cannotExclude: ["RF-CES-01"], askNow: true, urgency: "urgent" });
+      const audit = await db().auditEvent.findFirstOrThrow({ where: { entityId: visit.id, action: "visit.submit" }, select: { details: true } });
+      expect(audit.details).toEqual({ version: 2, rulesetVersion: "1.2.0", urgency: "urgent", status: "provisional", blankReason: "other" });
+      expect((await getVisit(users.doctor, visit.id)).blankReason).toEqual(reason);
+      // A retry of the same submission returns the stored result.
+      expect(await submitVisit(users.staff, visit.id, { version: 1, answers: withoutSaddle(), blankReason: reason })).toEqual(result);
+    });
+
+    it("takes the reason through the locking path too (after a draft save the form's version moved on)", async () => {
+      const visit = await startVisit(users.staff, (await newPatient()).id);
+      const saved = await saveDraft(users.staff, visit.id, { version: 1, answers: withoutSaddle() });
+      const err = await rejection(submitVisit(users.staff, visit.id, { version: saved.version }));
+      expect(err.status).toBe(400);
+      expect(err.fields?.[0]?.field).toBe("blankReason");
+      const ok = await submitVisit(users.staff, visit.id, { version: saved.version, blankReason: { code: "declined", text: null } });
+      expect(ok.evaluation.cannot_exclude).toEqual([{ rule: "RF-CES-01", fields: ["saddle_anesthesia"] }]);
+    });
+
+    it("accepts blanks DATA-02 does not need a reason for, and refuses a reason when nothing is blank", async () => {
+      const visit = await startVisit(users.staff, (await newPatient()).id);
+      const intake = { ...V01.intake };
+      delete intake.pain_score_now;
+      const result = await submitVisit(users.staff, visit.id, { version: 1, answers: intake });
+      expect(result.evaluation).toMatchObject({ status: "provisional", missing: ["pain_score_now"], cannot_exclude: [] });
+      const complete = await startVisit(users.staff, (await newPatient()).id);
+      const err = await rejection(submitVisit(users.staff, complete.id, { version: 1, answers: V01.intake, blankReason: { code: "declined", text: null } }));
+      expect(err.status).toBe(400);
+      expect(err.fields).toEqual([{ field: "blankReason", message: "is only for a submission with blank required answers" }]);
+      expect((await db().visit.findUniqueOrThrow({ where: { id: complete.id }, select: { status: true } })).status).toBe("DRAFT");
+    });
+
+    it("checks the reason's shape, naming the field", () => {
+      const parse = (blankReason: unknown) => ZSubmitVisit.safeParse({ version: 1, blankReason });
+      expect(parse({ code: "other" }).error?.issues.map((i) => i.message)).toEqual(["blankReason.text is required when the reason is other"]);
+      expect(parse({ code: "busy" }).error?.issues[0]?.message).toMatch(/^blankReason.code must be one of patient_unable, declined, interpreter_needed, other/);
+      expect(parse({ code: "declined", extra: 1 }).success).toBe(false);
+      expect(parse({ code: "other", text: "x".repeat(501) }).error?.issues[0]?.message).toBe("blankReason.text must be at most 500 characters");
+      expect(parse({ code: "declined", text: "  " }).data?.blankReason).toEqual({ code: "declined", text: null });
+    });
   });
 
   it("answers 404 for unknown patients and visits", async () => {
