@@ -9,7 +9,10 @@ import { Controller, useForm, useWatch, type Resolver } from "react-hook-form";
 // not the whole rule base.
 import { QUESTION_LIST, questionById, SECTIONS } from "@/lib/clinical/catalogue";
 import { compactAnswers, isQuestionRequired, isQuestionVisible, missingRequiredFields } from "@/lib/clinical/display";
+import type { TAskNowLine } from "@/lib/clinical/ask-now";
 import type { QuestionDef } from "@/lib/clinical/types";
+import type { TBlankReason } from "@/lib/schemas/blank-reasons";
+import { BlankAnswersPanel, type TBlankAnswers } from "./blank-answers-panel";
 import { fieldDomId, QuestionField, type TAnswerValue } from "./question-field";
 import { clearLocalCopy, readLocalCopy, useAutosave, type TSaveState } from "./use-autosave";
 
@@ -31,6 +34,15 @@ function lazyIntakeResolver(today: string): { resolver: Resolver<TValues>; prelo
     resolver: async (values, context, options) => (await load())(values, context, options),
     preload: () => void load(),
   };
+}
+
+/**
+ * What the blank answers leave unexcluded (DATA-02): the engine itself, loaded only when a submit has blanks, so
+ * the form's first load carries the catalogue but not the rule base. The server checks the same on submit.
+ */
+async function cannotExcludeOf(answers: Record<string, unknown>): Promise<TAskNowLine[]> {
+  const [{ evaluate }, { askNowLines }] = await Promise.all([import("@/lib/clinical/evaluate"), import("@/lib/clinical/ask-now")]);
+  return askNowLines(evaluate(answers).cannot_exclude);
 }
 
 export interface TIntakeFormProps {
@@ -87,7 +99,7 @@ export function IntakeForm(props: TIntakeFormProps) {
   const autosave = useAutosave(props.visitId, props.version, props.updatedAt);
   const [step, setStep] = useState(0);
   const [summary, setSummary] = useState<TSummaryItem[]>([]);
-  const [confirmBlank, setConfirmBlank] = useState<string[] | null>(null);
+  const [blankAnswers, setBlankAnswers] = useState<TBlankAnswers | null>(null);
   const [submitting, setSubmitting] = useState(false);
   const [submitError, setSubmitError] = useState<string | null>(null);
   const refs = useRef(new Map<string, HTMLElement>());
@@ -156,12 +168,23 @@ export function IntakeForm(props: TIntakeFormProps) {
   async function goTo(index: number) {
     if (index > step && !(await validateStep(step))) return;
     setSummary([]);
-    setConfirmBlank(null);
+    setBlankAnswers(null);
     setStep(index);
     requestAnimationFrame(() => headingRef.current?.focus());
   }
 
-  async function submit(allowBlank: boolean) {
+  function askAbout(field: string) {
+    setBlankAnswers(null);
+    setStep(stepOf(field));
+    requestAnimationFrame(() => focusField(field));
+  }
+
+  function showBlankAnswers(blank: TBlankAnswers) {
+    setBlankAnswers(blank);
+    requestAnimationFrame(() => summaryRef.current?.focus());
+  }
+
+  async function submit(blankReason?: TBlankReason) {
     setSubmitError(null);
     const all = QUESTION_LIST.map((q) => q.id);
     if (!(await trigger(all))) {
@@ -173,9 +196,14 @@ export function IntakeForm(props: TIntakeFormProps) {
     }
     const answers = compactAnswers(getValues());
     const blank = missingRequiredFields(answers);
-    if (blank.length && !allowBlank) {
-      setConfirmBlank(blank);
-      requestAnimationFrame(() => summaryRef.current?.focus());
+    if (blank.length && !blankReason) {
+      let lines: TAskNowLine[] = [];
+      try {
+        lines = await cannotExcludeOf(answers);
+      } catch {
+        // Offline and the engine not loaded yet: the server says what cannot be excluded when the submit is tried.
+      }
+      showBlankAnswers({ missing: blank, lines });
       return;
     }
     setSubmitting(true);
@@ -184,7 +212,7 @@ export function IntakeForm(props: TIntakeFormProps) {
       const res = await fetch(`/api/v1/visits/${props.visitId}/submit`, {
         method: "POST",
         headers: { "Content-Type": "application/json" },
-        body: JSON.stringify({ version, answers }),
+        body: JSON.stringify({ version, answers, ...(blankReason ? { blankReason } : {}) }),
       });
       if (res.ok) {
         autosave.markClean();
@@ -192,8 +220,13 @@ export function IntakeForm(props: TIntakeFormProps) {
         router.push(`/visits/${props.visitId}`);
         return;
       }
-      const body = (await res.json().catch(() => null)) as { error?: { message?: string; fields?: TSummaryItem[] } } | null;
-      if (res.status === 422 && body?.error?.fields?.length) {
+      const body = (await res.json().catch(() => null)) as {
+        error?: { message?: string; fields?: TSummaryItem[]; cannotExclude?: TAskNowLine[] };
+      } | null;
+      if (res.status === 400 && body?.error?.cannotExclude) {
+        // The server found what the form did not (or the reason went missing): the same panel, from its answer.
+        showBlankAnswers({ missing: blank, lines: body.error.cannotExclude });
+      } else if (res.status === 422 && body?.error?.fields?.length) {
         clearErrors();
         for (const f of body.error.fields) setError(f.field, { type: "server", message: f.message });
         const first = body.error.fields[0]!;
@@ -220,7 +253,7 @@ export function IntakeForm(props: TIntakeFormProps) {
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
-        void (isLast ? submit(false) : goTo(step + 1));
+        void (isLast ? submit() : goTo(step + 1));
       }}
     >
       <div className="intake-top">
@@ -313,33 +346,14 @@ export function IntakeForm(props: TIntakeFormProps) {
         />
       ))}
 
-      {confirmBlank && (
-        <div className="notice confirm-blank" ref={summaryRef} tabIndex={-1} role="region" aria-labelledby="blank-title">
-          <h3 id="blank-title">
-            {confirmBlank.length} required {confirmBlank.length === 1 ? "answer is" : "answers are"} blank
-          </h3>
-          <p>The result will be provisional until these are answered:</p>
-          <ul>
-            {confirmBlank.map((f) => (
-              <li key={f}>
-                <a
-                  href={`#${fieldDomId(f)}`}
-                  onClick={(e) => {
-                    e.preventDefault();
-                    setConfirmBlank(null);
-                    setStep(stepOf(f));
-                    requestAnimationFrame(() => focusField(f));
-                  }}
-                >
-                  {questionById(f)?.label ?? f}
-                </a>
-              </li>
-            ))}
-          </ul>
-          <button type="button" onClick={() => void submit(true)} disabled={submitting}>
-            Submit anyway (provisional)
-          </button>
-        </div>
+      {blankAnswers && (
+        <BlankAnswersPanel
+          blank={blankAnswers}
+          submitting={submitting}
+          onAsk={askAbout}
+          onSubmit={(reason) => void submit(reason)}
+          panelRef={summaryRef}
+        />
       )}
       {submitError && (
         <div className="alert" role="alert">

@@ -3,6 +3,8 @@
 // provisional result, the answers still missing.
 import { questionById, type Evaluation, type Explanation } from "@/lib/clinical";
 import { MODALITY_LABELS, URGENCY_LABELS } from "@/components/labels";
+import { AskNow } from "@/components/visits/ask-now";
+import type { TBlankReason } from "@/lib/schemas/blank-reasons";
 
 function FiredRules({ rules }: { rules: readonly Explanation[] }) {
   return (
@@ -16,7 +18,7 @@ function FiredRules({ rules }: { rules: readonly Explanation[] }) {
   );
 }
 
-export function ResultView({ evaluation }: { evaluation: Evaluation }) {
+export function ResultView({ evaluation, blankReason = null }: { evaluation: Evaluation; blankReason?: TBlankReason | null }) {
   const fired = evaluation.explanations.filter((e) => e.kind === "red_flag" || e.kind === "pathway");
   const emergencyReasons = fired.filter((e) => e.tier === "emergency");
   const advisories = evaluation.explanations.filter((e) => e.kind === "advisory");
@@ -39,7 +41,9 @@ export function ResultView({ evaluation }: { evaluation: Evaluation }) {
         </section>
       )}
 
-      {evaluation.status === "provisional" && (
+      <AskNow evaluation={evaluation} blankReason={blankReason} />
+
+      {evaluation.missing.length > 0 && (
         <section className="card provisional" aria-labelledby="provisional-title">
           <h2 id="provisional-title">Provisional result: answers missing</h2>
           <p>This result rests on blank safety answers. Ask these questions and update the record:</p>
@@ -61,6 +65,11 @@ export function ResultView({ evaluation }: { evaluation: Evaluation }) {
       <section className="card" aria-labelledby="imaging-title">
         <h2 id="imaging-title">Imaging suggestion: {MODALITY_LABELS[evaluation.imaging.modality]}</h2>
         <p>{evaluation.imaging.detail}</p>
+        {evaluation.imaging.notes.map((note) => (
+          <p key={note} className="notice">
+            {note.charAt(0).toUpperCase() + note.slice(1)}.
+          </p>
+        ))}
         {evaluation.imaging.rule && <p className="muted">Suggested by rule {evaluation.imaging.rule}. A doctor decides.</p>}
         {evaluation.imaging.also_consider.length > 0 && (
           <>

@@ -127,6 +127,11 @@ export function ImagingEvidence({ evaluation }: { evaluation: Evaluation }) {
     <section className="card" aria-labelledby="imaging-title">
       <h2 id="imaging-title">Imaging suggestion: {MODALITY_LABELS[imaging.modality]}</h2>
       <p>{imaging.detail}</p>
+      {imaging.notes.map((note) => (
+        <p key={note} className="notice">
+          {note.charAt(0).toUpperCase() + note.slice(1)}.
+        </p>
+      ))}
       <p className="muted">
         {imaging.rule
           ? `Supplied by rule ${imaging.rule}${imaging.tier ? ` (timing as for tier: ${URGENCY_LABELS[imaging.tier]})` : ""}${imaging.precedence ? `, position ${imaging.precedence} in the imaging precedence` : ""}.`

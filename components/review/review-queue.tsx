@@ -21,6 +21,7 @@ import { formatDateTime, fullName } from "@/components/patients/format";
 import { ExportCsvLink } from "@/components/review/export-csv-link";
 import { recallSaved, rememberSaved } from "@/components/saved-search";
 import { parseQueueUrl, QUEUE_PAGE_SIZES, queueSearchBody, queueSearchParams, type TQueueQuery } from "@/lib/schemas/queue";
+import { joinWords } from "@/lib/clinical/words";
 import type { Tier } from "@/lib/clinical/types";
 import type { TQueuePage, TQueueRow } from "@/lib/server/visits/list-queue";
 
@@ -31,6 +32,8 @@ const noSubscription = () => () => {};
 export interface TFlagOption {
   id: string;
   title: string;
+  /** what the rule looks for, in a few words, for "Ask now: cannot exclude ..." */
+  concern: string;
 }
 
 const isSavedText = (saved: Record<string, unknown>): saved is { q: string } => typeof saved.q === "string" && saved.q.length <= 100;
@@ -164,6 +167,7 @@ export function ReviewQueue({
     navigate({ sort, dir: first.desc === defaultDesc ? undefined : first.desc ? "desc" : "asc" });
   }
 
+  const concernOf = useMemo(() => new Map(flags.map((f) => [f.id, f.concern])), [flags]);
   const columns = useMemo(
     () => [
       column.accessor((r) => fullName(r.patient), {
@@ -186,7 +190,25 @@ export function ReviewQueue({
           return value ? <time dateTime={value}>{formatDateTime(value, timeZone)}</time> : "—";
         },
       }),
-      column.accessor("urgency", { id: "urgency", header: "Urgency", cell: (info) => <UrgencyLabel urgency={info.getValue()} /> }),
+      column.accessor("urgency", {
+        id: "urgency",
+        header: "Urgency",
+        cell: (info) => {
+          const cannot = info.row.original.cannotExclude;
+          return (
+            <>
+              <UrgencyLabel urgency={info.getValue()} />
+              {cannot.length > 0 && (
+                // A blank safety answer (DATA-02): what to ask, never worded as an emergency.
+                <span className="ask-now-tag">
+                  <br />
+                  Ask now: cannot exclude {joinWords(cannot.map((id) => concernOf.get(id) ?? id))}
+                </span>
+              )}
+            </>
+          );
+        },
+      }),
       column.accessor("redFlags", {
         id: "redFlags",
         header: "Red flags",
@@ -205,7 +227,7 @@ export function ReviewQueue({
       column.accessor("status", { id: "status", header: "Status", enableSorting: false, cell: (info) => STATUS_LABELS[info.getValue()] }),
       column.accessor("signedBy", { id: "signedBy", header: "Signed by", enableSorting: false, cell: (info) => info.getValue() ?? "—" }),
     ],
-    [timeZone],
+    [timeZone, concernOf],
   );
 
   const pageCount = Math.max(1, Math.ceil(data.total / data.pageSize));

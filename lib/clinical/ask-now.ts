@@ -4,6 +4,9 @@
 import { questionById } from "./catalogue";
 import { ruleById } from "./rules";
 import type { CannotExclude } from "./types";
+import { joinWords } from "./words";
+
+export { joinWords };
 
 export interface TAskNowLine {
   readonly rule: string;
@@ -28,12 +31,6 @@ export function askNowLines(cannotExclude: readonly CannotExclude[]): TAskNowLin
       }),
     };
   });
-}
-
-/** "a, b and c" */
-export function joinWords(items: readonly string[]): string {
-  if (items.length <= 1) return items[0] ?? "";
-  return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
 }
 
 /** "Cannot exclude cauda equina syndrome: ask about numbness in the saddle area" */

@@ -16,6 +16,8 @@ export interface TQueueExportRow {
   submittedAt: string | null;
   urgency: Tier | null;
   redFlags: readonly string[];
+  /** rules a blank safety answer leaves unexcluded (DATA-02) */
+  cannotExclude: readonly string[];
   imagingModality: Modality | null;
   status: "SUBMITTED" | "SIGNED";
   decision: "accept" | "override" | null;
@@ -34,6 +36,7 @@ export const QUEUE_CSV_COLUMNS = [
   "Submitted at (UTC)",
   "Urgency",
   "Red flags",
+  "Cannot exclude (unanswered safety questions)",
   "Imaging suggestion",
   "Status",
   "Decision",
@@ -57,6 +60,7 @@ export function queueCsvLine(r: TQueueExportRow): string {
     r.submittedAt,
     r.urgency ? URGENCY_LABELS[r.urgency] : null,
     r.redFlags.join("; "),
+    r.cannotExclude.join("; "),
     r.imagingModality ? MODALITY_LABELS[r.imagingModality] : null,
     STATUS_LABELS[r.status],
     r.decision ? DECISION_LABELS[r.decision] : null,

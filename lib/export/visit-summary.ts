@@ -1,6 +1,7 @@
 // The plain visit-summary object every visit export is rendered from (PDF, FHIR Bundle): what the record holds
 // once loaded, with names instead of user ids. No I/O here; lib/server/exports loads it (audited).
 import { answeredBySection, SECTIONS, type Evaluation, type Modality, type TAnsweredSection } from "@/lib/clinical";
+import type { TBlankReason } from "@/lib/schemas/blank-reasons";
 import { OVERRIDE_REASONS, type TOverrideReason } from "@/lib/schemas/visit";
 
 export interface TVisitSummary {
@@ -26,6 +27,8 @@ export interface TVisitSummary {
   /** compacted answers keyed by catalogue field id (a blank answer is an absent key) */
   answers: Readonly<Record<string, unknown>>;
   evaluation: Evaluation;
+  /** why staff submitted with blank safety answers, when they did */
+  blankReason: TBlankReason | null;
   decision: {
     action: "accept" | "override";
     /** the imaging the doctor chose (the suggestion itself when accepted) */

@@ -1,6 +1,7 @@
 // API request bodies for visits (the answers inside are checked by lib/clinical's schemas).
 import { z } from "zod";
 import { MODALITIES } from "@/lib/clinical/types";
+import { BLANK_REASONS, type TBlankReason, type TBlankReasonCode } from "./blank-reasons";
 
 export const ZVersion = z
   .number({ error: "version is required: the visit version you loaded" })
@@ -21,14 +22,7 @@ export const ZSaveDraft = z.strictObject({
  * Why staff submit with blank safety answers (knowledge.md 0.4 item 1): required when DATA-02 would fire, so an
  * unasked question is never skipped without a stated reason. Stored with the visit, audited, shown to the doctor.
  */
-export const BLANK_REASONS = [
-  { value: "patient_unable", label: "The patient is unable to answer" },
-  { value: "declined", label: "The patient declined to answer" },
-  { value: "interpreter_needed", label: "An interpreter is needed" },
-  { value: "other", label: "Other (explain)" },
-] as const;
-
-export type TBlankReasonCode = (typeof BLANK_REASONS)[number]["value"];
+export { BLANK_REASONS, type TBlankReasonCode } from "./blank-reasons";
 
 const BLANK_CODES = BLANK_REASONS.map((r) => r.value) as [TBlankReasonCode, ...TBlankReasonCode[]];
 
@@ -43,9 +37,9 @@ export const ZBlankReason = z
   .superRefine((r, ctx) => {
     if (r.code === "other" && !r.text) ctx.addIssue({ code: "custom", path: ["text"], message: "blankReason.text is required when the reason is other" });
   })
-  .transform((r) => ({ code: r.code, text: r.text ? r.text : null }));
+  .transform((r): TBlankReason => ({ code: r.code, text: r.text ? r.text : null }));
 
-export type TBlankReason = z.output<typeof ZBlankReason>;
+export type { TBlankReason };
 
 export const ZSubmitVisit = z.strictObject({
   version: ZVersion,
@@ -106,6 +100,11 @@ export type TSign = z.output<typeof ZSign>;
 export const ZSignProvisional = ZSign.refine((d) => d.acknowledgeProvisional === true, {
   path: ["acknowledgeProvisional"],
   message: "Tick this box to confirm you have asked these questions: a provisional result is signed only then.",
+});
+
+/** Marking a recall-list entry (Ruleset change review) as reviewed. */
+export const ZRecallReview = z.strictObject({
+  note: text("note", 2000).optional(),
 });
 
 export const ZAddendum = z.strictObject({

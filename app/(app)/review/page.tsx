@@ -26,19 +26,20 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
   // The server renders the URL's view (never a name search: that is not in URLs); the table takes over from there.
   const { query, ignored } = parseQueueUrl(toUrlSearchParams(await searchParams));
   const page = await listQueue(user, query);
-  const flags = RED_FLAG_RULES.map((r) => ({ id: r.id, title: r.title }));
+  const flags = RED_FLAG_RULES.map((r) => ({ id: r.id, title: r.title, concern: r.concern ?? r.title }));
   return (
     <>
       <h1>Review queue</h1>
       <p className="muted">
-        Most urgent first, then the longest waiting. Open a visit to see why each flag fired, decide on the imaging
-        suggestion and sign.
+        Most urgent first (within urgent, the visits with a safety question to ask now), then the longest waiting. Open
+        a visit to see why each flag fired, decide on the imaging suggestion and sign.
         {can(user.role, "insight:read") && (
           <>
             {" "}
             <Link href="/review/insight">Override insight</Link>
           </>
-        )}
+        )}{" "}
+        <Link href="/review/ruleset-changes">Ruleset change review</Link>
       </p>
       <ReviewQueue
         initial={page}

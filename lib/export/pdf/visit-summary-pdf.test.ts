@@ -39,6 +39,23 @@ describe("visit summary PDF", () => {
     expect(all).not.toContain("NOT SIGNED");
   });
 
+  it("says what a blank safety answer leaves unexcluded, what to ask, and why it was not answered (0.4 item 1)", async () => {
+    const all = (await read(summaryOf(vignetteIntake("N12-01")))).join("\n").replace(/\s+/g, " ");
+    expect(all).toContain("Ask now: cannot exclude cauda equina syndrome");
+    expect(all).toContain("Cannot exclude cauda equina syndrome: ask about numbness in the saddle area");
+    expect(all).toContain("Submitted without the answers: The patient is unable to answer");
+    expect(all).toContain("Urgency: Urgent");
+    expect(all).not.toMatch(/Urgency: Emergency/);
+  });
+
+  it("carries the under-16 and pregnancy imaging notes (0.4 items 2 and 10)", async () => {
+    const child = (await read(summaryOf(vignetteIntake("N12-02")))).join("\n").replace(/\s+/g, " ");
+    expect(child).toContain("Note: under 16: agree imaging with paediatrics");
+    expect(child).toContain("Not for use under 16: a doctor reviews today.");
+    const pregnant = (await read(summaryOf(vignetteIntake("N12-26")))).join("\n").replace(/\s+/g, " ");
+    expect(pregnant).toContain("Note: pregnant or possibly pregnant: prefer MRI without gadolinium");
+  });
+
   it("lists the blood tests the engine asked for", async () => {
     const s = signedSummary(vignetteIntake("LBP-V23"));
     expect(s.evaluation.blood_tests.required).toBe(true);

@@ -4,7 +4,8 @@
 // on every page. Every page carries the patient, "printed by ... at ..." and "Page N of M".
 import PDFDocument from "pdfkit";
 import { MODALITY_LABELS, SEX_LABELS, STATUS_LABELS, URGENCY_LABELS } from "@/components/labels";
-import { questionById, type Explanation } from "@/lib/clinical";
+import { askNowHeadline, askNowLines, joinWords, questionById, type Explanation } from "@/lib/clinical";
+import { blankReasonText } from "@/lib/schemas/blank-reasons";
 import { formatDateTime, historySections, overrideReasonLabel, visitDateOf, type TVisitSummary } from "../visit-summary";
 import { pdfFonts, printable, REPLACEMENT } from "./fonts";
 
@@ -126,7 +127,15 @@ function body(w: Writer, s: TVisitSummary, o: TPdfOptions) {
   doc.moveDown(0.5);
   signOff(w, s, o);
 
-  if (e.status === "provisional") {
+  const askNow = askNowLines(e.cannot_exclude);
+  if (askNow.length > 0) {
+    w.heading(askNowHeadline(askNow));
+    w.text("Safety questions were left blank, so these cannot be ruled out:");
+    for (const l of askNow) w.bullet(`Cannot exclude ${l.concern}: ask about ${joinWords(l.questions.map((q) => q.short))}`);
+    if (s.blankReason) w.field("Submitted without the answers", blankReasonText(s.blankReason));
+  }
+
+  if (e.missing.length > 0) {
     w.heading("Provisional result: answers missing");
     w.text("This result rests on blank safety answers. Missing:");
     for (const f of e.missing) w.bullet(questionById(f)?.label ?? f);
@@ -150,6 +159,7 @@ function body(w: Writer, s: TVisitSummary, o: TPdfOptions) {
   w.heading("Imaging");
   w.field("Suggestion", `${MODALITY_LABELS[e.imaging.modality]}: ${e.imaging.detail}`);
   if (e.imaging.rule) w.field("Suggested by rule", e.imaging.rule);
+  for (const note of e.imaging.notes) w.field("Note", note);
   if (e.imaging.also_consider.length > 0) {
     w.text("Also consider:", { bold: true });
     for (const a of e.imaging.also_consider) {

@@ -40,6 +40,8 @@ export function summaryOf(intake: Record<string, unknown>, overrides: Partial<TV
     },
     answers: compactAnswers(result.intake),
     evaluation,
+    // As submit requires: staff give a reason when blank answers leave a red flag unexcluded.
+    blankReason: evaluation.cannot_exclude.length > 0 ? { code: "patient_unable", text: null } : null,
     decision: null,
     signOff: null,
     addenda: [],

@@ -26,6 +26,7 @@ interface TRawRow {
   submitted_at: Date | null;
   urgency: Tier | null;
   red_flags: string[];
+  cannot_exclude: string[];
   imaging_modality: Modality | null;
   status: "SUBMITTED" | "SIGNED";
   decision: "accept" | "override" | null;
@@ -47,6 +48,7 @@ function line(r: TRawRow): string {
     submittedAt: r.submitted_at?.toISOString() ?? null,
     urgency: r.urgency,
     redFlags: r.red_flags,
+    cannotExclude: r.cannot_exclude,
     imagingModality: r.imaging_modality,
     status: r.status,
     decision: r.decision,
@@ -118,7 +120,7 @@ function cursorStream(query: TQueueQuery): ReadableStream<Uint8Array> {
           await tx.$executeRaw`
             DECLARE queue_export NO SCROLL CURSOR FOR
             SELECT v.id::text AS id, p.given_name, p.family_name, p.mrn, p.birth_date, v.submitted_at,
-                   v.urgency::text AS urgency, v.red_flags, v.imaging_modality::text AS imaging_modality,
+                   v.urgency::text AS urgency, v.red_flags, v.cannot_exclude, v.imaging_modality::text AS imaging_modality,
                    v.status::text AS status, v.decision::text AS decision, v.decision_modality::text AS decision_modality,
                    s.name AS signed_by, v.signed_at
               FROM visits v

@@ -32,6 +32,7 @@ export async function loadVisitSummary(tx: TDbOrTx, id: string): Promise<TVisitS
     patient: { id: patientId, mrn, givenName, familyName, birthDate, sex },
     answers: v.answers,
     evaluation: v.evaluation,
+    blankReason: v.blankReason,
     decision: v.decision,
     signOff: v.signedAt ? { signedBy: v.signedBy ?? "(unknown)", signedAt: v.signedAt, provisionalAcknowledged: v.provisionalAcknowledged } : null,
     addenda: v.addenda,

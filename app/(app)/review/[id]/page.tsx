@@ -3,6 +3,8 @@ import Link from "next/link";
 import { SEX_LABELS, STATUS_LABELS, URGENCY_LABELS } from "@/components/labels";
 import { formatDateTime, formatDay, fullName } from "@/components/patients/format";
 import { DecisionPanel } from "@/components/review/decision-panel";
+import { ReevaluationNote } from "@/components/review/reevaluation-note";
+import { AskNow } from "@/components/visits/ask-now";
 import { Advisories, BloodEvidence, FiredRules, ImagingEvidence, ProvisionalNotice } from "@/components/review/evidence";
 import { requirePermission } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
@@ -78,6 +80,8 @@ export default async function VisitReviewPage({ params }: { params: Promise<{ id
                 </p>
               </section>
             )}
+            {visit.reevaluation && <ReevaluationNote reevaluation={visit.reevaluation} timeZone={timeZone} />}
+            <AskNow evaluation={evaluation} blankReason={visit.blankReason} />
             <ProvisionalNotice evaluation={evaluation} />
             {evaluation.out_of_scope && (
               <section className="card" aria-labelledby="scope-title">

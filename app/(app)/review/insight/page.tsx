@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { MODALITY_LABELS } from "@/components/labels";
+import Link from "next/link";
 import { requirePermission } from "@/lib/auth/guard";
+import { can } from "@/lib/auth/permissions";
 import { OVERRIDE_REASONS } from "@/lib/schemas/visit";
 import { clinicToday } from "@/lib/server/clock";
 import { overrideInsight } from "@/lib/server/visits/override-insight";
@@ -35,6 +37,12 @@ export default async function OverrideInsightPage({ searchParams }: { searchPara
         How often doctors accepted or overrode each rule&apos;s imaging suggestion, and the reasons they gave. Rules
         overridden most often come first: they are the ones worth reviewing. Counts only; no patient is shown.
       </p>
+      {can(user.role, "review:read") && (
+        <p>
+          <Link href="/review/ruleset-changes">Ruleset change review</Link>: signed visits the current rules would place in a
+          higher tier.
+        </p>
+      )}
       <form method="get" className="card filters" aria-labelledby="period-title">
         <h2 id="period-title" className="visually-hidden">
           Period

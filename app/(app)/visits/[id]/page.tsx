@@ -26,7 +26,7 @@ export default async function VisitPage({ params }: { params: Promise<{ id: stri
         {visit.submittedBy ? ` by ${visit.submittedBy}` : ""} · status {visit.status.toLowerCase()}
       </p>
       <ExportLinks visitId={visit.id} status={visit.status} role={user.role} />
-      {visit.evaluation ? <ResultView evaluation={visit.evaluation} /> : <p>This visit has not been submitted yet.</p>}
+      {visit.evaluation ? <ResultView evaluation={visit.evaluation} blankReason={visit.blankReason} /> : <p>This visit has not been submitted yet.</p>}
       <p className="no-print">
         {visit.status !== "DRAFT" && can(user.role, "review:read") && (
           <>
