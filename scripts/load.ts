@@ -28,6 +28,7 @@ import os from "node:os";
 import { parseArgs } from "node:util";
 import { chromium } from "@playwright/test";
 import pg from "pg";
+import { missingRequiredFields } from "../lib/clinical/display";
 import { CLINIC_MIX, generateIntakes } from "../lib/clinical/test-support/generate";
 import { createDb } from "../lib/db/client";
 import { freePort, startEmbedded } from "../lib/db/embedded";
@@ -330,7 +331,11 @@ async function run() {
 
   /** Submit the whole intake; acknowledged (pushed to `sink`) only on a 200. */
   async function submit(draft: TDraft, sink: string[]): Promise<void> {
-    const submitted = (await step("submit", "POST", `/api/v1/visits/${draft.id}/submit`, { version: draft.version, answers: draft.intake }, 200)).res;
+    // As staff must: blank safety answers are submitted with a reason (required when a red flag cannot be excluded).
+    const blankReason = missingRequiredFields(draft.intake).length > 0 ? { code: "patient_unable" } : undefined;
+    const submitted = (
+      await step("submit", "POST", `/api/v1/visits/${draft.id}/submit`, { version: draft.version, answers: draft.intake, blankReason }, 200)
+    ).res;
     if (submitted.status === 200) sink.push(draft.id);
     else bump(abandoned, `submit ${submitted.status || "no answer"}`);
   }

@@ -4,7 +4,7 @@
 // (DATA-02, knowledge.md 0.4 item 1) it says so in plain words, question by question, and its main action is to
 // go back and ask; submitting anyway takes a coded reason, which the doctor sees. The engine runs in the browser
 // for this (loaded only now), and the server checks the same rule.
-import { useId, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import { questionById } from "@/lib/clinical/catalogue";
 import type { TAskNowLine } from "@/lib/clinical/ask-now";
 import { BLANK_REASONS, type TBlankReason, type TBlankReasonCode } from "@/lib/schemas/blank-reasons";
@@ -23,11 +23,13 @@ export interface TBlankAnswersPanelProps {
   /** go to a question (closes the panel) */
   onAsk: (field: string) => void;
   onSubmit: (reason: TBlankReason) => void;
-  panelRef: React.Ref<HTMLDivElement>;
 }
 
-export function BlankAnswersPanel({ blank, submitting, onAsk, onSubmit, panelRef }: TBlankAnswersPanelProps) {
+export function BlankAnswersPanel({ blank, submitting, onAsk, onSubmit }: TBlankAnswersPanelProps) {
   const id = useId();
+  const rootRef = useRef<HTMLDivElement>(null);
+  // Focus moves to the panel when it opens, so a screen reader reads what to ask first.
+  useEffect(() => rootRef.current?.focus(), []);
   const [code, setCode] = useState<TBlankReasonCode | null>(null);
   const [text, setText] = useState("");
   const [problem, setProblem] = useState<string | null>(null);
@@ -59,7 +61,7 @@ export function BlankAnswersPanel({ blank, submitting, onAsk, onSubmit, panelRef
   return (
     <div
       className={`notice confirm-blank${cannotExclude ? " ask-now" : ""}`}
-      ref={panelRef}
+      ref={rootRef}
       tabIndex={-1}
       role="region"
       aria-labelledby={`${id}-title`}

@@ -181,7 +181,6 @@ export function IntakeForm(props: TIntakeFormProps) {
 
   function showBlankAnswers(blank: TBlankAnswers) {
     setBlankAnswers(blank);
-    requestAnimationFrame(() => summaryRef.current?.focus());
   }
 
   async function submit(blankReason?: TBlankReason) {
@@ -352,7 +351,6 @@ export function IntakeForm(props: TIntakeFormProps) {
           submitting={submitting}
           onAsk={askAbout}
           onSubmit={(reason) => void submit(reason)}
-          panelRef={summaryRef}
         />
       )}
       {submitError && (

@@ -30,7 +30,11 @@ export const ZBlankReason = z
   .strictObject(
     {
       code: z.enum(BLANK_CODES, { error: `blankReason.code must be one of ${BLANK_CODES.join(", ")}` }),
-      text: z.string({ error: "blankReason.text must be text" }).trim().max(500, "blankReason.text must be at most 500 characters").optional(),
+      text: z
+        .string({ error: "blankReason.text must be text" })
+        .trim()
+        .max(500, "blankReason.text must be at most 500 characters")
+        .nullish(),
     },
     { error: "blankReason must be an object with a code (and text for other)" },
   )

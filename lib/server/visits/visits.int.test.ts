@@ -266,6 +266,7 @@ describe("visits", () => {
       expect(parse({ code: "declined", extra: 1 }).success).toBe(false);
       expect(parse({ code: "other", text: "x".repeat(501) }).error?.issues[0]?.message).toBe("blankReason.text must be at most 500 characters");
       expect(parse({ code: "declined", text: "  " }).data?.blankReason).toEqual({ code: "declined", text: null });
+      expect(parse({ code: "declined", text: null }).data?.blankReason).toEqual({ code: "declined", text: null });
     });
   });
 
