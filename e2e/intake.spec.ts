@@ -47,6 +47,8 @@ test("an intake matching LBP-V01 shows no imaging", async ({ page }) => {
 });
 
 test("every step of the form is axe-clean, and errors are listed with focus on the first", async ({ page }) => {
+  // Seven axe scans of a long form: about 30 s on a busy 2-core machine, so more than the default 30 s budget.
+  test.setTimeout(90_000);
   await startDraft(page, "Axeform");
   for (let i = 0; i < 6; i++) {
     await expectNoAxeViolations(page);

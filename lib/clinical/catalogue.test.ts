@@ -197,6 +197,15 @@ describe("question catalogue", () => {
     }
   });
 
+  it("gives every question a short name in plain words, unique, without field ids", () => {
+    const shorts = QUESTION_LIST.map((q) => q.short);
+    expect(new Set(shorts).size).toBe(shorts.length);
+    for (const q of QUESTION_LIST) {
+      expect(q.short, q.id).toMatch(/^[a-z0-9][a-z0-9 ,()'-]*$/);
+      expect(q.short, q.id).not.toContain("_");
+    }
+  });
+
   it("questionById finds questions and returns undefined for unknown ids", () => {
     expect(questionById("fever")?.type).toBe("boolean");
     expect(questionById("nope")).toBeUndefined();
