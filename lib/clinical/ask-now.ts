@@ -1,7 +1,7 @@
 // What DATA-02 cannot exclude (knowledge.md 0.4 item 1), in plain words for staff and doctors: the concern of each
 // rule and the unanswered questions to ask, with the catalogue's own wording. Screens say "Ask now: cannot exclude
 // ...", never "emergency": the case is urgent, and the question is asked before the patient leaves.
-import { questionById } from "./catalogue";
+import { QUESTION_LIST, questionById } from "./catalogue";
 import { ruleById } from "./rules";
 import type { CannotExclude } from "./types";
 import { joinWords } from "./words";
@@ -17,7 +17,12 @@ export interface TAskNowLine {
   readonly questions: readonly { readonly id: string; readonly label: string; readonly short: string }[];
 }
 
-/** One line per rule that cannot be excluded, in the evaluation's order (by rule id). */
+const FORM_ORDER: ReadonlyMap<string, number> = new Map(QUESTION_LIST.map((q, i) => [q.id, i]));
+
+/**
+ * One line per rule that cannot be excluded, in the evaluation's order (by rule id); its questions in the form's
+ * order, the order staff ask them in.
+ */
 export function askNowLines(cannotExclude: readonly CannotExclude[]): TAskNowLine[] {
   return cannotExclude.map((c) => {
     const rule = ruleById(c.rule);
@@ -25,7 +30,7 @@ export function askNowLines(cannotExclude: readonly CannotExclude[]): TAskNowLin
       rule: c.rule,
       concern: rule?.concern ?? rule?.title ?? c.rule,
       emergency: rule?.tier === "emergency",
-      questions: c.fields.map((id) => {
+      questions: [...c.fields].sort((a, b) => (FORM_ORDER.get(a) ?? 0) - (FORM_ORDER.get(b) ?? 0)).map((id) => {
         const q = questionById(id);
         return { id, label: q?.label ?? id, short: q?.short ?? id };
       }),

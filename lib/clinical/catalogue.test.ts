@@ -201,7 +201,7 @@ describe("question catalogue", () => {
     const shorts = QUESTION_LIST.map((q) => q.short);
     expect(new Set(shorts).size).toBe(shorts.length);
     for (const q of QUESTION_LIST) {
-      expect(q.short, q.id).toMatch(/^[a-z0-9][a-z0-9 ,()'-]*$/);
+      expect(q.short, q.id).toMatch(/^[a-z0-9][A-Za-z0-9 ,()'-]*$/);
       expect(q.short, q.id).not.toContain("_");
     }
   });
