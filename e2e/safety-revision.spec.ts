@@ -162,8 +162,8 @@ test.describe("the doctor", () => {
       );
       visitId = visit.rows[0]!.id;
       const recall = await client.query<{ id: string }>(
-        `INSERT INTO ruleset_recalls (visit_id, signed_ruleset, current_ruleset, signed_urgency, current_urgency, gained)
-         VALUES ($1, '1.1.0+0123456789ab', '1.2.0+feedfacecafe', 'routine_soon', 'emergency', '{RF-BLEED-01}') RETURNING id::text`,
+        `INSERT INTO ruleset_recalls (visit_id, signed_ruleset, current_ruleset, signed_urgency, current_urgency, gained, red_flag_gained)
+         VALUES ($1, '1.1.0+0123456789ab', '1.2.0+feedfacecafe', 'routine_soon', 'emergency', '{RF-BLEED-01}', true) RETURNING id::text`,
         [visitId],
       );
       recallId = recall.rows[0]!.id;
@@ -181,8 +181,13 @@ test.describe("the doctor", () => {
     await expectNoAxeViolations(page);
     await row.getByLabel("Note").fill("Phoned: seen in ED, no haematoma");
     await row.getByRole("button", { name: "Mark as reviewed: Recallson, Recall" }).click();
-    await expect(row).toContainText("Reviewed by Dr Dana Doctor");
-    await expect(row).toContainText("Phoned: seen in ED, no haematoma");
+    // Reviewed entries move to their own view.
+    await expect(page.getByRole("row").filter({ hasText: "Recallson, Recall" })).toHaveCount(0);
+    await page.getByRole("link", { name: /^Reviewed \(\d+\)$/ }).click();
+    const reviewed = page.getByRole("row").filter({ hasText: "Recallson, Recall" });
+    await expect(reviewed).toContainText("Reviewed by Dr Dana Doctor");
+    await expect(reviewed).toContainText("Phoned: seen in ED, no haematoma");
+    await expectNoAxeViolations(page);
     // Once only.
     const again = await page.request.post(`/api/v1/ruleset-recalls/${recallId}/review`, { data: {} });
     expect(again.status()).toBe(409);

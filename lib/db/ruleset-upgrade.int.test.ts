@@ -252,7 +252,7 @@ describe("the ruleset upgrade step of npm run db:migrate", () => {
       expect(v.evaluation.ruleset_version).toBe(OLD);
     }
     const { rows } = await client.query(
-      "SELECT visit_id::text, signed_ruleset, current_ruleset, signed_urgency::text, current_urgency::text, gained, reviewed_at FROM ruleset_recalls",
+      "SELECT visit_id::text, signed_ruleset, current_ruleset, signed_urgency::text, current_urgency::text, gained, red_flag_gained, reviewed_at FROM ruleset_recalls",
     );
     expect(rows).toEqual([
       {
@@ -262,6 +262,7 @@ describe("the ruleset upgrade step of npm run db:migrate", () => {
         signed_urgency: "routine_soon",
         current_urgency: "emergency",
         gained: ["RF-BLEED-01", "DATA-01", "DATA-02"],
+        red_flag_gained: true,
         reviewed_at: null,
       },
     ]);

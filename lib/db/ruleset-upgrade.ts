@@ -241,8 +241,8 @@ async function recallSigned(client: pg.ClientBase, summary: TRulesetUpgradeSumma
     }
     if (r.id.length === 0) continue;
     const inserted = await client.query(
-      `INSERT INTO ruleset_recalls (visit_id, signed_ruleset, current_ruleset, signed_urgency, current_urgency, gained)
-       SELECT id, signed_ruleset, $6, signed_urgency, urgency, gained::text[]
+      `INSERT INTO ruleset_recalls (visit_id, signed_ruleset, current_ruleset, signed_urgency, current_urgency, gained, red_flag_gained)
+       SELECT id, signed_ruleset, $6, signed_urgency, urgency, gained::text[], EXISTS (SELECT 1 FROM unnest(gained::text[]) g WHERE g LIKE 'RF-%')
          FROM unnest($1::uuid[], $2::text[], $3::"Urgency"[], $4::"Urgency"[], $5::text[])
            AS t(id, signed_ruleset, signed_urgency, urgency, gained)
        ON CONFLICT (visit_id, current_ruleset) DO NOTHING`,

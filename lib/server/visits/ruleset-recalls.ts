@@ -2,6 +2,7 @@ import "server-only";
 import type { TCurrentUser } from "@/lib/auth/current-user";
 import type { Tier } from "@/lib/clinical/types";
 import { db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/http/errors";
 import { audit } from "../audit";
 import { assertCan } from "../guard";
@@ -26,22 +27,49 @@ export interface TRulesetRecall {
   reviewed: { by: string; at: string; note: string | null } | null;
 }
 
-const LIMIT = 500;
+/** Which entries a view shows. */
+export const RECALL_VIEWS = ["flags", "questions", "reviewed"] as const;
+export type TRecallView = (typeof RECALL_VIEWS)[number];
 
-/** Open recalls first (oldest first), then the reviewed ones, newest first; audited with the visits disclosed. */
-export async function listRulesetRecalls(user: TCurrentUser): Promise<{ rows: TRulesetRecall[]; open: number; total: number }> {
+export interface TRecallList {
+  rows: TRulesetRecall[];
+  view: TRecallView;
+  /** entries per view */
+  counts: Record<TRecallView, number>;
+  /** at most this many rows are shown per view */
+  limit: number;
+}
+
+const LIMIT = 200;
+
+const WHERE: Record<TRecallView, Prisma.RulesetRecallWhereInput> = {
+  // Open, and a red-flag rule fires now that did not when the visit was signed: the ones to look at first.
+  flags: { reviewedAt: null, redFlagGained: true },
+  // Open, and higher only because questions the older rules did not ask were never answered (DATA-01/02).
+  questions: { reviewedAt: null, redFlagGained: false },
+  reviewed: { reviewedAt: { not: null } },
+};
+
+/**
+ * One view of the recall list, the most urgent first (within a view: current tier, then the oldest entry);
+ * audited with the visits it discloses.
+ */
+export async function listRulesetRecalls(user: TCurrentUser, view: TRecallView = "flags"): Promise<TRecallList> {
   assertCan(user, "review:read");
   return db().$transaction(async (tx) => {
-    const select = {
-      id: true, visitId: true, signedRuleset: true, currentRuleset: true, signedUrgency: true, currentUrgency: true, gained: true,
-      createdAt: true, reviewedAt: true, reviewNote: true, reviewedBy: { select: { name: true } },
-      visit: { select: { signedAt: true, signedBy: { select: { name: true } }, patient: { select: { id: true, givenName: true, familyName: true, mrn: true } } } },
-    } as const;
-    const open = await tx.rulesetRecall.findMany({ where: { reviewedAt: null }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], take: LIMIT, select });
-    const done = await tx.rulesetRecall.findMany({ where: { reviewedAt: { not: null } }, orderBy: [{ reviewedAt: "desc" }, { id: "desc" }], take: LIMIT, select });
-    const openCount = await tx.rulesetRecall.count({ where: { reviewedAt: null } });
-    const total = await tx.rulesetRecall.count();
-    const rows = [...open, ...done].map((r) => ({
+    const found = await tx.rulesetRecall.findMany({
+      where: WHERE[view],
+      orderBy: view === "reviewed" ? [{ reviewedAt: "desc" }, { id: "desc" }] : [{ currentUrgency: "desc" }, { createdAt: "asc" }, { id: "asc" }],
+      take: LIMIT,
+      select: {
+        id: true, visitId: true, signedRuleset: true, currentRuleset: true, signedUrgency: true, currentUrgency: true, gained: true,
+        createdAt: true, reviewedAt: true, reviewNote: true, reviewedBy: { select: { name: true } },
+        visit: { select: { signedAt: true, signedBy: { select: { name: true } }, patient: { select: { id: true, givenName: true, familyName: true, mrn: true } } } },
+      },
+    });
+    const counts = { flags: 0, questions: 0, reviewed: 0 };
+    for (const v of RECALL_VIEWS) counts[v] = await tx.rulesetRecall.count({ where: WHERE[v] });
+    const rows = found.map((r) => ({
       id: r.id.toString(),
       visitId: r.visitId,
       patient: r.visit.patient,
@@ -60,9 +88,9 @@ export async function listRulesetRecalls(user: TCurrentUser): Promise<{ rows: TR
       action: "ruleset_recall.list",
       entityType: "RulesetRecall",
       entityId: "*",
-      details: { total, open: openCount, visitIds: rows.map((r) => r.visitId) },
+      details: { view, ...counts, visitIds: rows.map((r) => r.visitId) },
     });
-    return { rows, open: openCount, total };
+    return { rows, view, counts, limit: LIMIT };
   });
 }
 

@@ -48,6 +48,7 @@ CREATE TABLE "ruleset_recalls" (
     "signed_urgency" "Urgency",
     "current_urgency" "Urgency" NOT NULL,
     "gained" TEXT[] NOT NULL DEFAULT ARRAY[]::TEXT[],
+    "red_flag_gained" BOOLEAN NOT NULL DEFAULT false,
     "reviewed_by_id" UUID,
     "reviewed_at" TIMESTAMPTZ(6),
     "review_note" TEXT,
@@ -68,7 +69,7 @@ CREATE TABLE "ruleset_upgrades" (
 CREATE INDEX "visit_reevaluations_visit_idx" ON "visit_reevaluations"("visit_id", "at");
 
 -- CreateIndex
-CREATE INDEX "ruleset_recalls_open_idx" ON "ruleset_recalls"("reviewed_at", "created_at");
+CREATE INDEX "ruleset_recalls_open_idx" ON "ruleset_recalls"("reviewed_at", "red_flag_gained", "created_at");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "ruleset_recalls_visit_ruleset_key" ON "ruleset_recalls"("visit_id", "current_ruleset");

@@ -7,20 +7,29 @@ import { requirePermission } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
 import { ruleById } from "@/lib/clinical";
 import { env } from "@/lib/env";
-import { listRulesetRecalls } from "@/lib/server/visits/ruleset-recalls";
+import { listRulesetRecalls, RECALL_VIEWS, type TRecallView } from "@/lib/server/visits/ruleset-recalls";
 
 export const metadata: Metadata = { title: "Ruleset change review" };
 
 const versionOf = (label: string) => label.split("+")[0];
+
+const VIEW_LABELS: Record<TRecallView, string> = {
+  flags: "A red-flag rule now fires",
+  questions: "Only questions the older rules did not ask",
+  reviewed: "Reviewed",
+};
 
 /**
  * Signed visits the current rules would place in a higher tier than they were signed at: a recall list. The signed
  * record never changes; the clinician looks at each patient again (an addendum records what was done) and marks the
  * entry reviewed.
  */
-export default async function RulesetChangesPage() {
+export default async function RulesetChangesPage({ searchParams }: { searchParams: Promise<{ show?: string | string[] }> }) {
   const user = await requirePermission("review:read");
-  const { rows, open, total } = await listRulesetRecalls(user);
+  const requested = (await searchParams).show;
+  const view = RECALL_VIEWS.find((v) => v === requested) ?? "flags";
+  const { rows, counts, limit } = await listRulesetRecalls(user, view);
+  const shown = counts[view];
   const timeZone = env().BACKLINE_TIMEZONE;
   const canReview = can(user.role, "review:decide");
   return (
@@ -34,13 +43,27 @@ export default async function RulesetChangesPage() {
         would place in a higher tier are listed here so a clinician can look at each patient again. Record what you did as
         an addendum on the visit, then mark the entry as reviewed.
       </p>
+      <nav aria-label="Recall list views" className="sub-nav">
+        <ul>
+          {RECALL_VIEWS.map((v) => (
+            <li key={v}>
+              <Link href={`/review/ruleset-changes?show=${v}`} aria-current={v === view ? "page" : undefined}>
+                {VIEW_LABELS[v]} ({counts[v]})
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
       <p role="status">
-        {open === 0 ? "Nothing to review." : `${open} of ${total} ${total === 1 ? "entry" : "entries"} to review.`}
+        {counts.flags + counts.questions === 0
+          ? "Nothing to review."
+          : `${counts.flags + counts.questions} to review: ${counts.flags} where a red-flag rule now fires, ${counts.questions} only because questions the older rules did not ask were never answered.`}
+        {shown > limit ? ` Showing the ${limit} most urgent of ${shown} in this view.` : ""}
       </p>
       {rows.length > 0 && (
         <div className="table-scroll" role="region" aria-labelledby="recall-caption" tabIndex={0}>
           <table className="recalls">
-            <caption id="recall-caption">Signed visits ranked higher by the current rules, open entries first</caption>
+            <caption id="recall-caption">{VIEW_LABELS[view]}: signed visits ranked higher by the current rules, most urgent first</caption>
             <thead>
               <tr>
                 <th scope="col">Patient</th>
