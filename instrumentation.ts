@@ -3,6 +3,9 @@ export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
     const { checkConfigurationOrExit } = await import("./lib/startup");
     checkConfigurationOrExit();
+    // Live events (LISTEN/NOTIFY) and the escalation of unacknowledged alerts, in every worker.
+    const { startSafetyLoop } = await import("./lib/server/safety/background");
+    startSafetyLoop();
   }
 }
 

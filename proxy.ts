@@ -67,7 +67,10 @@ export async function proxy(request: NextRequest) {
   if (hsts) response.headers.set("Strict-Transport-Security", hsts);
 
   const idleSeconds = config.BACKLINE_SESSION_IDLE_MINUTES * 60;
-  if (token && shouldRenew(token.exp, now, idleSeconds)) {
+  // What an open page fetches by itself (the event stream, the alerts it refreshes on every event) is not activity:
+  // it must not keep an unattended session alive past its idle timeout.
+  const background = pathname === "/api/v1/events" || pathname === "/api/v1/alerts";
+  if (token && !background && shouldRenew(token.exp, now, idleSeconds)) {
     const lifetime = renewedLifetime(token.authTime as number, now, idleSeconds, maxSeconds);
     const renewed = await encode({ token, secret: config.AUTH_SECRET, maxAge: lifetime });
     response.cookies.set(cookieName, renewed, {

@@ -12,7 +12,15 @@ export interface TOwnApp {
   exited: Promise<number | null>;
 }
 
-export function startOwnApp(options: { port: number; databaseUrl: string; secret: string; workers?: string; host?: string }): TOwnApp {
+export function startOwnApp(options: {
+  port: number;
+  databaseUrl: string;
+  secret: string;
+  workers?: string;
+  host?: string;
+  /** more settings for the app (e.g. a short alert escalation time) */
+  env?: Record<string, string>;
+}): TOwnApp {
   const base = `http://${options.host ?? "localhost"}:${options.port}`;
   const app = spawn(process.execPath, ["scripts/start.mjs", "-p", String(options.port), ...(options.host ? ["-H", options.host] : [])], {
     stdio: ["ignore", "pipe", "pipe"],
@@ -24,6 +32,7 @@ export function startOwnApp(options: { port: number; databaseUrl: string; secret
       NEXTAUTH_SECRET: options.secret,
       NEXT_TELEMETRY_DISABLED: "1",
       ...(options.workers === undefined ? {} : { BACKLINE_WORKERS: options.workers }),
+      ...options.env,
     },
   });
   let text = "";

@@ -27,6 +27,12 @@ const ZEnv = z.object({
   BACKLINE_TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   BACKLINE_CLINIC_NAME: z.string().min(1).max(120).default("Backline Clinic"),
   BACKLINE_DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /** An alert (an emergency, or an emergency rule blank answers cannot exclude) nobody acknowledges within this escalates. */
+  BACKLINE_ALERT_ESCALATE_MINUTES: z.coerce.number().min(0.01).max(120).default(5),
+  /** How often each worker looks for alerts to escalate. */
+  BACKLINE_ALERT_SWEEP_SECONDS: z.coerce.number().min(0.2).max(300).default(15),
+  /** The event stream's heartbeat: a client that hears nothing for longer reconnects. */
+  BACKLINE_EVENTS_HEARTBEAT_SECONDS: z.coerce.number().min(0.5).max(120).default(15),
   /** The clinic's time zone: "today" for visit dates is the clinic's today. */
   BACKLINE_TIMEZONE: z
     .string()

@@ -1,10 +1,12 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { AppNav } from "@/components/app-nav";
+import { AlertBanner } from "@/components/live/alert-banner";
 import { SignOutButton } from "@/components/sign-out-button";
 import { requireUser } from "@/lib/auth/guard";
-import { navigationFor, ROLE_LABELS } from "@/lib/auth/permissions";
-
+import { can, navigationFor, ROLE_LABELS } from "@/lib/auth/permissions";
+import { RED_FLAG_RULES } from "@/lib/clinical";
+import { env } from "@/lib/env";
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const user = await requireUser();
@@ -26,6 +28,13 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
           <SignOutButton />
         </div>
       </header>
+      {(can(user.role, "review:read") || can(user.role, "intake:write")) && (
+        <AlertBanner
+          role={can(user.role, "review:decide") ? "CLINICIAN" : "STAFF"}
+          timeZone={env().BACKLINE_TIMEZONE}
+          concerns={Object.fromEntries(RED_FLAG_RULES.map((r) => [r.id, r.concern ?? r.title]))}
+        />
+      )}
       <main id="main" tabIndex={-1}>
         {children}
       </main>

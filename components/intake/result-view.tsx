@@ -1,6 +1,7 @@
 // What the engine concluded for a submitted visit, in plain words: urgency (with the instruction that
 // goes with an emergency), the imaging suggestion, blood tests, advisories, the safety net and, for a
 // provisional result, the answers still missing.
+import Link from "next/link";
 import { questionById, type Evaluation, type Explanation } from "@/lib/clinical";
 import { MODALITY_LABELS, URGENCY_LABELS } from "@/components/labels";
 import { AskNow } from "@/components/visits/ask-now";
@@ -18,7 +19,16 @@ function FiredRules({ rules }: { rules: readonly Explanation[] }) {
   );
 }
 
-export function ResultView({ evaluation, blankReason = null }: { evaluation: Evaluation; blankReason?: TBlankReason | null }) {
+export function ResultView({
+  evaluation,
+  blankReason = null,
+  completeHref = null,
+}: {
+  evaluation: Evaluation;
+  blankReason?: TBlankReason | null;
+  /** where to complete the blank answers (null: not offered, e.g. signed, or to this role) */
+  completeHref?: string | null;
+}) {
   const fired = evaluation.explanations.filter((e) => e.kind === "red_flag" || e.kind === "pathway");
   const emergencyReasons = fired.filter((e) => e.tier === "emergency");
   const advisories = evaluation.explanations.filter((e) => e.kind === "advisory");
@@ -46,12 +56,19 @@ export function ResultView({ evaluation, blankReason = null }: { evaluation: Eva
       {evaluation.missing.length > 0 && (
         <section className="card provisional" aria-labelledby="provisional-title">
           <h2 id="provisional-title">Provisional result: answers missing</h2>
-          <p>This result rests on blank safety answers. Ask these questions and update the record:</p>
+          <p>This result rests on blank safety answers. Ask these questions and record the answers:</p>
           <ul>
             {evaluation.missing.map((f) => (
               <li key={f}>{questionById(f)?.label ?? f}</li>
             ))}
           </ul>
+          {completeHref && (
+            <p>
+              <Link className="button" href={completeHref}>
+                Complete missing answers
+              </Link>
+            </p>
+          )}
         </section>
       )}
 

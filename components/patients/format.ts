@@ -28,3 +28,10 @@ export function dayIn(iso: string, timeZone: string): string {
   if (Number.isNaN(date.getTime())) return iso.slice(0, 10);
   return new Intl.DateTimeFormat("en-CA", { year: "numeric", month: "2-digit", day: "2-digit", timeZone }).format(date);
 }
+
+/** An instant's time of day, "10:42", in the given IANA time zone. */
+export function formatTime(iso: string, timeZone: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone }).format(date);
+}

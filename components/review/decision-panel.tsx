@@ -3,8 +3,9 @@
 // The doctor's side of a review: accept the imaging suggestion or override it with a coded reason, sign,
 // and, once signed, add addenda. Every call carries the version the doctor was looking at; if someone else
 // acted first the API answers 409, the page says so plainly and reloads the current state, and nothing is
-// overwritten. A provisional result (safety answers blank, DATA-01) is signed only with a ticked box saying the
-// doctor asked the unanswered questions; the server refuses the signature without it.
+// overwritten. A provisional result (safety answers blank, DATA-01) is completed with the answers first
+// ("Complete missing answers" on the page); it is signed as provisional only when the doctor confirms the answers
+// truly cannot be obtained and gives a coded reason. The server refuses the signature without both.
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, useSyncExternalStore } from "react";
@@ -12,9 +13,9 @@ import { useForm, useWatch } from "react-hook-form";
 import { MODALITY_LABELS } from "@/components/labels";
 import { formatDateTime } from "@/components/patients/format";
 import type { Modality } from "@/lib/clinical/types";
-import { OVERRIDE_REASONS, ZAddendum, ZDecision, ZSign, ZSignProvisional } from "@/lib/schemas/visit";
+import { BLANK_REASONS, OVERRIDE_REASONS, ZAddendum, ZDecision, ZSign, type TBlankReasonCode } from "@/lib/schemas/visit";
 import type { TVisitDto } from "@/lib/server/visits/visit-dto";
-import type { z } from "zod";
+import { z } from "zod";
 
 type TDecisionInput = z.input<typeof ZDecision>;
 type TDecisionData = z.output<typeof ZDecision>;
@@ -185,9 +186,26 @@ export function DecisionPanel({
   );
 }
 
+/** The sign form of a provisional result: the confirmation and a coded reason (with words for "other"). */
+const ZSignProvisional = z
+  .object({
+    version: z.number(),
+    acknowledgeProvisional: z.literal(true, { error: "Tick this box to sign while safety answers are blank; otherwise record the answers first." }),
+    provisionalReason: z.object({
+      code: z.enum(BLANK_REASONS.map((r) => r.value) as [TBlankReasonCode, ...TBlankReasonCode[]], { error: "Choose why the answers cannot be obtained." }),
+      text: z.string().trim().max(500, "Keep the explanation under 500 characters.").optional(),
+    }),
+  })
+  .superRefine((d, ctx) => {
+    if (d.provisionalReason.code === "other" && !d.provisionalReason.text) {
+      ctx.addIssue({ code: "custom", path: ["provisionalReason", "text"], message: "Say why the answers cannot be obtained." });
+    }
+  });
+
 /**
- * The sign step. For a provisional result it carries a required box naming the unanswered safety questions;
- * the body then says whether it was ticked, and a refusal from the server (422 on the box) is shown on it.
+ * Sign. For a provisional result the doctor first records the blank answers (the form above it on the page);
+ * only when they truly cannot be obtained does the doctor tick the box and choose the reason, and the body then
+ * carries both. A refusal from the server (422 on either) is shown on its field.
  */
 function SignForm({
   visit,
@@ -209,12 +227,16 @@ function SignForm({
     register,
     handleSubmit,
     setError,
+    control,
     formState: { errors },
   } = useForm<TSignInput, unknown, TSignData>({
-    resolver: zodResolver(provisional ? ZSignProvisional : ZSign),
+    resolver: zodResolver((provisional ? ZSignProvisional : ZSign) as typeof ZSign),
     defaultValues: { version: visit.version, acknowledgeProvisional: false },
   });
   const ackError = errors.acknowledgeProvisional?.message;
+  const reasonError = errors.provisionalReason?.code?.message ?? errors.provisionalReason?.message;
+  const textError = errors.provisionalReason?.text?.message;
+  const code = useWatch({ control, name: "provisionalReason.code" });
 
   return (
     <form
@@ -222,29 +244,68 @@ function SignForm({
       onSubmit={handleSubmit(async (data) => {
         const result = await onSign(provisional ? data : { version: data.version });
         if (result.ok) return;
-        const refused = result.error.fields?.find((f) => f.field === "acknowledgeProvisional");
-        if (refused) setError("acknowledgeProvisional", { message: `acknowledgeProvisional ${refused.message}` });
+        for (const f of result.error.fields ?? []) {
+          if (f.field === "acknowledgeProvisional") setError("acknowledgeProvisional", { message: `This box ${f.message}` });
+          if (f.field.startsWith("provisionalReason")) setError("provisionalReason.code", { message: `The reason ${f.message}` });
+        }
       })}
     >
       <input type="hidden" {...register("version", { valueAsNumber: true })} />
       {provisional && (
-        <div className="field">
+        <fieldset className="field">
+          <legend>Safety answers are still blank: {unanswered.map((q) => q.label).join("; ")}</legend>
+          <p className="muted">Record them with &ldquo;Complete missing answers&rdquo; on this page. Sign with them blank only if they truly cannot be obtained.</p>
           <label className="choice">
             <input
               type="checkbox"
-              required
               aria-invalid={ackError ? true : undefined}
               aria-describedby={ackError ? "acknowledgeProvisional-error" : undefined}
               {...register("acknowledgeProvisional")}
             />{" "}
-            I have asked the patient the unanswered safety questions: {unanswered.map((q) => q.label).join("; ")}
+            These answers cannot be obtained: sign the result as provisional
           </label>
           {ackError && (
             <p id="acknowledgeProvisional-error" className="field-error">
               {ackError}
             </p>
           )}
-        </div>
+          <label htmlFor="provisional-reason">Why they cannot be obtained</label>
+          <select
+            id="provisional-reason"
+            aria-invalid={reasonError ? true : undefined}
+            aria-describedby={reasonError ? "provisional-reason-error" : undefined}
+            {...register("provisionalReason.code", { setValueAs: blankToUndefined })}
+          >
+            <option value="">Choose a reason</option>
+            {BLANK_REASONS.map((r) => (
+              <option key={r.value} value={r.value}>
+                {r.label}
+              </option>
+            ))}
+          </select>
+          {reasonError && (
+            <p id="provisional-reason-error" className="field-error">
+              {reasonError}
+            </p>
+          )}
+          {code === "other" && (
+            <>
+              <label htmlFor="provisional-reason-text">Explain</label>
+              <input
+                id="provisional-reason-text"
+                type="text"
+                aria-invalid={textError ? true : undefined}
+                aria-describedby={textError ? "provisional-reason-text-error" : undefined}
+                {...register("provisionalReason.text")}
+              />
+              {textError && (
+                <p id="provisional-reason-text-error" className="field-error">
+                  {textError}
+                </p>
+              )}
+            </>
+          )}
+        </fieldset>
       )}
       <p className="actions">
         <button type="submit" className="primary" disabled={!ready || pending}>

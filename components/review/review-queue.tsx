@@ -16,6 +16,7 @@ import {
 import Link from "next/link";
 import { useSearchParams } from "next/navigation";
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore, type FormEvent } from "react";
+import { subscribeLive } from "../live/live-events";
 import { MODALITY_LABELS, STATUS_LABELS, URGENCY_LABELS } from "@/components/labels";
 import { formatDateTime, fullName } from "@/components/patients/format";
 import { ExportCsvLink } from "@/components/review/export-csv-link";
@@ -97,17 +98,38 @@ export function ReviewQueue({
   const [shownKey, setShownKey] = useState(`${initialKey}|`);
   const [failure, setFailure] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState("");
+  // Bumped by the live event stream: the same view is fetched again (filters, sort, page and scroll kept).
+  const [liveTick, setLiveTick] = useState(0);
+  const [shownTick, setShownTick] = useState(0);
   const ready = useSyncExternalStore(noSubscription, () => true, () => false);
   const query: TQueueQuery = { ...urlQuery, q: q || undefined };
   const wantedKey = `${urlKey}|${q ?? ""}`;
   const loading = q !== null && wantedKey !== shownKey;
+
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const unsubscribe = subscribeLive((message) => {
+      if (message.kind.startsWith("alert.")) return;
+      if (timer) return;
+      timer = setTimeout(() => {
+        timer = null;
+        setLiveTick((n) => n + 1);
+      }, 250);
+    });
+    return () => {
+      unsubscribe();
+      if (timer) clearTimeout(timer);
+    };
+  }, []);
   const tableRef = useRef<HTMLTableElement>(null);
 
   useEffect(() => setQ(recallSearch(owner)), [owner]);
 
   // Fetch whenever the URL (Back, Forward, a filter) or the search changes.
   useEffect(() => {
-    if (q === null || wantedKey === shownKey) return;
+    if (q === null || (wantedKey === shownKey && liveTick === shownTick)) return;
+    const live = wantedKey === shownKey;
+    const tick = liveTick;
     const controller = new AbortController();
     // The whole view, search text included, in the request body: never in a URL, not even the API's.
     const search = JSON.stringify(queueSearchBody({ ...urlQuery, q: q || undefined }));
@@ -131,8 +153,10 @@ export function ReviewQueue({
       if (response.ok && isQueuePage(body)) {
         setData(body);
         setShownKey(wantedKey);
+        setShownTick(tick);
         setFailure(null);
-        setAnnouncement(`${body.total} ${body.total === 1 ? "visit" : "visits"}. Page ${body.page} of ${Math.max(1, Math.ceil(body.total / body.pageSize))}.`);
+        // A live refresh is not announced: it would interrupt a screen reader every few seconds.
+        if (!live) setAnnouncement(`${body.total} ${body.total === 1 ? "visit" : "visits"}. Page ${body.page} of ${Math.max(1, Math.ceil(body.total / body.pageSize))}.`);
         return;
       }
       const message = (body as { error?: { message?: unknown } } | null)?.error?.message;
@@ -143,11 +167,12 @@ export function ReviewQueue({
         setFailure(typeof message === "string" ? message : "The queue could not be loaded. Try again.");
       }
       setShownKey(wantedKey);
+      setShownTick(tick);
     })();
     return () => controller.abort();
     // urlQuery and q are captured through wantedKey.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [wantedKey]);
+  }, [wantedKey, liveTick]);
 
   /** A new view: into the URL (a history entry, so Back returns to the previous one). */
   function navigate(change: Partial<TQueueQuery>, options: { keepPage?: boolean } = {}) {

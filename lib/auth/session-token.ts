@@ -14,7 +14,7 @@ import { pastMaxLifetime } from "./session-cookie";
  * session (missing, tampered or expired: the idle timeout is the token's own expiry, renewed by proxy.ts;
  * the absolute lifetime counts from the sign-in time in the token).
  */
-export async function sessionClaims(): Promise<{ id: string; epoch: number } | null> {
+export async function sessionClaims(): Promise<{ id: string; epoch: number; expiresAt: number | null } | null> {
   const { AUTH_SECRET, NEXTAUTH_URL, BACKLINE_SESSION_MAX_HOURS } = env();
   const token = await getToken({
     // Cookies only, as getServerSession: no "Authorization: Bearer" session tokens.
@@ -26,5 +26,9 @@ export async function sessionClaims(): Promise<{ id: string; epoch: number } | n
   });
   if (typeof token?.sub !== "string") return null;
   if (pastMaxLifetime(token.authTime, Math.floor(Date.now() / 1000), BACKLINE_SESSION_MAX_HOURS * 3600)) return null;
-  return { id: token.sub, epoch: typeof token.epoch === "number" ? token.epoch : 0 };
+  // When the session ends if nothing renews it (seconds): its idle expiry, or its absolute lifetime if sooner.
+  const idleEnd = typeof token.exp === "number" ? token.exp : null;
+  const absoluteEnd = typeof token.authTime === "number" ? token.authTime + BACKLINE_SESSION_MAX_HOURS * 3600 : null;
+  const expiresAt = idleEnd === null ? absoluteEnd : absoluteEnd === null ? idleEnd : Math.min(idleEnd, absoluteEnd);
+  return { id: token.sub, epoch: typeof token.epoch === "number" ? token.epoch : 0, expiresAt };
 }

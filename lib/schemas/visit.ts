@@ -26,22 +26,27 @@ export { BLANK_REASONS, type TBlankReasonCode } from "./blank-reasons";
 
 const BLANK_CODES = BLANK_REASONS.map((r) => r.value) as [TBlankReasonCode, ...TBlankReasonCode[]];
 
-export const ZBlankReason = z
-  .strictObject(
-    {
-      code: z.enum(BLANK_CODES, { error: `blankReason.code must be one of ${BLANK_CODES.join(", ")}` }),
-      text: z
-        .string({ error: "blankReason.text must be text" })
-        .trim()
-        .max(500, "blankReason.text must be at most 500 characters")
-        .nullish(),
-    },
-    { error: "blankReason must be an object with a code (and text for other)" },
-  )
-  .superRefine((r, ctx) => {
-    if (r.code === "other" && !r.text) ctx.addIssue({ code: "custom", path: ["text"], message: "blankReason.text is required when the reason is other" });
-  })
-  .transform((r): TBlankReason => ({ code: r.code, text: r.text ? r.text : null }));
+/** A coded reason (a BLANK_REASONS code, with text for "other"); `name` is the body field the messages name. */
+function codedReason(name: string) {
+  return z
+    .strictObject(
+      {
+        code: z.enum(BLANK_CODES, { error: `${name}.code must be one of ${BLANK_CODES.join(", ")}` }),
+        text: z
+          .string({ error: `${name}.text must be text` })
+          .trim()
+          .max(500, `${name}.text must be at most 500 characters`)
+          .nullish(),
+      },
+      { error: `${name} must be an object with a code (and text for other)` },
+    )
+    .superRefine((r, ctx) => {
+      if (r.code === "other" && !r.text) ctx.addIssue({ code: "custom", path: ["text"], message: `${name}.text is required when the reason is other` });
+    })
+    .transform((r): TBlankReason => ({ code: r.code, text: r.text ? r.text : null }));
+}
+
+export const ZBlankReason = codedReason("blankReason");
 
 export type { TBlankReason };
 
@@ -96,15 +101,24 @@ export const ZDecision = z
 export const ZSign = z.strictObject({
   version: ZVersion,
   acknowledgeProvisional: z.boolean({ error: "acknowledgeProvisional must be true or false" }).optional(),
+  /** Required to sign a provisional result: why the blank safety answers truly cannot be obtained. */
+  provisionalReason: codedReason("provisionalReason").optional(),
 });
 
 export type TSign = z.output<typeof ZSign>;
 
-/** The sign form of a provisional visit: the acknowledgement box must be ticked. */
-export const ZSignProvisional = ZSign.refine((d) => d.acknowledgeProvisional === true, {
-  path: ["acknowledgeProvisional"],
-  message: "Tick this box to confirm you have asked these questions: a provisional result is signed only then.",
+/**
+ * Completing a submitted visit's blank answers (POST /api/v1/visits/{id}/amend): only questions that are blank
+ * now; answers already given are never changed this way.
+ */
+export const ZAmend = z.strictObject({
+  version: ZVersion,
+  answers: z
+    .record(z.string(), z.unknown(), { error: "answers must be an object of answers keyed by field id" })
+    .refine((a) => Object.keys(a).length > 0, "answers must hold at least one answer"),
 });
+
+export type TAmend = z.output<typeof ZAmend>;
 
 /** Marking a recall-list entry (Ruleset change review) as reviewed. */
 export const ZRecallReview = z.strictObject({

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { PinnedAlerts } from "@/components/review/pinned-alerts";
 import { ReviewQueue } from "@/components/review/review-queue";
 import { requirePermission } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
@@ -41,6 +42,7 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
         )}{" "}
         <Link href="/review/ruleset-changes">Ruleset change review</Link>
       </p>
+      <PinnedAlerts timeZone={env().BACKLINE_TIMEZONE} concerns={Object.fromEntries(flags.map((f) => [f.id, f.concern]))} />
       <ReviewQueue
         initial={page}
         initialKey={queueSearchParams(query).toString()}

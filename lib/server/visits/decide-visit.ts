@@ -6,13 +6,15 @@ import type { ZDecision } from "@/lib/schemas/visit";
 import type { z } from "zod";
 import { audit } from "../audit";
 import { assertCan } from "../guard";
+import { takeOpenAlerts } from "../safety/alerts";
+import { recordEvent } from "../safety/events";
 import { explainNoUpdate } from "./stale";
 
 /** Accept the imaging suggestion, or override it with a coded reason; only on a submitted, unsigned visit. */
 export async function decideVisit(user: TCurrentUser, id: string, input: z.output<typeof ZDecision>): Promise<{ version: number }> {
   assertCan(user, "review:decide");
   return db().$transaction(async (tx) => {
-    const visit = await tx.visit.findUnique({ where: { id }, select: { imagingModality: true, patientId: true } });
+    const visit = await tx.visit.findUnique({ where: { id }, select: { imagingModality: true, patientId: true, submittedById: true, urgency: true } });
     if (!visit) throw new AppError("not_found", "Visit not found.");
     if (input.action === "override" && input.modality === visit.imagingModality) {
       throw new AppError("validation_failed", "An override must choose a different modality than the suggestion.", [
@@ -49,6 +51,9 @@ export async function decideVisit(user: TCurrentUser, id: string, input: z.outpu
         reasonCode: input.reasonCode ?? null,
       },
     });
+    // Whoever decides on the suggestion is on it.
+    await takeOpenAlerts(tx, user, id, visit);
+    await recordEvent(tx, { kind: "visit.decided", visitId: id, urgency: visit.urgency, ownerId: visit.submittedById });
     return { version: row.version };
   });
 }

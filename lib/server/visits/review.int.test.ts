@@ -3,7 +3,7 @@ import { rejection } from "@/lib/testing/rejection";
 import vignettes from "@/lib/clinical/test-support/vignettes.dev.json";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/http/errors";
-import { ZDecision, ZSign, ZSignProvisional } from "@/lib/schemas/visit";
+import { ZDecision, ZSign } from "@/lib/schemas/visit";
 import { demoUsers, uniqueMrn } from "@/lib/testing/users";
 import { createPatient } from "../patients/create-patient";
 import { addAddendum } from "./add-addendum";
@@ -166,8 +166,12 @@ describe("signing a provisional result (safety answers blank)", () => {
       expect(ZSign.safeParse({ version: 3, acknowledgeProvisional: bad }).error!.issues.map((i) => i.path[0])).toEqual(["acknowledgeProvisional"]);
     }
     expect(ZSign.safeParse({ version: 3, acknowledgeProvisonal: true }).success).toBe(false);
-    expect(ZSignProvisional.safeParse({ version: 3 }).error!.issues.map((i) => i.path[0])).toEqual(["acknowledgeProvisional"]);
-    expect(ZSignProvisional.safeParse({ version: 3, acknowledgeProvisional: true }).success).toBe(true);
+    expect(ZSign.parse({ version: 3, acknowledgeProvisional: true, provisionalReason: { code: "declined" } })).toEqual({
+      version: 3,
+      acknowledgeProvisional: true,
+      provisionalReason: { code: "declined", text: null },
+    });
+    expect(ZSign.safeParse({ version: 3, provisionalReason: { code: "other" } }).error!.issues.map((i) => i.path.join("."))).toEqual(["provisionalReason.text"]);
   });
 });
 

@@ -10,6 +10,8 @@ import type { TBlankReason, TSubmitVisit } from "@/lib/schemas/visit";
 import { AUDIT_INSERT, audit } from "../audit";
 import { clinicToday } from "../clock";
 import { assertCan } from "../guard";
+import { alertReasonOf, raiseAlertIfNeeded } from "../safety/alerts";
+import { EVENT_INSERT, recordEvent } from "../safety/events";
 import { explainNoUpdate } from "./stale";
 
 export interface TSubmitResult {
@@ -21,7 +23,8 @@ export interface TSubmitResult {
 /**
  * Validate the intake with the same schema as the form, run the engine, and store answers,
  * evaluation, ruleset version, the queue's denormalised columns and an audit row in one
- * transaction. A repeat of the same submission (double click, retry after a timeout) returns
+ * transaction, with its outbox event (and, for an emergency or an emergency rule that blank answers cannot
+ * exclude, an alert a clinician must acknowledge). A repeat of the same submission (double click, retry after a timeout) returns
  * the stored result instead of failing or submitting twice. When a blank safety answer means a red flag
  * cannot be excluded (DATA-02), the submission needs a stated reason (`blankReason`): without it, a 400 that
  * names it and says what to ask.
@@ -69,8 +72,8 @@ function blankReasonProblem(evaluation: Evaluation, reason: TBlankReason | undef
 }
 
 /**
- * The guarded update, the queue's columns and the audit row as one statement (one transaction, one round
- * trip). Null when no DRAFT at that version matched: the caller then finds out why.
+ * The guarded update, the queue's columns, the audit row, the event and any alert as one statement (one
+ * transaction, one round trip). Null when no DRAFT at that version matched: the caller then finds out why.
  */
 async function submitInOneStatement(
   user: TCurrentUser,
@@ -97,6 +100,19 @@ async function submitInOneStatement(
        ${AUDIT_INSERT}
        SELECT $10::uuid, 'visit.submit', 'Visit', id::text, patient_id, $12::jsonb || jsonb_build_object('version', version)
          FROM submitted
+     ), alert AS (
+       INSERT INTO alerts (visit_id, visit_version, reason, urgency, raised_by_id)
+       SELECT id, version, $17::text::"AlertReason", urgency, $10::uuid FROM submitted WHERE $17::text IS NOT NULL
+       RETURNING id, visit_id, urgency
+     ), alert_audit AS (
+       ${AUDIT_INSERT}
+       SELECT $10::uuid, 'alert.raise', 'Visit', a.visit_id::text, s.patient_id, jsonb_build_object('alertId', a.id::text, 'version', s.version)
+         FROM alert a CROSS JOIN submitted s
+     ), event AS (
+       ${EVENT_INSERT}
+       SELECT 'visit.submitted', id, urgency, $10::uuid, NULL::bigint FROM submitted
+       UNION ALL
+       SELECT 'alert.raised', visit_id, urgency, $10::uuid, id FROM alert
      )
      SELECT version FROM submitted`,
     values: [
@@ -116,6 +132,7 @@ async function submitInOneStatement(
       cols.ask_now,
       input.blankReason?.code ?? null,
       input.blankReason?.text ?? null,
+      alertReasonOf(evaluation),
     ],
   });
   const row = rows[0];
@@ -191,6 +208,15 @@ async function submitLocked(user: TCurrentUser, id: string, input: TSubmitVisit)
       entityId: id,
       patientId: visit.patient_id,
       details: { ...submitAuditDetails(evaluation, input.blankReason), version: updated.version },
+    });
+    await recordEvent(tx, { kind: "visit.submitted", visitId: id, urgency: evaluation.urgency, ownerId: user.id });
+    await raiseAlertIfNeeded(tx, {
+      visitId: id,
+      visitVersion: updated.version,
+      patientId: visit.patient_id,
+      evaluation,
+      raisedById: user.id,
+      ownerId: user.id,
     });
     return { version: updated.version, status: "SUBMITTED" as const, evaluation };
   });

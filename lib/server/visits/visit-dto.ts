@@ -1,6 +1,7 @@
 import { readStoredEvaluation, type Evaluation, type Modality, type Tier } from "@/lib/clinical";
 import type { TBlankReasonCode, TOverrideReason } from "@/lib/schemas/visit";
 import type { Prisma } from "@/lib/db/generated/client";
+import { env } from "@/lib/env";
 import { PATIENT_SELECT, toPatientDto, type TPatientDto } from "../patients/patient-dto";
 
 export const VISIT_SELECT = {
@@ -22,6 +23,17 @@ export const VISIT_SELECT = {
   provisionalAcknowledged: true,
   blankReasonCode: true,
   blankReasonText: true,
+  provisionalReasonCode: true,
+  provisionalReasonText: true,
+  amendments: {
+    select: { at: true, version: true, changes: true, fromUrgency: true, toUrgency: true, amendedBy: { select: { name: true } } },
+    orderBy: [{ at: "asc" }, { id: "asc" }],
+  },
+  alerts: {
+    select: { id: true, reason: true, urgency: true, raisedAt: true, acknowledgedAt: true, escalatedAt: true, acknowledgedBy: { select: { name: true } } },
+    orderBy: [{ raisedAt: "desc" }, { id: "desc" }],
+    take: 1,
+  },
   reevaluations: {
     select: { at: true, fromRuleset: true, toRuleset: true, fromUrgency: true, toUrgency: true, fromImaging: true, toImaging: true, gained: true, lost: true, previousDecision: true },
     orderBy: [{ at: "desc" }, { id: "desc" }],
@@ -63,6 +75,33 @@ export interface TVisitDto {
   blankReason: { code: TBlankReasonCode; text: string | null } | null;
   /** The latest re-evaluation of this open visit because the rules changed; null if never re-evaluated. */
   reevaluation: TReevaluationDto | null;
+  /** Signed with blank safety answers that could not be obtained: the doctor's coded reason. */
+  provisionalReason: { code: TBlankReasonCode; text: string | null } | null;
+  /** Blank answers completed after submit, oldest first. */
+  amendments: TAmendmentDto[];
+  /** The visit's latest alert (an emergency, or an emergency rule blank answers cannot exclude); null: none. */
+  alert: TAlertDto | null;
+}
+
+export interface TAmendmentDto {
+  at: string;
+  version: number;
+  by: string;
+  changes: { field: string; from: unknown; to: unknown }[];
+  fromUrgency: Tier | null;
+  toUrgency: Tier;
+}
+
+export interface TAlertDto {
+  id: string;
+  reason: "emergency" | "cannot_exclude_emergency" | "tier_rose";
+  urgency: Tier;
+  raisedAt: string;
+  acknowledgedAt: string | null;
+  acknowledgedBy: string | null;
+  escalatedAt: string | null;
+  /** when it escalates if nobody acknowledges it */
+  escalatesAt: string;
 }
 
 export interface TReevaluationDto {
@@ -121,6 +160,30 @@ export function toVisitDto(v: Prisma.VisitGetPayload<{ select: typeof VISIT_SELE
     addenda: v.addenda.map((a) => ({ id: a.id, text: a.text, author: a.author.name, createdAt: a.createdAt.toISOString() })),
     blankReason: v.blankReasonCode ? { code: v.blankReasonCode, text: v.blankReasonText } : null,
     reevaluation: reevaluationDto(v.reevaluations[0]),
+    provisionalReason: v.provisionalReasonCode ? { code: v.provisionalReasonCode, text: v.provisionalReasonText } : null,
+    amendments: v.amendments.map((a) => ({
+      at: a.at.toISOString(),
+      version: a.version,
+      by: a.amendedBy.name,
+      changes: (Array.isArray(a.changes) ? a.changes : []) as TAmendmentDto["changes"],
+      fromUrgency: a.fromUrgency,
+      toUrgency: a.toUrgency,
+    })),
+    alert: alertDto(v.alerts[0]),
+  };
+}
+
+function alertDto(a: Prisma.VisitGetPayload<{ select: typeof VISIT_SELECT }>["alerts"][number] | undefined): TAlertDto | null {
+  if (!a) return null;
+  return {
+    id: a.id.toString(),
+    reason: a.reason,
+    urgency: a.urgency,
+    raisedAt: a.raisedAt.toISOString(),
+    acknowledgedAt: a.acknowledgedAt?.toISOString() ?? null,
+    acknowledgedBy: a.acknowledgedBy?.name ?? null,
+    escalatedAt: a.escalatedAt?.toISOString() ?? null,
+    escalatesAt: new Date(a.raisedAt.getTime() + env().BACKLINE_ALERT_ESCALATE_MINUTES * 60_000).toISOString(),
   };
 }
 

@@ -2,7 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { SEX_LABELS, STATUS_LABELS, URGENCY_LABELS } from "@/components/labels";
 import { formatDateTime, formatDay, fullName } from "@/components/patients/format";
+import { LiveRefresh } from "@/components/live/live-refresh";
+import { Amendments } from "@/components/review/amendments";
 import { DecisionPanel } from "@/components/review/decision-panel";
+import { AlertStatus } from "@/components/visits/alert-status";
+import { CompleteMissingAnswers } from "@/components/visits/complete-missing-answers";
 import { ReevaluationNote } from "@/components/review/reevaluation-note";
 import { AskNow } from "@/components/visits/ask-now";
 import { Advisories, BloodEvidence, FiredRules, ImagingEvidence, ProvisionalNotice } from "@/components/review/evidence";
@@ -26,8 +30,10 @@ export default async function VisitReviewPage({ params }: { params: Promise<{ id
   const evaluation = visit.evaluation;
   const age = visit.submittedAt ? ageOn(p.birthDate, visit.submittedAt.slice(0, 10)) : null;
 
+  const canDecide = can(user.role, "review:decide");
   return (
     <>
+      <LiveRefresh visitId={visit.id} />
       <p className="no-print">
         <Link href="/review">Back to the queue</Link>
       </p>
@@ -80,9 +86,16 @@ export default async function VisitReviewPage({ params }: { params: Promise<{ id
                 </p>
               </section>
             )}
+            {visit.alert && visit.status !== "SIGNED" && (
+              <AlertStatus alert={visit.alert} timeZone={timeZone} acknowledgeVisitId={canDecide ? visit.id : null} />
+            )}
             {visit.reevaluation && <ReevaluationNote reevaluation={visit.reevaluation} timeZone={timeZone} />}
             <AskNow evaluation={evaluation} blankReason={visit.blankReason} />
             <ProvisionalNotice evaluation={evaluation} />
+            {visit.status === "SUBMITTED" && evaluation.missing.length > 0 && canDecide && (
+              <CompleteMissingAnswers visitId={visit.id} version={visit.version} answers={visit.answers} missing={evaluation.missing} doneHref={null} />
+            )}
+            <Amendments amendments={visit.amendments} timeZone={timeZone} />
             {evaluation.out_of_scope && (
               <section className="card" aria-labelledby="scope-title">
                 <h2 id="scope-title">Outside the decision support</h2>
@@ -117,7 +130,7 @@ export default async function VisitReviewPage({ params }: { params: Promise<{ id
             <DecisionPanel
               visit={visit}
               unanswered={unansweredSafetyQuestions(evaluation)}
-              canDecide={can(user.role, "review:decide")}
+              canDecide={canDecide}
               timeZone={timeZone}
             />
           </aside>

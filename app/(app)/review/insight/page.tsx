@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import { MODALITY_LABELS } from "@/components/labels";
+import { formatDay } from "@/components/patients/format";
 import Link from "next/link";
 import { requirePermission } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
 import { OVERRIDE_REASONS } from "@/lib/schemas/visit";
 import { clinicToday } from "@/lib/server/clock";
+import { alertInsight } from "@/lib/server/safety/alert-insight";
 import { overrideInsight } from "@/lib/server/visits/override-insight";
 
 export const metadata: Metadata = { title: "Override insight" };
@@ -16,6 +18,15 @@ const PERIODS = [
 ] as const;
 
 const percent = (x: number) => `${Math.round(x * 100)}%`;
+
+/** 75 -> "1 min 15 s", 30 -> "30 s". */
+function duration(seconds: number | null): string {
+  if (seconds === null) return "—";
+  if (seconds < 60) return `${seconds} s`;
+  const m = Math.floor(seconds / 60);
+  const s = seconds % 60;
+  return s === 0 ? `${m} min` : `${m} min ${s} s`;
+}
 
 function sinceDay(today: string, days: number | null): string | null {
   if (days === null) return null;
@@ -30,6 +41,7 @@ export default async function OverrideInsightPage({ searchParams }: { searchPara
   const requested = (await searchParams).period;
   const period = PERIODS.find((p) => p.value === requested) ?? PERIODS[1];
   const insight = await overrideInsight(user, sinceDay(clinicToday(), period.days));
+  const alertWeeks = await alertInsight(user);
   return (
     <>
       <h1>Override insight</h1>
@@ -124,6 +136,48 @@ export default async function OverrideInsightPage({ searchParams }: { searchPara
           </table>
         </div>
       )}
+      <section aria-labelledby="alerts-insight-title">
+        <h2 id="alerts-insight-title">Time to acknowledge alerts</h2>
+        <p className="muted">
+          Emergencies and emergencies that blank answers cannot exclude raise an alert a clinician takes with &ldquo;I&apos;m
+          on it&rdquo;. Per week (starting Monday), the last 12 weeks, newest first. Counts only.
+        </p>
+        {alertWeeks.length === 0 ? (
+          <p className="notice">No alerts in the last 12 weeks.</p>
+        ) : (
+          <div className="table-scroll" role="region" aria-labelledby="alerts-insight-caption" tabIndex={0}>
+            <table>
+              <caption id="alerts-insight-caption" className="visually-hidden">
+                Alerts per week: time to acknowledge and escalations
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">Week of</th>
+                  <th scope="col">Alerts</th>
+                  <th scope="col">Acknowledged</th>
+                  <th scope="col">Median time to acknowledge</th>
+                  <th scope="col">95th percentile</th>
+                  <th scope="col">Escalated (nobody acknowledged in time)</th>
+                  <th scope="col">Still open</th>
+                </tr>
+              </thead>
+              <tbody>
+                {alertWeeks.map((w) => (
+                  <tr key={w.week}>
+                    <th scope="row">{formatDay(w.week)}</th>
+                    <td>{w.raised}</td>
+                    <td>{w.acknowledged}</td>
+                    <td>{duration(w.p50Seconds)}</td>
+                    <td>{duration(w.p95Seconds)}</td>
+                    <td>{w.escalated}</td>
+                    <td>{w.open}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
     </>
   );
 }

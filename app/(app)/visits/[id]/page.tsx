@@ -2,9 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { ResultView } from "@/components/intake/result-view";
+import { LiveRefresh } from "@/components/live/live-refresh";
+import { AlertStatus } from "@/components/visits/alert-status";
 import { ExportLinks } from "@/components/visits/export-links";
 import { requirePermission } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
+import { env } from "@/lib/env";
 import { loadOr404 } from "@/lib/http/load-or-404";
 import { getVisit } from "@/lib/server/visits/get-visit";
 
@@ -16,8 +19,10 @@ export default async function VisitPage({ params }: { params: Promise<{ id: stri
   const visit = await loadOr404(id, "Visit", (visitId) => getVisit(user, visitId));
   if (visit.status === "DRAFT" && can(user.role, "intake:write")) redirect(`/visits/${visit.id}/intake`);
   const p = visit.patient;
+  const canComplete = visit.status === "SUBMITTED" && (visit.evaluation?.missing.length ?? 0) > 0 && can(user.role, "intake:write");
   return (
     <>
+      <LiveRefresh visitId={visit.id} />
       <h1>
         Visit result: {p.familyName}, {p.givenName}
       </h1>
@@ -26,7 +31,16 @@ export default async function VisitPage({ params }: { params: Promise<{ id: stri
         {visit.submittedBy ? ` by ${visit.submittedBy}` : ""} · status {visit.status.toLowerCase()}
       </p>
       <ExportLinks visitId={visit.id} status={visit.status} role={user.role} />
-      {visit.evaluation ? <ResultView evaluation={visit.evaluation} blankReason={visit.blankReason} /> : <p>This visit has not been submitted yet.</p>}
+      {visit.alert && visit.status !== "SIGNED" && <AlertStatus alert={visit.alert} timeZone={env().BACKLINE_TIMEZONE} />}
+      {visit.evaluation ? (
+        <ResultView
+          evaluation={visit.evaluation}
+          blankReason={visit.blankReason}
+          completeHref={canComplete ? `/visits/${visit.id}/complete` : null}
+        />
+      ) : (
+        <p>This visit has not been submitted yet.</p>
+      )}
       <p className="no-print">
         {visit.status !== "DRAFT" && can(user.role, "review:read") && (
           <>

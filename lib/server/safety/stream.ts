@@ -1,0 +1,170 @@
+// GET /api/v1/events: a Server-Sent Events stream of the outbox, for the live queue, the alert banner and the
+// staff result page. Clinicians receive every event; staff only those of visits they submitted. A client that
+// reconnects sends Last-Event-ID and first receives what it missed, from the outbox.
+import "server-only";
+import type { TCurrentUser } from "@/lib/auth/current-user";
+import { pool } from "@/lib/db/client";
+import { env } from "@/lib/env";
+import { AppError } from "@/lib/http/errors";
+import { audit } from "../audit";
+import { db } from "@/lib/db/client";
+import { eventBus, type TLiveEvent } from "./bus";
+
+/** At most this many missed events are replayed; beyond it the client is told to reload its views. */
+const REPLAY_LIMIT = 1000;
+/**
+ * Replay also resends the events of the last few seconds before Last-Event-ID: ids are taken when a transaction
+ * starts, so one may commit after a later id the client already has. Clients drop ids they have seen.
+ */
+const REPLAY_OVERLAP_SECONDS = 10;
+/** How often an open stream re-checks that its account is still active, with the same role and session. */
+const RECHECK_MS = 60_000;
+
+const open = new Set<() => void>();
+let shutdownHooked = false;
+
+/** Streams never end by themselves: on SIGTERM/SIGINT close them so the worker can finish and exit. */
+function hookShutdown(): void {
+  if (shutdownHooked) return;
+  shutdownHooked = true;
+  const closeAll = () => {
+    for (const close of [...open]) close();
+  };
+  process.once("SIGTERM", closeAll);
+  process.once("SIGINT", closeAll);
+}
+
+export function parseLastEventId(value: string | null): bigint | null {
+  if (value === null || value === "") return null;
+  if (!/^\d{1,19}$/.test(value)) {
+    throw new AppError("bad_request", "Last-Event-ID must be the id of an event this stream sent.", [
+      { field: "Last-Event-ID", message: "must be a whole number" },
+    ]);
+  }
+  return BigInt(value);
+}
+
+function frame(event: TLiveEvent): string {
+  const data = { id: event.id, at: event.at, kind: event.kind, visitId: event.visitId, urgency: event.urgency, alertId: event.alertId };
+  return `id: ${event.id}\nevent: ${event.kind}\ndata: ${JSON.stringify(data)}\n\n`;
+}
+
+async function replayRows(after: bigint, ownerId: string | null): Promise<TLiveEvent[]> {
+  const { rows } = await pool().query<TLiveEvent & { at: Date }>({
+    name: "backline.events-replay",
+    text: `SELECT id::text AS id, at, kind, visit_id::text AS "visitId", urgency::text AS urgency, owner_id::text AS "ownerId",
+                  alert_id::text AS "alertId"
+             FROM events
+            WHERE (id > $1::bigint OR (id > $1::bigint - 1000 AND at > now() - make_interval(secs => $4)))
+              AND ($2::uuid IS NULL OR owner_id = $2::uuid)
+            ORDER BY id LIMIT $3`,
+    values: [after.toString(), ownerId, REPLAY_LIMIT + 1, REPLAY_OVERLAP_SECONDS],
+  });
+  return rows.map((r) => ({ ...r, at: new Date(r.at).toISOString() }));
+}
+
+async function stillValid(user: TCurrentUser, epoch: number): Promise<boolean> {
+  const { rows } = await pool().query<{ ok: boolean }>({
+    name: "backline.events-recheck",
+    text: `SELECT active AND role::text = $2 AND session_epoch = $3 AS ok FROM users WHERE id = $1::uuid`,
+    values: [user.id, user.role, epoch],
+  });
+  return rows[0]?.ok === true;
+}
+
+export interface TStreamOptions {
+  lastEventId: bigint | null;
+  signal: AbortSignal;
+  /** the session's epoch and expiry (seconds): the stream ends with the session */
+  session: { epoch: number; expiresAt: number | null };
+}
+
+/** The stream for this user; audited once when it opens (its events carry ids and urgency only). */
+export async function openEventStream(user: TCurrentUser, options: TStreamOptions): Promise<ReadableStream<Uint8Array>> {
+  const ownerId = user.role === "STAFF" ? user.id : null;
+  const bus = eventBus();
+  await bus.start();
+  await audit(db(), { actorId: user.id, action: "events.stream", entityType: "Event", entityId: "*", details: {} });
+  hookShutdown();
+  const encoder = new TextEncoder();
+  const { BACKLINE_EVENTS_HEARTBEAT_SECONDS } = env();
+
+  let cleanup = () => {};
+  return new ReadableStream<Uint8Array>({
+    async start(controller) {
+      let closed = false;
+      const sent = new Set<string>();
+      let buffered: TLiveEvent[] | null = [];
+      const send = (text: string) => {
+        if (closed) return;
+        try {
+          controller.enqueue(encoder.encode(text));
+        } catch {
+          close();
+        }
+      };
+      const deliver = (event: TLiveEvent) => {
+        if (ownerId !== null && event.ownerId !== ownerId) return;
+        if (buffered) {
+          buffered.push(event);
+          return;
+        }
+        if (sent.has(event.id)) return;
+        sent.add(event.id);
+        if (sent.size > 5000) sent.delete(sent.values().next().value!);
+        send(frame(event));
+      };
+      const unsubscribe = bus.subscribe(deliver);
+      const heartbeat = setInterval(() => send(`event: heartbeat\ndata: {"at":"${new Date().toISOString()}"}\n\n`), BACKLINE_EVENTS_HEARTBEAT_SECONDS * 1000);
+      const recheck = setInterval(() => {
+        stillValid(user, options.session.epoch).then((ok) => (ok ? undefined : close()), () => {});
+      }, RECHECK_MS);
+      const expiry = options.session.expiresAt
+        ? setTimeout(() => close(), Math.max(0, options.session.expiresAt * 1000 - Date.now()))
+        : null;
+      function close() {
+        if (closed) return;
+        closed = true;
+        unsubscribe();
+        clearInterval(heartbeat);
+        clearInterval(recheck);
+        if (expiry) clearTimeout(expiry);
+        open.delete(close);
+        try {
+          controller.close();
+        } catch {
+          // already closed by the client
+        }
+      }
+      cleanup = close;
+      open.add(close);
+      options.signal.addEventListener("abort", close, { once: true });
+
+      // The client reconnects 2 s after a drop; the first frame says so.
+      send(`retry: 2000\n\n`);
+      if (options.lastEventId !== null) {
+        try {
+          const missed = await replayRows(options.lastEventId, ownerId);
+          if (missed.length > REPLAY_LIMIT) {
+            send(`event: reset\ndata: {}\n\n`);
+          } else {
+            for (const event of missed) {
+              sent.add(event.id);
+              send(frame(event));
+            }
+          }
+        } catch {
+          close();
+          return;
+        }
+      }
+      const pending = buffered;
+      buffered = null;
+      for (const event of pending) deliver(event);
+      send(`event: ready\ndata: {}\n\n`);
+    },
+    cancel() {
+      cleanup();
+    },
+  });
+}
