@@ -417,7 +417,7 @@ function signCases(path: () => string, version: () => number): fc.Arbitrary<TCas
   const fieldMutation: fc.Arbitrary<TMutation> = fc.oneof(
     fc.oneof(notNumber, outOfRangeInt, fc.constant(undefined)).map((value) => ({ field: "version", value })),
     notBoolean.map((value) => ({ field: "acknowledgeProvisional", value })),
-    unknownKey(["version", "acknowledgeProvisional"]),
+    unknownKey(["version", "acknowledgeProvisional", "provisionalReason"]),
   );
   const shape = mutations(fieldMutation).map((ms): TCase => {
     const { body, fields } = mutate({ version: version() }, ms);

@@ -86,7 +86,8 @@ test.describe("review", () => {
     // Sorting is server-side and in the URL too; Back restores the previous view.
     await queueChange(page, () => page.getByRole("button", { name: /^Patient/ }).click());
     await expect(page).toHaveURL(/sort=patient/);
-    await expect(page.getByRole("columnheader", { name: /Patient/ })).toHaveAttribute("aria-sort", "ascending");
+    // (The queue's own sortable header: the pinned table above it has a Patient column too.)
+    await expect(page.getByRole("columnheader", { name: /Patient/ }).filter({ has: page.getByRole("button") })).toHaveAttribute("aria-sort", "ascending");
     await queueChange(page, () => page.goBack());
     await expect(page).not.toHaveURL(/sort=patient/);
     await expect(page).toHaveURL(/flag=RF-CES-01/);
@@ -164,9 +165,11 @@ test.describe("review", () => {
     await expect(page.getByRole("heading", { name: "History as recorded" })).toBeVisible();
     await expectNoAxeViolations(page);
 
-    // A second clinician opens the same version.
+    // A second clinician opens the same version. Its page would refresh itself on the first clinician's changes
+    // (e2e/safety-loop.spec.ts); here its event stream is cut, so that it stays on the version it loaded.
     const other = await browser.newContext();
     const otherPage = await other.newPage();
+    await otherPage.route("**/api/v1/events**", (route) => route.abort());
     await signedIn(otherPage, USERS.doctor);
     await otherPage.goto(`/review/${emergency.visitId}`);
     await expect(otherPage.getByRole("button", { name: "Record the decision" })).toBeEnabled();
@@ -210,61 +213,61 @@ test.describe("review", () => {
     await expect(page.getByRole("row", { name: new RegExp(emergency.mrn) })).toContainText("Dr Dana Doctor");
   });
 
-  test("a provisional result is signed only once the doctor ticks that the unanswered safety questions were asked", async ({ page }) => {
+  test("a provisional result is signed only with the confirmation that the answers cannot be obtained and a coded reason", async ({ page }) => {
     const provisional = await submittedEmergency(staff, PROVISIONAL_BLANKS);
     const signUrl = `/api/v1/visits/${provisional.visitId}/sign`;
     const signResponse = () => page.waitForResponse((r) => new URL(r.url()).pathname === signUrl);
     await signedIn(page, USERS.doctor);
     await page.goto(`/review/${provisional.visitId}`);
     await expect(page.getByRole("heading", { name: "Provisional: answers missing" })).toBeVisible();
+    // The page offers to record the blank answers first.
+    await expect(page.getByRole("heading", { name: "Complete missing answers", level: 2 })).toBeVisible();
     await page.getByRole("button", { name: "Record the decision" }).click(); // accept the suggestion
 
-    // The sign step names the unanswered questions on a required box, unticked.
-    const box = page.getByRole("checkbox", { name: /^I have asked the patient the unanswered safety questions: / });
-    await expect(box).toBeVisible();
-    for (const label of PROVISIONAL_LABELS) await expect(box).toHaveAccessibleName(new RegExp(label.replace(/[?]/g, "\\?")));
+    // The sign step names the blank questions; the box and the reason start empty.
+    const group = page.getByRole("group", { name: /^Safety answers are still blank: / });
+    for (const label of PROVISIONAL_LABELS) await expect(group).toHaveAccessibleName(new RegExp(label.replace(/[?]/g, "\\?")));
+    const box = group.getByRole("checkbox", { name: "These answers cannot be obtained: sign the result as provisional" });
+    const reason = group.getByLabel("Why they cannot be obtained");
     await expect(box).not.toBeChecked();
-    await expect(box).toHaveJSProperty("required", true);
     await expectNoAxeViolations(page);
 
-    // Not ticked: the form refuses on the box (error linked to it, focus on it) and sends nothing.
+    // Nothing chosen: the form refuses on both fields and sends nothing.
     let sent = 0;
     page.on("request", (r) => {
       if (new URL(r.url()).pathname === signUrl) sent += 1;
     });
     await page.getByRole("button", { name: "Sign the visit" }).click();
     await expect(box).toHaveAttribute("aria-invalid", "true");
-    await expect(box).toHaveAccessibleDescription(/Tick this box to confirm you have asked these questions/);
-    await expect(box).toBeFocused();
+    await expect(box).toHaveAccessibleDescription(/Tick this box to sign while safety answers are blank/);
+    await expect(reason).toHaveAccessibleDescription(/Choose why the answers cannot be obtained/);
     expect(sent).toBe(0);
-    await expectNoAxeViolations(page);
 
-    // Ticked with the keyboard. Should the field still not reach the server (here it is taken out of the
-    // request on its way), the server refuses with 422 and the page shows that on the box; nothing is signed.
+    // Ticked with the keyboard and a reason chosen. Should the reason not reach the server (taken out of the
+    // request on its way here), the server refuses with 422 and the page shows it on the field; nothing is signed.
     await box.press("Space");
-    await expect(box).toBeChecked();
+    await reason.selectOption("patient_unable");
     await page.route(`**${signUrl}`, async (route) => {
       const body = route.request().postDataJSON() as Record<string, unknown>;
-      delete body.acknowledgeProvisional;
+      delete body.provisionalReason;
       await route.continue({ postData: JSON.stringify(body) });
     }, { times: 1 });
     const refused = signResponse();
     await page.getByRole("button", { name: "Sign the visit" }).click();
     expect((await refused).status()).toBe(422);
-    const alert = page.getByRole("alert").filter({ hasText: "This result is provisional: safety answers were left blank" });
+    const alert = page.getByRole("alert").filter({ hasText: "This result is provisional: safety answers are blank" });
     await expect(alert).toBeFocused();
     for (const label of PROVISIONAL_LABELS) await expect(alert).toContainText(label);
-    await expect(box).toHaveAccessibleDescription(/acknowledgeProvisional must be true/);
-    await expect(page.getByRole("button", { name: "Sign the visit" })).toBeVisible();
+    await expect(reason).toHaveAccessibleDescription(/The reason is required/);
     await expectNoAxeViolations(page);
 
-    // Sent with the box ticked (from the keyboard): signed, and the sign-off says the result was acknowledged.
+    // Sent complete (from the keyboard): signed, and the sign-off says why it was signed as provisional.
     const signed = signResponse();
     await page.getByRole("button", { name: "Sign the visit" }).focus();
     await page.keyboard.press("Enter");
     expect((await signed).status()).toBe(200);
     await expect(page.getByText(/Signed by Dr Dana Doctor/)).toBeVisible();
-    await expect(page.getByText(/Provisional result acknowledged at signing: Dr Dana Doctor confirmed asking the unanswered safety questions/)).toBeVisible();
+    await expect(page.getByText(/Signed as provisional: Dr Dana Doctor confirmed the blank safety answers could not be obtained \(The patient is unable to answer\)/)).toBeVisible();
     await expect(page.getByRole("checkbox")).toHaveCount(0);
     await expectNoAxeViolations(page);
   });

@@ -13,6 +13,7 @@ import { useForm, useWatch } from "react-hook-form";
 import { MODALITY_LABELS } from "@/components/labels";
 import { formatDateTime } from "@/components/patients/format";
 import type { Modality } from "@/lib/clinical/types";
+import { blankReasonText } from "@/lib/schemas/blank-reasons";
 import { BLANK_REASONS, OVERRIDE_REASONS, ZAddendum, ZDecision, ZSign, type TBlankReasonCode } from "@/lib/schemas/visit";
 import type { TVisitDto } from "@/lib/server/visits/visit-dto";
 import { z } from "zod";
@@ -142,8 +143,8 @@ export function DecisionPanel({
         </p>
         {visit.provisionalAcknowledged && (
           <p>
-            <strong>Provisional result acknowledged</strong> at signing: {visit.signedBy ?? "the signing doctor"} confirmed asking the
-            unanswered safety questions.
+            <strong>Signed as provisional</strong>: {visit.signedBy ?? "the signing doctor"} confirmed the blank safety answers could
+            not be obtained{visit.provisionalReason ? ` (${blankReasonText(visit.provisionalReason)})` : ""}.
           </p>
         )}
         <Addenda visit={visit} timeZone={timeZone} canAdd={canDecide} ready={ready} act={act} />

@@ -76,10 +76,10 @@ describe("visit summary PDF", () => {
   it("says at the sign-off that a provisional result was acknowledged, and only then", async () => {
     const acknowledged = (await read(signedSummary(vignetteIntake("LBP-V17", ["new_bowel_incontinence"])))).join("\n");
     expect(acknowledged).toContain("Signed by Dr Dana Doctor at 2025-03-10 10:05 (Europe/London)");
-    expect(acknowledged).toContain("Provisional result acknowledged: unanswered safety questions asked.");
+    expect(acknowledged).toContain("Signed as provisional: the blank safety answers could not be obtained.");
     expect(acknowledged).toContain("Any new loss of bowel control?");
     const complete = (await read(signedSummary(vignetteIntake("LBP-V17")))).join("\n");
-    expect(complete).not.toContain("acknowledged");
+    expect(complete).not.toContain("Signed as provisional");
   });
 
   it("numbers every page 'Page N of M', however long the record", async () => {

@@ -220,7 +220,7 @@ function body(w: Writer, s: TVisitSummary, o: TPdfOptions) {
   }
 }
 
-const PROVISIONAL_ACKNOWLEDGED = "Provisional result acknowledged: unanswered safety questions asked.";
+const PROVISIONAL_ACKNOWLEDGED = "Signed as provisional: the blank safety answers could not be obtained.";
 
 function signOff(w: Writer, s: TVisitSummary, o: TPdfOptions) {
   if (s.signOff) {

@@ -21,9 +21,11 @@ import { getVisit } from "../visits/get-visit";
 import { listDrafts } from "../visits/list-drafts";
 import { listQueue } from "../visits/list-queue";
 import { saveDraft } from "../visits/save-draft";
+import { amendVisit } from "../visits/amend-visit";
 import { signVisit } from "../visits/sign-visit";
 import { startVisit } from "../visits/start-visit";
 import { submitVisit } from "../visits/submit-visit";
+import { acknowledgeAlert, escalateDueAlerts, listPinned } from "../safety/alerts";
 import { searchAudit } from "./search-audit";
 
 type Vignette = { id: string; intake: Record<string, unknown> };
@@ -47,6 +49,8 @@ const SECRET = {
   password: `a secret passphrase ${tag}`,
   wrongPassword: `typed by mistake ${tag}`,
   blankReasonText: `Patient distressed after the Harrowgate crash ${tag}`,
+  provisionalReasonText: `Sedated in the Kelmscott ambulance ${tag}`,
+  amendedTrauma: `Slipped on the Ossington stairs ${tag}`,
 };
 
 describe("audit details", () => {
@@ -82,7 +86,26 @@ describe("audit details", () => {
     });
     expect(provisionalSubmitted.evaluation.missing).toEqual(["fever"]);
     const provisionalDecided = await decideVisit(users.doctor, provisional.id, ZDecision.parse({ version: provisionalSubmitted.version, action: "accept", note: SECRET.note }));
-    await signVisit(users.doctor, provisional.id, { version: provisionalDecided.version, acknowledgeProvisional: true });
+    await signVisit(users.doctor, provisional.id, { version: provisionalDecided.version, acknowledgeProvisional: true, provisionalReason: { code: "other", text: SECRET.provisionalReasonText } });
+    // The safety loop: an emergency submitted with a blank answer and without the injury's details raises an
+    // alert; the pin lists it, a doctor takes it, staff complete the blank answers (free text among them), the
+    // completed emergency raises a new alert, and nobody takes that one in time.
+    const amended = await startVisit(users.staff, patient.id);
+    const withoutDetails: Record<string, unknown> = { ...answers };
+    delete withoutDetails.trauma_details;
+    delete withoutDetails.fever;
+    const amendedSubmitted = await submitVisit(users.staff, amended.id, {
+      version: amended.version,
+      answers: withoutDetails,
+      blankReason: { code: "other", text: SECRET.blankReasonText },
+    });
+    expect(amendedSubmitted.evaluation.urgency).toBe("emergency");
+    await listPinned(users.staff);
+    await listPinned(users.doctor);
+    await acknowledgeAlert(users.doctor, amended.id);
+    const completed = await amendVisit(users.staff, amended.id, { version: amendedSubmitted.version, answers: { fever: false, trauma_details: SECRET.amendedTrauma } });
+    expect(completed.alertRaised).toBe(true);
+    expect(await escalateDueAlerts(0)).toBeGreaterThanOrEqual(1);
     const account = await createUser(users.admin, { name: "Audit Probe", email: `probe-${tag.toLowerCase()}@example.org`, role: "STAFF", password: SECRET.password });
     await resetPassword(users.admin, account.id, `${SECRET.password} two`);
     await updateUser(users.admin, account.id, { role: "CLINICIAN" });
@@ -92,11 +115,15 @@ describe("audit details", () => {
     const rows = await db().auditEvent.findMany({ select: { action: true, entityType: true, entityId: true, details: true } });
     expect(rows.length).toBeGreaterThan(15);
     const actions = new Set(rows.map((r) => r.action));
-    for (const expected of ["patient.create", "patient.search", "patient.read", "visit.create", "visit.draft_save", "visit.submit", "visit.decide", "visit.sign", "visit.addendum", "user.create", "user.password_reset", "user.update", "auth.sign_in_failed", "audit.search"]) {
+    for (const expected of ["patient.create", "patient.search", "patient.read", "visit.create", "visit.draft_save", "visit.submit", "visit.decide", "visit.sign", "visit.addendum", "user.create", "user.password_reset", "user.update", "auth.sign_in_failed", "audit.search", "alert.raise", "alert.acknowledge", "alert.escalate", "visit.amend", "visit.pinned"]) {
       expect(actions, expected).toContain(expected);
     }
+    // The amendment names the questions it answered, never the answers.
+    expect(rows.filter((r) => r.action === "visit.amend" && r.entityId === amended.id).map((r) => r.details)).toEqual([
+      { version: completed.version, fields: ["fever", "trauma_details"], rulesetVersion: completed.evaluation.ruleset_version, decisionCleared: false },
+    ]);
     expect(rows.filter((r) => r.action === "visit.sign" && r.entityId === provisional.id).map((r) => r.details)).toEqual([
-      { version: provisionalDecided.version + 1, provisionalAcknowledged: true, missingFields: ["fever"] },
+      { version: provisionalDecided.version + 1, provisionalAcknowledged: true, provisionalReason: "other", missingFields: ["fever"] },
     ]);
     const trail = JSON.stringify(rows);
     expect(trail).toContain(patient.id); // the scan does see this test's rows

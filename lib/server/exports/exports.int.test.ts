@@ -108,10 +108,10 @@ describe("PDF visit summary", () => {
   it("says at the sign-off that a provisional result was signed with the acknowledgement", async () => {
     const v = await submitted(vignetteIntake("LBP-V17", ["gait_disturbance"]));
     await decideVisit(users.doctor, v.id, ZDecision.parse({ version: v.version, action: "accept" }));
-    await signVisit(users.doctor, v.id, { version: v.version + 1, acknowledgeProvisional: true });
+    await signVisit(users.doctor, v.id, { version: v.version + 1, acknowledgeProvisional: true, provisionalReason: { code: "patient_unable", text: null } });
     const all = (await pdfText((await exportVisitPdf(users.doctor, v.id)).pdf)).pages.join("\n");
     expect(all).toContain("Signed by Dr Dana Doctor at");
-    expect(all).toContain("Provisional result acknowledged: unanswered safety questions asked.");
+    expect(all).toContain("Signed as provisional: the blank safety answers could not be obtained.");
     expect(all).toContain("Any new unsteadiness or difficulty walking?");
   });
 
@@ -159,8 +159,8 @@ describe("FHIR R4 Bundle", () => {
     it(`validates against FHIR R4: ${c.name}`, async () => {
       const v = await submitted(c.intake());
       if (c.decide) await decideVisit(users.doctor, v.id, ZDecision.parse({ version: v.version, ...c.decide }));
-      // The acknowledgement is required for a provisional result and harmless for a complete one.
-      if (c.sign) await signVisit(users.doctor, v.id, { version: v.version + 1, acknowledgeProvisional: true });
+      // The acknowledgement and the reason are required for a provisional result and harmless for a complete one.
+      if (c.sign) await signVisit(users.doctor, v.id, { version: v.version + 1, acknowledgeProvisional: true, provisionalReason: { code: "patient_unable", text: null } });
       const bundle = await exportVisitFhir(users.doctor, v.id);
       expect(bundleErrors(bundle)).toEqual([]);
       const resources = (bundle.entry ?? []).map((e) => e.resource!);
@@ -235,7 +235,7 @@ describe("queue CSV", () => {
     expect(bytes.toString("utf8")).toContain("\r\n");
     expect(rows).toBe(hard.length);
     const [header, ...body] = records;
-    expect(header).toEqual(["Visit ID", "Family name", "Given name", "MRN", "Date of birth", "Age at visit", "Submitted at (UTC)", "Urgency", "Red flags", "Imaging suggestion", "Status", "Decision", "Imaging decided", "Signed by", "Signed at (UTC)"]);
+    expect(header).toEqual(["Visit ID", "Family name", "Given name", "MRN", "Date of birth", "Age at visit", "Submitted at (UTC)", "Urgency", "Red flags", "Cannot exclude (unanswered safety questions)", "Imaging suggestion", "Status", "Decision", "Imaging decided", "Signed by", "Signed at (UTC)"]);
     expect(body).toHaveLength(hard.length);
     const neutral = (s: string) => (/^[=+\-@]/.test(s) ? `'${s}` : s);
     for (const v of visits) {
@@ -243,13 +243,14 @@ describe("queue CSV", () => {
       expect(row, v.family).toBeDefined();
       expect(row[1]).toBe(neutral(v.family));
       expect(row[2]).toBe(neutral(v.given));
-      expect(row).toHaveLength(15);
+      expect(row).toHaveLength(16);
     }
     const byId = (id: string) => body.find((r) => r[0] === id)!;
     expect(byId(visits[5]!.id)[1]).toBe(`'=HYPERLINK("http://evil.example","Click")`);
     expect(byId(visits[1]!.id)[7]).toBe("Emergency");
     expect(byId(visits[1]!.id)[8]).toBe("RF-CES-01");
-    expect(byId(visits[1]!.id)[9]).toBe("MRI");
+    expect(byId(visits[1]!.id)[9]).toBe("");
+    expect(byId(visits[1]!.id)[10]).toBe("MRI");
   });
 
   it("holds exactly the queue's rows in the queue's order, for the same filters and sort", async () => {

@@ -42,7 +42,10 @@ const PROVISIONAL_BLANKS = ["gait_disturbance", "new_bowel_incontinence"] as con
 const PROVISIONAL_LABELS = ["Any new unsteadiness or difficulty walking?", "Any new loss of bowel control?"];
 
 const signState = (id: string) =>
-  db().visit.findUnique({ where: { id }, select: { status: true, version: true, signedById: true, signedAt: true, provisionalAcknowledged: true } });
+  db().visit.findUnique({
+    where: { id },
+    select: { status: true, version: true, signedById: true, signedAt: true, provisionalAcknowledged: true, provisionalReasonCode: true, provisionalReasonText: true },
+  });
 const signAudits = (id: string) => db().auditEvent.findMany({ where: { entityId: id, action: "visit.sign" }, select: { actorId: true, details: true } });
 
 const decision = (input: Record<string, unknown>) => ZDecision.parse(input);
@@ -56,7 +59,8 @@ describe("decision and sign-off", () => {
     expect(row).toEqual({ decision: "accept", decisionModality: "mri", signedById: users.doctor.id, clinicalNote: "Seen in clinic." });
     expect((await rejection(decideVisit(users.doctor, id, decision({ version: 4, action: "accept" })))).status).toBe(409);
     const actions = await db().auditEvent.findMany({ where: { entityId: id }, orderBy: { id: "asc" }, select: { action: true } });
-    expect(actions.map((a) => a.action)).toEqual(["visit.create", "visit.submit", "visit.decide", "visit.sign"]);
+    // V17 is an emergency: submitting it raised an alert, and the doctor who decided took it.
+    expect(actions.map((a) => a.action)).toEqual(["visit.create", "visit.submit", "alert.raise", "visit.decide", "alert.acknowledge", "visit.sign"]);
   });
 
   it("overrides with a coded reason; validation names the missing field", async () => {
@@ -103,19 +107,29 @@ describe("decision and sign-off", () => {
 });
 
 describe("signing a provisional result (safety answers blank)", () => {
-  it("is refused without the acknowledgement: 422 naming acknowledgeProvisional and the missing questions; nothing changes", async () => {
+  it("is refused without the acknowledgement and the reason: 422 naming whichever is missing and the missing questions; nothing changes", async () => {
     const id = await submittedProvisionalVisit();
     await decideVisit(users.doctor, id, decision({ version: 2, action: "accept" }));
     const before = await signState(id);
-    expect(before).toMatchObject({ status: "SUBMITTED", version: 3, signedById: null, provisionalAcknowledged: false });
-    for (const input of [{ version: 3 }, { version: 3, acknowledgeProvisional: false }]) {
-      const refused = await rejection(signVisit(users.doctor, id, input));
-      expect(refused.status).toBe(422);
-      expect(refused.fields?.map((f) => f.field)).toEqual(["acknowledgeProvisional"]);
-      // The catalogue's labels of the blank answers, in the message and on the field; no answer, no patient data.
+    expect(before).toMatchObject({ status: "SUBMITTED", version: 3, signedById: null, provisionalAcknowledged: false, provisionalReasonCode: null });
+    const reason = { code: "patient_unable" as const, text: null };
+    const cases = [
+      { input: { version: 3 }, fields: ["acknowledgeProvisional", "provisionalReason"] },
+      { input: { version: 3, acknowledgeProvisional: false }, fields: ["acknowledgeProvisional", "provisionalReason"] },
+      { input: { version: 3, acknowledgeProvisional: true }, fields: ["provisionalReason"] },
+      { input: { version: 3, acknowledgeProvisional: false, provisionalReason: reason }, fields: ["acknowledgeProvisional"] },
+      { input: { version: 3, provisionalReason: reason }, fields: ["acknowledgeProvisional"] },
+    ];
+    for (const c of cases) {
+      const refused = await rejection(signVisit(users.doctor, id, c.input));
+      expect(refused.status, JSON.stringify(c.input)).toBe(422);
+      expect(refused.fields?.map((f) => f.field), JSON.stringify(c.input)).toEqual(c.fields);
+      // The catalogue's labels of the blank answers, in the message and on the acknowledgement's field; no answer,
+      // no patient data.
       for (const label of PROVISIONAL_LABELS) {
         expect(refused.message).toContain(label);
-        expect(refused.fields![0]!.message).toContain(label);
+        const ack = refused.fields!.find((f) => f.field === "acknowledgeProvisional");
+        if (ack) expect(ack.message).toContain(label);
       }
       expect(refused.message).not.toMatch(/Pro|Visional|1981/);
     }
@@ -135,31 +149,48 @@ describe("signing a provisional result (safety answers blank)", () => {
     expect(await signAudits(id)).toEqual([]);
   });
 
-  it("signs with the acknowledgement; the visit and the audit row record it with the missing field ids", async () => {
+  it("signs with the acknowledgement and a coded reason; the visit and the audit row record it with the missing field ids", async () => {
     const id = await submittedProvisionalVisit();
     await decideVisit(users.doctor, id, decision({ version: 2, action: "accept" }));
-    expect(await signVisit(users.doctor, id, { version: 3, acknowledgeProvisional: true })).toEqual({ version: 4, status: "SIGNED" });
-    expect(await signState(id)).toMatchObject({ status: "SIGNED", version: 4, signedById: users.doctor.id, provisionalAcknowledged: true });
+    const reason = { code: "other" as const, text: "Sedated for transfer" };
+    expect(await signVisit(users.doctor, id, { version: 3, acknowledgeProvisional: true, provisionalReason: reason })).toEqual({ version: 4, status: "SIGNED" });
+    expect(await signState(id)).toMatchObject({
+      status: "SIGNED",
+      version: 4,
+      signedById: users.doctor.id,
+      provisionalAcknowledged: true,
+      provisionalReasonCode: "other",
+      provisionalReasonText: "Sedated for transfer",
+    });
+    // The code only: the reason's text is free text and stays out of the trail.
     expect(await signAudits(id)).toEqual([
-      { actorId: users.doctor.id, details: { version: 4, provisionalAcknowledged: true, missingFields: [...PROVISIONAL_BLANKS] } },
+      { actorId: users.doctor.id, details: { version: 4, provisionalAcknowledged: true, provisionalReason: "other", missingFields: [...PROVISIONAL_BLANKS] } },
     ]);
-    expect((await getVisit(users.doctor, id)).provisionalAcknowledged).toBe(true);
+    const visit = await getVisit(users.doctor, id);
+    expect(visit.provisionalAcknowledged).toBe(true);
+    expect(visit.provisionalReason).toEqual(reason);
     // Signed once: a repeat, acknowledged or not, is a conflict.
-    expect((await rejection(signVisit(users.doctor, id, { version: 4, acknowledgeProvisional: true }))).status).toBe(409);
+    expect((await rejection(signVisit(users.doctor, id, { version: 4, acknowledgeProvisional: true, provisionalReason: reason }))).status).toBe(409);
   });
 
-  it("a complete visit signs without the field, and the field is harmless there", async () => {
-    for (const input of [{ version: 3 }, { version: 3, acknowledgeProvisional: true }, { version: 3, acknowledgeProvisional: false }]) {
+  it("a complete visit signs without the fields, and the fields are harmless there (no reason is stored)", async () => {
+    for (const input of [
+      { version: 3 },
+      { version: 3, acknowledgeProvisional: true },
+      { version: 3, acknowledgeProvisional: false },
+      { version: 3, acknowledgeProvisional: true, provisionalReason: { code: "declined" as const, text: null } },
+    ]) {
       const id = await submittedVisit();
       await decideVisit(users.doctor, id, decision({ version: 2, action: "accept" }));
       expect(await signVisit(users.doctor, id, input)).toEqual({ version: 4, status: "SIGNED" });
-      expect(await signState(id)).toMatchObject({ status: "SIGNED", provisionalAcknowledged: false });
+      expect(await signState(id)).toMatchObject({ status: "SIGNED", provisionalAcknowledged: false, provisionalReasonCode: null, provisionalReasonText: null });
       expect(await signAudits(id)).toEqual([{ actorId: users.doctor.id, details: { version: 4 } }]);
       expect((await getVisit(users.doctor, id)).provisionalAcknowledged).toBe(false);
+      expect((await getVisit(users.doctor, id)).provisionalReason).toBeNull();
     }
   });
 
-  it("the request body: acknowledgeProvisional is optional and must be a boolean; other keys are refused", () => {
+  it("the request body: acknowledgeProvisional and provisionalReason are optional and checked for shape; other keys are refused", () => {
     expect(ZSign.parse({ version: 3 })).toEqual({ version: 3 });
     expect(ZSign.parse({ version: 3, acknowledgeProvisional: true })).toEqual({ version: 3, acknowledgeProvisional: true });
     for (const bad of ["true", 1, null, "yes"]) {
@@ -172,6 +203,8 @@ describe("signing a provisional result (safety answers blank)", () => {
       provisionalReason: { code: "declined", text: null },
     });
     expect(ZSign.safeParse({ version: 3, provisionalReason: { code: "other" } }).error!.issues.map((i) => i.path.join("."))).toEqual(["provisionalReason.text"]);
+    expect(ZSign.safeParse({ version: 3, provisionalReason: { code: "forgot" } }).error!.issues.map((i) => i.path.join("."))).toEqual(["provisionalReason.code"]);
+    expect(ZSign.safeParse({ version: 3, provisionalReason: "patient_unable" }).error!.issues.map((i) => i.path.join("."))).toEqual(["provisionalReason"]);
   });
 });
 

@@ -96,16 +96,17 @@ async function submitInOneStatement(
               updated_at = $11::timestamptz, version = version + 1
         WHERE id = $1::uuid AND version = $2 AND status = 'DRAFT'
        RETURNING id, version, patient_id, ruleset_version, urgency
-     ), audit AS (
-       ${AUDIT_INSERT}
-       SELECT $10::uuid, 'visit.submit', 'Visit', id::text, patient_id, $12::jsonb || jsonb_build_object('version', version)
-         FROM submitted
      ), alert AS (
        INSERT INTO alerts (visit_id, visit_version, reason, urgency, raised_by_id)
        SELECT id, version, $17::text::"AlertReason", urgency, $10::uuid FROM submitted WHERE $17::text IS NOT NULL
        RETURNING id, visit_id, urgency
-     ), alert_audit AS (
+     ), audit AS (
+       -- One INSERT for both rows (sibling CTEs run in no set order): visit.submit, then alert.raise, as the
+       -- locking path writes them, so the trail reads in order.
        ${AUDIT_INSERT}
+       SELECT $10::uuid, 'visit.submit', 'Visit', id::text, patient_id, $12::jsonb || jsonb_build_object('version', version)
+         FROM submitted
+       UNION ALL
        SELECT $10::uuid, 'alert.raise', 'Visit', a.visit_id::text, s.patient_id, jsonb_build_object('alertId', a.id::text, 'version', s.version)
          FROM alert a CROSS JOIN submitted s
      ), event AS (

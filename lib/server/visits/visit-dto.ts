@@ -65,7 +65,7 @@ export interface TVisitDto {
   submittedBy: string | null;
   signedAt: string | null;
   signedBy: string | null;
-  /** Signed although the result was provisional: the signing doctor confirmed asking the unanswered safety questions. */
+  /** Signed although the result was provisional: the signing doctor confirmed the blank safety answers could not be obtained (provisionalReason). */
   provisionalAcknowledged: boolean;
   /** The doctor's decision on the imaging suggestion; null until one is recorded. */
   decision: TDecisionDto | null;

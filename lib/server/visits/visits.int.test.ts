@@ -143,6 +143,8 @@ describe("visits", () => {
         patientId: p.id,
         details: { version: 3, rulesetVersion: result.evaluation.ruleset_version, urgency: result.evaluation.urgency, status: result.evaluation.status },
       },
+      // V17 is an emergency: the submit raised an alert, in the same statement, recorded after the submit.
+      { action: "alert.raise", actorId: users.staff.id, patientId: p.id, details: { version: 3, alertId: expect.stringMatching(/^\d+$/) } },
     ]);
   });
 
