@@ -87,9 +87,10 @@ class EventBus {
   }
 
   private async replay(client: pg.Client): Promise<void> {
+    // ORDER BY events.id, not "id": a bare name is the output column, the text id, which sorts "10" before "9".
     const { rows } = await client.query<TLiveEvent>(
       `SELECT id::text AS id, at, kind, visit_id::text AS "visitId", urgency::text AS urgency, owner_id::text AS "ownerId",
-              alert_id::text AS "alertId" FROM events WHERE id > $1::bigint ORDER BY id LIMIT 5000`,
+              alert_id::text AS "alertId" FROM events WHERE id > $1::bigint ORDER BY events.id LIMIT 5000`,
       [this.lastId.toString()],
     );
     for (const row of rows) this.dispatch({ ...row, at: new Date(row.at).toISOString() });

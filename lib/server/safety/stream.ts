@@ -49,6 +49,7 @@ function frame(event: TLiveEvent): string {
   return `id: ${event.id}\nevent: ${event.kind}\ndata: ${JSON.stringify(data)}\n\n`;
 }
 
+// ORDER BY events.id, not "id": a bare name is the output column, the text id, which sorts "10" before "9".
 async function replayRows(after: bigint, ownerId: string | null): Promise<TLiveEvent[]> {
   const { rows } = await pool().query<TLiveEvent & { at: Date }>({
     name: "backline.events-replay",
@@ -57,7 +58,7 @@ async function replayRows(after: bigint, ownerId: string | null): Promise<TLiveE
              FROM events
             WHERE (id > $1::bigint OR (id > $1::bigint - 1000 AND at > now() - make_interval(secs => $4)))
               AND ($2::uuid IS NULL OR owner_id = $2::uuid)
-            ORDER BY id LIMIT $3`,
+            ORDER BY events.id LIMIT $3`,
     values: [after.toString(), ownerId, REPLAY_LIMIT + 1, REPLAY_OVERLAP_SECONDS],
   });
   return rows.map((r) => ({ ...r, at: new Date(r.at).toISOString() }));
