@@ -20,21 +20,19 @@
 // A submission counts as acknowledged only on a 200 from submit. A submitter retries a step that got no answer
 // or a 503 (the submit is idempotent), so an outage delays work but must not lose it. Afterwards the database
 // must hold every acknowledged visit as SUBMITTED, with exactly one submit audit row each.
-import { spawn, type ChildProcess } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import { parseArgs } from "node:util";
 import { chromium } from "@playwright/test";
 import pg from "pg";
-import { missingRequiredFields } from "../lib/clinical/display";
 import { CLINIC_MIX, generateIntakes } from "../lib/clinical/test-support/generate";
-import { createDb } from "../lib/db/client";
-import { freePort, startEmbedded } from "../lib/db/embedded";
-import { migrate } from "../lib/db/migrate";
-import { DEMO_PASSWORD, seedDemo } from "../lib/db/seed";
+import { DEMO_PASSWORD } from "../lib/db/seed";
 import { signInCookie } from "../lib/testing/http-session";
+import { createRunDatabase, requireProductionBuild, serverErrors, startApp } from "./support/app-server";
+import { httpRequester, sendUntil, submitBody, type TResponse } from "./support/http-request";
+import { line, pct } from "./support/latency";
+import { loadAverage, machineTicks, machineUse, postgresCpuSeconds, selfCpuSeconds, treeCpuSeconds } from "./support/proc";
 
 const { values: flags } = parseArgs({
   options: {
@@ -90,13 +88,8 @@ if (!Number.isFinite(WARMUP_S) || WARMUP_S < 0) {
 }
 /** A visit started before the deadline is still finished, but nothing runs past this. */
 const GRACE_MS = 30_000;
-const MAX_RETRY_DELAY_MS = 500;
 
-const distDir = process.env.NEXT_DIST_DIR || ".next";
-if (!existsSync(`${distDir}/BUILD_ID`)) {
-  console.error(`No production build in ${distDir}: run \`npm run build\` first (or set NEXT_DIST_DIR).`);
-  process.exit(1);
-}
+requireProductionBuild();
 
 const log = (line: string) => console.log(`[load] ${line}`);
 const today = new Date().toISOString().slice(0, 10);
@@ -106,73 +99,27 @@ const now = () => performance.now() - t0;
 
 // --- the system under test -----------------------------------------------------------------------------------
 
-log(`machine: ${os.cpus().length} CPUs, load average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")} before start (shared with other work)`);
-const cluster = await startEmbedded({ name: "load", log });
-const dbName = `backline_load_${Date.now()}`;
-await cluster.createDatabase(dbName);
-const databaseUrl = cluster.urlFor(dbName);
-await migrate(databaseUrl);
-const seeding = createDb(databaseUrl, 1);
-await seedDemo(seeding);
-const patientCount = Number(flags.patients);
-await seeding.patient.createMany({
-  data: Array.from({ length: patientCount }, (_, i) => ({
-    mrn: `LOAD-${String(i).padStart(6, "0")}`,
-    givenName: "Load",
-    familyName: `Patient ${i}`,
-    birthDate: new Date(Date.UTC(1940 + (i % 60), i % 12, 1 + (i % 28))),
-    sex: (["female", "male", "other", "unknown"] as const)[i % 4]!,
-  })),
-});
-const patients = (await seeding.patient.findMany({ where: { mrn: { startsWith: "LOAD-" } }, select: { id: true } })).map((p) => p.id);
-await seeding.$disconnect();
+log(`machine: ${os.cpus().length} CPUs, load average ${loadAverage()} before start (shared with other work)`);
+const database = await createRunDatabase({ name: "load", patients: Number(flags.patients), log });
+const { cluster, url: databaseUrl, patients } = database;
 
 // The app as `npm start` runs it: scripts/start.mjs and its workers, sharing one port.
-const port = await freePort();
-const base = `http://127.0.0.1:${port}`;
-const secret = randomBytes(32).toString("base64url");
-const serverLog: string[] = [];
 const profileArgs = [...(flags.profile ? ["--cpu-prof", `--cpu-prof-dir=${flags.profile}`] : []), ...(process.env.LOAD_APP_NODE_FLAGS?.split(" ").filter(Boolean) ?? [])];
-const app: ChildProcess = spawn(process.execPath, [...profileArgs, "scripts/start.mjs", "-p", String(port), "-H", "127.0.0.1"], {
-  stdio: ["ignore", "pipe", "pipe"],
-  env: {
-    ...process.env,
-    NODE_ENV: "production",
-    DATABASE_URL: databaseUrl,
-    NEXTAUTH_URL: base,
-    NEXTAUTH_SECRET: secret,
-    NEXT_TELEMETRY_DISABLED: "1",
-    BACKLINE_WORKERS: String(WORKERS),
-    ...(flags.pool ? { BACKLINE_DB_POOL_SIZE: flags.pool } : {}),
-  },
-});
-for (const stream of [app.stdout!, app.stderr!]) {
-  stream.on("data", (chunk: Buffer) => {
-    for (const line of chunk.toString().split("\n")) if (line.trim()) serverLog.push(line);
-  });
-}
+const app = await startApp({ databaseUrl, workers: WORKERS, pool: flags.pool, nodeArgs: profileArgs });
+const { port, base, log: serverLog } = app;
 
 let databaseDown = false;
 
 async function cleanup() {
-  if (app.exitCode === null) {
-    const exited = new Promise((resolve) => app.once("exit", resolve));
-    app.kill("SIGTERM");
-    await Promise.race([exited, sleep(10_000)]);
-  }
+  await app.stop();
   if (databaseDown) await cluster.start().catch(() => {});
-  await cluster.dropDatabase(dbName).catch(() => {});
+  await cluster.dropDatabase(database.name).catch(() => {});
   await cluster.stop();
 }
 
 try {
   // Every worker up (each logs Ready), and the app answering.
-  for (let tries = 0; ; tries++) {
-    if (tries > 240 || app.exitCode !== null) throw new Error(`the app did not come up:\n${serverLog.slice(-20).join("\n")}`);
-    const ready = serverLog.filter((l) => l.includes("Ready in")).length >= WORKERS;
-    if (ready && (await fetch(`${base}/api/health`).then((r) => r.ok, () => false))) break;
-    await sleep(250);
-  }
+  await app.ready(WORKERS);
   await run();
 } finally {
   await cleanup();
@@ -182,16 +129,6 @@ try {
 
 function sleep(ms: number) {
   return new Promise((r) => setTimeout(r, ms));
-}
-
-interface TResponse {
-  status: number;
-  /** network-level failure (no HTTP status), e.g. ECONNRESET or timeout */
-  error?: string;
-  retryAfter?: string;
-  text: string;
-  started: number;
-  ms: number;
 }
 
 type TKind = "start" | "save" | "submit" | "probe" | "page";
@@ -213,47 +150,13 @@ async function run() {
   const bodiesWithStack: string[] = [];
   const missingRetryAfter = { count: 0 };
 
-  function request(kind: TKind, method: string, path: string, body?: unknown, extraHeaders: Record<string, string> = {}): Promise<TResponse> {
-    const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
-    const started = now();
-    return new Promise((resolve) => {
-      let settled = false;
-      const done = (r: Omit<TResponse, "started" | "ms">) => {
-        if (settled) return;
-        settled = true;
-        const res = { ...r, started, ms: now() - started };
-        samples.push({ kind, started, ms: res.ms, status: res.status });
-        if (res.status >= 500 && /\n\s+at |node_modules/.test(res.text)) bodiesWithStack.push(res.text.slice(0, 300));
-        if (res.status === 503 && !res.retryAfter) missingRetryAfter.count += 1;
-        resolve(res);
-      };
-      const req = http.request(
-        {
-          host: "127.0.0.1",
-          port,
-          method,
-          path,
-          agent,
-          headers: {
-            cookie,
-            ...(payload ? { "content-type": "application/json", "content-length": String(payload.length) } : {}),
-            ...extraHeaders,
-          },
-        },
-        (res) => {
-          const chunks: Buffer[] = [];
-          res.on("data", (c: Buffer) => chunks.push(c));
-          res.on("end", () =>
-            done({ status: res.statusCode ?? 0, retryAfter: res.headers["retry-after"] as string | undefined, text: Buffer.concat(chunks).toString() }),
-          );
-          res.on("error", (e: NodeJS.ErrnoException) => done({ status: 0, error: e.code ?? e.message, text: "" }));
-        },
-      );
-      // Bounded: a request that hangs is cut off and counted, never waited for forever.
-      req.setTimeout(REQUEST_TIMEOUT_MS, () => req.destroy(Object.assign(new Error("timeout"), { code: "TIMEOUT" })));
-      req.on("error", (e: NodeJS.ErrnoException) => done({ status: 0, error: e.code ?? e.message, text: "" }));
-      req.end(payload);
-    });
+  const send = httpRequester({ port, agent, cookie, timeoutMs: REQUEST_TIMEOUT_MS, now });
+  async function request(kind: TKind, method: string, path: string, body?: unknown, extraHeaders: Record<string, string> = {}): Promise<TResponse> {
+    const res = await send(method, path, body, extraHeaders);
+    samples.push({ kind, started: res.started, ms: res.ms, status: res.status });
+    if (res.status >= 500 && /\n\s+at |node_modules/.test(res.text)) bodiesWithStack.push(res.text.slice(0, 300));
+    if (res.status === 503 && !res.retryAfter) missingRetryAfter.count += 1;
+    return res;
   }
 
   let deadline = DURATION_S * 1000;
@@ -271,14 +174,7 @@ async function run() {
    * it was a retry.
    */
   async function step(kind: TKind, method: string, path: string, body: unknown, expected: number): Promise<{ res: TResponse; retried: boolean }> {
-    for (let attempt = 0; ; attempt++) {
-      const res = await request(kind, method, path, body);
-      const transient = res.status === 0 || res.status === 502 || res.status === 503 || res.status === 504;
-      if (res.status === expected || !transient || now() > deadline + GRACE_MS) return { res, retried: attempt > 0 };
-      retries += 1;
-      const wait = Math.min(MAX_RETRY_DELAY_MS, res.retryAfter ? Number(res.retryAfter) * 1000 : MAX_RETRY_DELAY_MS);
-      await sleep(wait * (0.5 + Math.random()));
-    }
+    return sendUntil(() => request(kind, method, path, body), expected, { giveUp: () => now() > deadline + GRACE_MS, onRetry: () => void (retries += 1) });
   }
 
   /** Open model: submissions start on a fixed schedule (RATE per second), whichever submitter is free. */
@@ -331,11 +227,7 @@ async function run() {
 
   /** Submit the whole intake; acknowledged (pushed to `sink`) only on a 200. */
   async function submit(draft: TDraft, sink: string[]): Promise<void> {
-    // As staff must: blank safety answers are submitted with a reason (required when a red flag cannot be excluded).
-    const blankReason = missingRequiredFields(draft.intake).length > 0 ? { code: "patient_unable" } : undefined;
-    const submitted = (
-      await step("submit", "POST", `/api/v1/visits/${draft.id}/submit`, { version: draft.version, answers: draft.intake, blankReason }, 200)
-    ).res;
+    const submitted = (await step("submit", "POST", `/api/v1/visits/${draft.id}/submit`, submitBody(draft.version, draft.intake), 200)).res;
     if (submitted.status === 200) sink.push(draft.id);
     else bump(abandoned, `submit ${submitted.status || "no answer"}`);
   }
@@ -503,7 +395,7 @@ async function run() {
   }
   deadline = DURATION_S * 1000;
   const cpuAtStart = serverCpuSeconds();
-  const pgCpuAtStart = postgresCpuSeconds();
+  const pgCpuAtStart = postgresCpuSeconds(cluster.dataDir);
   const selfCpuAtStart = process.cpuUsage();
   const machineAtStart = machineTicks();
   t0 = performance.now();
@@ -517,9 +409,8 @@ async function run() {
   ]);
   const finished = now();
   const cpuUsed = serverCpuSeconds() - cpuAtStart;
-  const pgCpuUsed = postgresCpuSeconds() - pgCpuAtStart;
-  const selfCpu = process.cpuUsage(selfCpuAtStart);
-  const selfCpuUsed = (selfCpu.user + selfCpu.system) / 1e6;
+  const pgCpuUsed = postgresCpuSeconds(cluster.dataDir) - pgCpuAtStart;
+  const selfCpuUsed = selfCpuSeconds(selfCpuAtStart);
   const machine = machineUse(machineAtStart);
   agent.destroy();
 
@@ -586,7 +477,7 @@ async function run() {
   );
   // The whole machine (every process and the kernel): how close to saturated it was, and whether the host took
   // time from this VM (steal), which makes runs of the same code differ.
-  console.log(`machine over the window: ${machine}; load average now ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`);
+  console.log(`machine over the window: ${machine}; load average now ${loadAverage()}`);
 
   const problems: string[] = [];
   if (preparationShortfall) problems.push(`${preparationShortfall} drafts could not be filled in`);
@@ -640,17 +531,7 @@ async function run() {
   console.log(`targets: ${targets.map(([t, ok]) => `${t}: ${ok ? "met" : "MISSED"}`).join("; ")}`);
   if (problems.length) {
     console.log(`FAILED: ${problems.join("; ")}`);
-    const errors = new Map<string, number>();
-    for (const l of serverLog) {
-      if (!l.includes('"level":"error"')) continue;
-      try {
-        const e = JSON.parse(l) as { message: string; error?: { name?: string; message?: string } };
-        bump(errors, `${e.message}: ${e.error?.name ?? ""} ${(e.error?.message ?? "").trim().split("\n").pop()}`);
-      } catch {
-        bump(errors, l.slice(0, 200));
-      }
-    }
-    console.log(`server errors logged:\n${[...errors].map(([k, v]) => `  ${v} x ${k}`).join("\n") || "  none"}`);
+    console.log(`server errors logged:\n${serverErrors(serverLog)}`);
     process.exitCode = 1;
   } else {
     console.log("OK: every acknowledged submission is stored exactly once");
@@ -658,66 +539,7 @@ async function run() {
   }
 }
 
-function pct(sorted: number[], p: number): number {
-  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : NaN;
-}
-
-function line(label: string, xs: number[]): string {
-  const sorted = [...xs].sort((a, b) => a - b);
-  return `${label.padEnd(8)} n=${String(sorted.length).padStart(7)}  p50 ${pct(sorted, 50).toFixed(1).padStart(7)} ms  p95 ${pct(sorted, 95).toFixed(1).padStart(7)} ms  p99 ${pct(sorted, 99).toFixed(1).padStart(7)} ms  max ${(sorted.at(-1) ?? NaN).toFixed(1).padStart(8)} ms`;
-}
-
-/** Fields of /proc/<pid>/stat after the command name (Linux), or null. */
-function procStat(pid: number | string): string[] | null {
-  try {
-    return readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
-  } catch {
-    return null;
-  }
-}
-
-/** The machine's CPU time counters (Linux /proc/stat, in ticks): busy, idle and steal, or null elsewhere. */
-function machineTicks(): { busy: number; idle: number; steal: number } | null {
-  try {
-    const [user, nice, system, idle, iowait, irq, softirq, steal] = readFileSync("/proc/stat", "utf8").split("\n")[0]!.trim().split(/\s+/).slice(1).map(Number);
-    return { busy: user! + nice! + system! + irq! + softirq!, idle: idle! + iowait!, steal: steal! };
-  } catch {
-    return null;
-  }
-}
-
-function machineUse(start: ReturnType<typeof machineTicks>): string {
-  const end = machineTicks();
-  if (!start || !end) return "not measured (no /proc/stat)";
-  const busy = end.busy - start.busy;
-  const total = busy + (end.idle - start.idle) + (end.steal - start.steal);
-  const pct = (n: number) => `${((100 * n) / Math.max(1, total)).toFixed(0)}%`;
-  return `busy ${pct(busy)}, idle ${pct(end.idle - start.idle)}, stolen by the host ${pct(end.steal - start.steal)} of ${os.cpus().length} cores`;
-}
-
 /** CPU seconds used so far by the app: scripts/start.mjs, its exited workers, and its live workers. */
 function serverCpuSeconds(): number {
-  return treeCpuSeconds(app.pid!);
-}
-
-/** CPU seconds used so far by PostgreSQL: the postmaster, its exited children, and its live backends. */
-function postgresCpuSeconds(): number {
-  try {
-    return treeCpuSeconds(Number(readFileSync(`${cluster.dataDir}/postmaster.pid`, "utf8").split("\n")[0]));
-  } catch {
-    return 0;
-  }
-}
-
-/** CPU seconds of a process, its exited children (as reaped), and its live children (Linux /proc), 0 elsewhere. */
-function treeCpuSeconds(parent: number): number {
-  const own = procStat(parent);
-  if (!own) return 0;
-  let ticks = Number(own[11]) + Number(own[12]) + Number(own[13]) + Number(own[14]);
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    const f = procStat(entry);
-    if (f && Number(f[1]) === parent) ticks += Number(f[11]) + Number(f[12]);
-  }
-  return ticks / 100;
+  return treeCpuSeconds(app.process.pid!);
 }
