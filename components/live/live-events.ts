@@ -5,17 +5,12 @@
 // Last-Event-ID, so the server replays what was missed. A watchdog also reconnects when the heartbeat stops
 // (a connection that died without closing), passing the last id in the query string.
 
+import { EVENT_KINDS, type TEventKind } from "@/lib/schemas/events";
+
 export interface TLiveEvent {
   id: string;
   at: string;
-  kind:
-    | "visit.submitted"
-    | "visit.amended"
-    | "visit.decided"
-    | "visit.signed"
-    | "alert.raised"
-    | "alert.acknowledged"
-    | "alert.escalated";
+  kind: TEventKind;
   visitId: string;
   urgency: string | null;
   alertId: string | null;
@@ -25,15 +20,7 @@ export interface TLiveEvent {
 export type TLiveMessage = TLiveEvent | { kind: "ready" } | { kind: "reset" };
 type TListener = (message: TLiveMessage) => void;
 
-const KINDS: TLiveEvent["kind"][] = [
-  "visit.submitted",
-  "visit.amended",
-  "visit.decided",
-  "visit.signed",
-  "alert.raised",
-  "alert.acknowledged",
-  "alert.escalated",
-];
+const KINDS = EVENT_KINDS;
 const SILENCE_MS = 45_000;
 
 const listeners = new Set<TListener>();

@@ -2,17 +2,9 @@ import "server-only";
 import type { Tier } from "@/lib/clinical/types";
 import type { TDbOrTx } from "../audit";
 
-/** What happened to a visit. The outbox row and the stream carry only this, ids and the urgency. */
-export const EVENT_KINDS = [
-  "visit.submitted",
-  "visit.amended",
-  "visit.decided",
-  "visit.signed",
-  "alert.raised",
-  "alert.acknowledged",
-  "alert.escalated",
-] as const;
-export type TEventKind = (typeof EVENT_KINDS)[number];
+/** What happened to a visit (lib/schemas/events.ts). The outbox row and the stream carry only this, ids and the urgency. */
+import { type TEventKind } from "@/lib/schemas/events";
+export { EVENT_KINDS, type TEventKind } from "@/lib/schemas/events";
 
 export interface TEventEntry {
   kind: TEventKind;
