@@ -7,10 +7,12 @@
 //     (lib/db/reachable.ts) instead of failing mid-render with a 500; API routes answer 503 themselves;
 //  4. the sliding idle timeout: a valid session token is re-issued for another
 //     BACKLINE_SESSION_IDLE_MINUTES on activity, so the session ends only after that long idle;
-//     and the absolute lifetime: BACKLINE_SESSION_MAX_HOURS after sign-in it ends anyway.
+//     and the absolute lifetime: BACKLINE_SESSION_MAX_HOURS after sign-in it ends anyway. A session that was
+//     signed out (or whose account changed) is cleared, never renewed (lib/auth/session-account.ts).
 import { encode, getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
 import { decodeCached } from "@/lib/auth/decode-cached";
+import { sessionAccount, sessionClaimsOf } from "@/lib/auth/session-account";
 import { pastMaxLifetime, renewedLifetime, sessionCookieName, shouldRenew } from "@/lib/auth/session-cookie";
 import { env } from "@/lib/env";
 import { databaseReachable } from "@/lib/db/reachable";
@@ -56,6 +58,8 @@ export async function proxy(request: NextRequest) {
     // Pages render with the nonce: Next.js reads it from the request's CSP header.
     const requestHeaders = new Headers(request.headers);
     requestHeaders.set("x-nonce", nonce);
+    // For the audit row of a refused page (lib/auth/guard.ts): the path, never the query string.
+    requestHeaders.set("x-backline-path", pathname);
     requestHeaders.set("Content-Security-Policy", csp);
     response = NextResponse.next({ request: { headers: requestHeaders } });
   } else {
@@ -71,6 +75,16 @@ export async function proxy(request: NextRequest) {
   // it must not keep an unattended session alive past its idle timeout.
   const background = pathname === "/api/v1/events" || pathname === "/api/v1/alerts";
   if (token && !background && shouldRenew(token.exp, now, idleSeconds)) {
+    // Renewal (at most once a minute per session) first asks whether the session still stands: a signed-out
+    // session, or one whose account was deactivated or reset, is cleared instead of being renewed.
+    const claims = sessionClaimsOf(token);
+    const stands = claims ? await sessionAccount(claims).then(Boolean, () => null) : false;
+    if (stands === false) {
+      response.cookies.set(cookieName, "", { httpOnly: true, sameSite: "lax", path: "/", secure: cookieName.startsWith("__Secure-"), expires: new Date(0) });
+      return response;
+    }
+    // The database did not answer (null): the route or page answers for itself; the cookie is left as it is.
+    if (stands === null) return response;
     const lifetime = renewedLifetime(token.authTime as number, now, idleSeconds, maxSeconds);
     const renewed = await encode({ token, secret: config.AUTH_SECRET, maxAge: lifetime });
     response.cookies.set(cookieName, renewed, {

@@ -3,6 +3,7 @@
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useRef, useState, type FormEvent } from "react";
+import { safeCallbackPath } from "@/lib/auth/callback-url";
 import { SIGN_IN_ERRORS, SIGN_IN_MESSAGES } from "@/lib/auth/sign-in-errors";
 
 /** One message for every failure: it must not tell which part (email, password, account) was wrong. */
@@ -27,7 +28,8 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
         redirect: false,
       });
       if (result?.ok && !result.error) {
-        router.replace(callbackUrl);
+        // Checked again here: the page's check is on the server, and this is where the browser goes.
+        router.replace(safeCallbackPath(callbackUrl));
         router.refresh();
         return;
       }

@@ -1,4 +1,5 @@
 // API sessions and throwaway accounts for the access, session and admin specs.
+import { randomUUID } from "node:crypto";
 import { expect, type APIRequestContext } from "@playwright/test";
 import { encode } from "next-auth/jwt";
 import { DEMO_PASSWORD, USERS } from "./support";
@@ -67,5 +68,5 @@ export async function agedSessionToken(
   const secret = process.env.E2E_AUTH_SECRET;
   if (!secret) throw new Error("E2E_AUTH_SECRET is not set (playwright.config.ts sets it)");
   const authTime = Math.floor(Date.now() / 1000) - signedInSecondsAgo;
-  return encode({ token: { ...claims, epoch: 0, authTime }, secret, maxAge: IDLE_SECONDS - ageSeconds });
+  return encode({ token: { ...claims, epoch: 0, authTime, sid: randomUUID() }, secret, maxAge: IDLE_SECONDS - ageSeconds });
 }

@@ -123,4 +123,37 @@ test.describe("authorization matrix", () => {
     );
     expect(problems).toEqual([]);
   });
+
+  test("field level: GET /api/v1/visits/{id} gives the decision, note, override reason and addenda only to roles that review", async () => {
+    const doctor = contexts.CLINICIAN;
+    const id = samples.submittedVisit;
+    const before = (await (await doctor.get(`/api/v1/visits/${id}`)).json()) as { version: number };
+    const decided = await doctor.post(`/api/v1/visits/${id}/decision`, {
+      data: { version: before.version, action: "override", modality: "mri", reasonCode: "clinical_judgement", reasonText: "matrix override reason", note: "matrix clinical note" },
+    });
+    expect(decided.status(), await decided.text()).toBe(200);
+    const signed = await doctor.post(`/api/v1/visits/${id}/sign`, { data: { version: ((await decided.json()) as { version: number }).version } });
+    expect(signed.status(), await signed.text()).toBe(200);
+    expect((await doctor.post(`/api/v1/visits/${id}/addenda`, { data: { text: "matrix addendum text" } })).status()).toBe(201);
+
+    const CLINICIAN_ONLY = ["decision", "addenda", "provisionalReason"];
+    const problems: string[] = [];
+    for (const who of ["STAFF", "CLINICIAN"] as const) {
+      const response = await contexts[who].get(`/api/v1/visits/${id}`);
+      expect(response.status(), who).toBe(200);
+      const text = await response.text();
+      const body = JSON.parse(text) as Record<string, unknown>;
+      const reviewers = allowedRoles("review:read");
+      const reviews = reviewers === "anyone" || reviewers.includes(who);
+      for (const field of CLINICIAN_ONLY) {
+        if (reviews !== field in body) problems.push(`${who}: ${field} ${reviews ? "missing" : "present"}`);
+      }
+      for (const secret of ["matrix override reason", "matrix clinical note", "matrix addendum text"]) {
+        if (reviews !== text.includes(secret)) problems.push(`${who}: "${secret}" ${reviews ? "missing" : "disclosed"}`);
+      }
+      // What staff need for intake stays: the status, the answers and the result.
+      for (const field of ["status", "answers", "evaluation", "patient"]) if (!(field in body)) problems.push(`${who}: ${field} missing`);
+    }
+    expect(problems).toEqual([]);
+  });
 });

@@ -1,6 +1,9 @@
 // The page-side half of authorisation: server components call `requirePermission` first.
 import "server-only";
+import { headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
+import { logger } from "@/lib/http/logger";
+import { recordRefusal } from "./audit-refusal";
 import { currentUser, type TCurrentUser } from "./current-user";
 import { can, type TPermission } from "./permissions";
 
@@ -13,6 +16,11 @@ export async function requireUser(): Promise<TCurrentUser> {
 /** The signed-in user if their role holds any one of the permissions; otherwise the 403 page. */
 export async function requirePermission(...anyOf: [TPermission, ...TPermission[]]): Promise<TCurrentUser> {
   const user = await requireUser();
-  if (!anyOf.some((permission) => can(user.role, permission))) forbidden();
+  if (!anyOf.some((permission) => can(user.role, permission))) {
+    // proxy.ts passes the page's path along (record ids at most).
+    const path = (await headers()).get("x-backline-path") ?? "(page)";
+    await recordRefusal(user, { method: "GET", path }).catch((error: unknown) => logger.warn("could not audit a refused page", { path, error }));
+    forbidden();
+  }
   return user;
 }

@@ -13,5 +13,7 @@ declare module "next-auth/jwt" {
     epoch?: unknown;
     /** When the session began (seconds since the epoch): its absolute lifetime counts from here. */
     authTime?: unknown;
+    /** The session id, chosen at sign-in and kept by renewals: sign-out revokes it (revoked_sessions). */
+    sid?: unknown;
   }
 }

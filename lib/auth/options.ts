@@ -8,7 +8,10 @@ import { logger } from "@/lib/http/logger";
 import { clientAddress } from "./client-address";
 import { checkCredentials } from "./credentials";
 import { isRole } from "./permissions";
+import { sessionAccount, sessionClaimsOf } from "./session-account";
+import { pastMaxLifetime } from "./session-cookie";
 import { SIGN_IN_ERRORS } from "./sign-in-errors";
+import { endSession } from "./sign-out";
 
 export function authOptions(): NextAuthOptions {
   const config = env();
@@ -54,16 +57,37 @@ export function authOptions(): NextAuthOptions {
         },
       }),
     ],
-    callbacks: {
-      jwt({ token, user }) {
-        if (user) {
-          const signedIn = user as { id: string; role?: unknown; sessionEpoch?: unknown };
-          token.sub = signedIn.id;
-          token.role = signedIn.role;
-          token.epoch = signedIn.sessionEpoch;
-          // The start of the session's absolute lifetime (BACKLINE_SESSION_MAX_HOURS); renewals keep it.
-          token.authTime = Math.floor(Date.now() / 1000);
+    events: {
+      // Sign-out ends the session on the server too (lib/auth/sign-out.ts).
+      async signOut({ token }) {
+        try {
+          await endSession(db(), token, config.BACKLINE_SESSION_MAX_HOURS);
+        } catch (error) {
+          logger.error("sign-out: could not end the session on the server", { error });
         }
+      },
+    },
+    callbacks: {
+      async jwt({ token, user }) {
+        if (!user) {
+          // next-auth's own /api/auth/session reads and renews the session: it answers only for a session that
+          // still stands (the account active, same epoch, not signed out, within its absolute lifetime).
+          // Throwing here makes next-auth clear the cookie and answer an empty session.
+          const claims = sessionClaimsOf(token);
+          const now = Math.floor(Date.now() / 1000);
+          if (!claims || pastMaxLifetime(token.authTime, now, config.BACKLINE_SESSION_MAX_HOURS * 3600) || !(await sessionAccount(claims))) {
+            throw new Error("session ended");
+          }
+          return token;
+        }
+        const signedIn = user as { id: string; role?: unknown; sessionEpoch?: unknown };
+        token.sub = signedIn.id;
+        token.role = signedIn.role;
+        token.epoch = signedIn.sessionEpoch;
+        // The start of the session's absolute lifetime (BACKLINE_SESSION_MAX_HOURS); renewals keep it.
+        token.authTime = Math.floor(Date.now() / 1000);
+        // The session's own id: kept by every renewal, revoked by sign-out.
+        token.sid = randomUUID();
         return token;
       },
       session({ session, token }) {

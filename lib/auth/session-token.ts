@@ -7,6 +7,7 @@ import { cookies } from "next/headers";
 import { getToken } from "next-auth/jwt";
 import { env } from "@/lib/env";
 import { decodeCached } from "./decode-cached";
+import { sessionClaimsOf, type TSessionClaims } from "./session-account";
 import { pastMaxLifetime } from "./session-cookie";
 
 /**
@@ -14,7 +15,7 @@ import { pastMaxLifetime } from "./session-cookie";
  * session (missing, tampered or expired: the idle timeout is the token's own expiry, renewed by proxy.ts;
  * the absolute lifetime counts from the sign-in time in the token).
  */
-export async function sessionClaims(): Promise<{ id: string; epoch: number; expiresAt: number | null } | null> {
+export async function sessionClaims(): Promise<(TSessionClaims & { expiresAt: number | null }) | null> {
   const { AUTH_SECRET, NEXTAUTH_URL, BACKLINE_SESSION_MAX_HOURS } = env();
   const token = await getToken({
     // Cookies only, as getServerSession: no "Authorization: Bearer" session tokens.
@@ -24,11 +25,12 @@ export async function sessionClaims(): Promise<{ id: string; epoch: number; expi
     secureCookie: NEXTAUTH_URL?.startsWith("https://") ?? false,
     decode: decodeCached,
   });
-  if (typeof token?.sub !== "string") return null;
+  const claims = sessionClaimsOf(token);
+  if (!token || !claims) return null;
   if (pastMaxLifetime(token.authTime, Math.floor(Date.now() / 1000), BACKLINE_SESSION_MAX_HOURS * 3600)) return null;
   // When the session ends if nothing renews it (seconds): its idle expiry, or its absolute lifetime if sooner.
   const idleEnd = typeof token.exp === "number" ? token.exp : null;
   const absoluteEnd = typeof token.authTime === "number" ? token.authTime + BACKLINE_SESSION_MAX_HOURS * 3600 : null;
   const expiresAt = idleEnd === null ? absoluteEnd : absoluteEnd === null ? idleEnd : Math.min(idleEnd, absoluteEnd);
-  return { id: token.sub, epoch: typeof token.epoch === "number" ? token.epoch : 0, expiresAt };
+  return { ...claims, expiresAt };
 }

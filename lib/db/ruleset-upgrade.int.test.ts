@@ -242,7 +242,7 @@ describe("the ruleset upgrade step of npm run db:migrate", () => {
       expect.objectContaining({ actor_id: null, action: "ruleset.upgrade", entity_id: RULESET_LABEL, details: expect.objectContaining({ reevaluated: 2, recalls: 1 }) }),
     ]);
     const changed = rows.find((r) => r.entity_id === ids.openChanged);
-    expect(changed.details).toEqual({ version: 3, fromRuleset: OLD, toRuleset: RULESET_LABEL, decisionCleared: true });
+    expect(changed.details).toEqual({ version: 3, fromRuleset: OLD, toRuleset: RULESET_LABEL });
   });
 
   it("never rewrites a signed visit: the ones now ranked higher go on the recall list", async () => {

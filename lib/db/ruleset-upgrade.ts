@@ -203,8 +203,7 @@ async function reevaluateBatch(client: pg.ClientBase, rows: readonly TOpenRow[],
      )
      INSERT INTO audit_events (actor_id, action, entity_type, entity_id, patient_id, details)
      SELECT NULL, 'visit.reevaluate', 'Visit', u.id::text, i.patient,
-            jsonb_build_object('version', u.version, 'fromRuleset', i.from_ruleset, 'toRuleset', $19::text,
-                               'decisionCleared', i.clear)
+            jsonb_build_object('version', u.version, 'fromRuleset', i.from_ruleset, 'toRuleset', $19::text)
        FROM updated u JOIN input i ON i.id = u.id`,
     [
       c.id, c.evaluation, c.ruleset, c.urgency, c.imaging, c.rule, c.flags, c.cannot, c.askNow, c.clear, c.patient,

@@ -3,6 +3,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { NextResponse, type NextRequest } from "next/server";
+import { recordRefusal } from "@/lib/auth/audit-refusal";
 import { currentUser, type TCurrentUser } from "@/lib/auth/current-user";
 import { can, type TPermission } from "@/lib/auth/permissions";
 import { isDatabaseUnavailable } from "@/lib/db/unavailable";
@@ -11,6 +12,20 @@ import { asErrorPage, isFormPost, type TErrorPageLink } from "./error-page";
 import { AppError } from "./errors";
 import { logger } from "./logger";
 import { crossSiteHeader, ownOrigins } from "./same-origin";
+
+/**
+ * A refused request (403) by a signed-in account is audited: who tried what (method and path: record ids at
+ * most). Refused cross-site requests are refused before the session is read; their account is looked up here.
+ */
+async function auditRefusal(user: TCurrentUser | null | undefined, where: TRequestInfo, request: NextRequest): Promise<void> {
+  try {
+    const actor = user === undefined ? await currentUser() : user;
+    if (!actor) return;
+    await recordRefusal(actor, where, request.headers.get("sec-fetch-site"));
+  } catch (error) {
+    logger.warn("could not audit a refused request", { ...where, error });
+  }
+}
 
 export interface TRouteContext<P> {
   user: TCurrentUser;
@@ -62,6 +77,23 @@ export interface TRouteOptions {
   formErrorPage?: TErrorPageLink;
 }
 
+/**
+ * Every API response may hold patient data, or say something about it: none may be kept by a browser or a
+ * proxy cache. Set here once for every route (a route that sets its own no-store keeps its own value).
+ */
+function noStore(response: Response): Response {
+  if (/\bno-store\b/.test(response.headers.get("cache-control") ?? "")) return response;
+  try {
+    response.headers.set("Cache-Control", "no-store");
+    return response;
+  } catch {
+    // Immutable headers (a fetched or redirect Response): copy them.
+    const headers = new Headers(response.headers);
+    headers.set("Cache-Control", "no-store");
+    return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+  }
+}
+
 function refuseCrossSite(request: NextRequest): void {
   const header = crossSiteHeader(request.headers, ownOrigins(request.url, env().NEXTAUTH_URL));
   if (header) {
@@ -82,16 +114,20 @@ export function apiRoute<P = Record<string, never>>(
 ) {
   const anyOf: readonly TPermission[] = typeof permission === "string" ? [permission] : permission;
   return async (request: NextRequest, routeContext: { params: Promise<P> }): Promise<Response> => {
+    let user: TCurrentUser | null | undefined;
     try {
       if (options.sameOrigin) refuseCrossSite(request);
-      const user = await currentUser();
+      user = await currentUser();
       if (!user) throw new AppError("unauthenticated", "Sign in to continue.");
-      if (!anyOf.some((p) => can(user.role, p))) {
+      const signedIn = user;
+      if (!anyOf.some((p) => can(signedIn.role, p))) {
         throw new AppError("forbidden", "Your role does not allow this action.");
       }
-      return await handler(request, { user, params: await routeContext.params });
+      return noStore(await handler(request, { user, params: await routeContext.params }));
     } catch (error) {
-      const response = errorResponse(error, { method: request.method, path: request.nextUrl.pathname });
+      const where = { method: request.method, path: request.nextUrl.pathname };
+      if (error instanceof AppError && error.status === 403) await auditRefusal(user, where, request);
+      const response = noStore(errorResponse(error, where));
       return options.formErrorPage && isFormPost(request) ? asErrorPage(response, options.formErrorPage) : response;
     }
   };

@@ -11,7 +11,16 @@ export interface TAuditEntry {
   entityType: string;
   entityId: string;
   patientId?: string | null;
-  /** Ids and what changed only: never answers, names or other clinical content. */
+  /**
+   * Every patient a list, search or export disclosed (queue pages, searches, CSV, the pin): filtering the
+   * audit log by patient finds these rows too. Duplicates are removed here.
+   */
+  patientIds?: readonly string[];
+  /**
+   * Ids, counts, the action's version and ruleset version only: never answers, names, results (urgency,
+   * imaging, decisions, reasons) or which questions were blank. The clinical history is in the visit's own
+   * versioned records (visits, visit_amendments, alerts); audit-content.int.test.ts holds the allowed keys.
+   */
   details?: Record<string, string | number | boolean | null | string[]>;
 }
 
@@ -24,6 +33,7 @@ export async function audit(tx: TDbOrTx, entry: TAuditEntry): Promise<void> {
       entityType: entry.entityType,
       entityId: entry.entityId,
       patientId: entry.patientId ?? null,
+      patientIds: [...new Set(entry.patientIds ?? [])],
       details: entry.details ?? {},
     },
   });

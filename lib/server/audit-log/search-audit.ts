@@ -6,6 +6,7 @@ import { env } from "@/lib/env";
 import type { TAuditSearch } from "@/lib/schemas/audit";
 import { audit } from "../audit";
 import { assertCan } from "../guard";
+import { escapeLike } from "../like-pattern";
 
 export interface TAuditRow {
   id: string;
@@ -15,6 +16,8 @@ export interface TAuditRow {
   entityType: string;
   entityId: string;
   patientId: string | null;
+  /** every patient a list, search or export disclosed */
+  patientIds: string[];
   details: unknown;
 }
 
@@ -25,6 +28,7 @@ export interface TAuditPage {
   pageSize: number;
 }
 
+const NO_PATIENT = "00000000-0000-0000-0000-000000000000";
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
@@ -52,8 +56,9 @@ export async function searchAudit(user: TCurrentUser, query: TAuditSearch): Prom
     const unknownMrn = patientBy === "mrn" && patientId === null;
     const where: Prisma.AuditEventWhereInput = {
       ...(query.actorId ? { actorId: query.actorId.toLowerCase() } : {}),
-      ...(query.action ? { action: query.action.endsWith(".") ? { startsWith: query.action } : query.action } : {}),
-      ...(patientBy ? { patientId: patientId ?? "00000000-0000-0000-0000-000000000000" } : {}),
+      ...(query.action ? { action: query.action.endsWith(".") ? { startsWith: escapeLike(query.action) } : query.action } : {}),
+      // The patient's own rows, and every list, search or export that disclosed them (patient_ids, GIN-indexed).
+      ...(patientBy ? { OR: [{ patientId: patientId ?? NO_PATIENT }, { patientIds: { has: patientId ?? NO_PATIENT } }] } : {}),
       ...(bounds?.from_at || bounds?.to_at
         ? { at: { ...(bounds.from_at ? { gte: bounds.from_at } : {}), ...(bounds.to_at ? { lt: bounds.to_at } : {}) } }
         : {}),
@@ -73,6 +78,7 @@ export async function searchAudit(user: TCurrentUser, query: TAuditSearch): Prom
             entityType: true,
             entityId: true,
             patientId: true,
+            patientIds: true,
             details: true,
             actor: { select: { id: true, name: true, email: true } },
           },
@@ -103,6 +109,7 @@ export async function searchAudit(user: TCurrentUser, query: TAuditSearch): Prom
         entityType: r.entityType,
         entityId: r.entityId,
         patientId: r.patientId,
+        patientIds: r.patientIds,
         details: r.details,
       })),
       total,

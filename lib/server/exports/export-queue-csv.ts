@@ -7,7 +7,6 @@ import { CSV_BOM } from "@/lib/export/csv";
 import { QUEUE_CSV_HEADER, queueCsvLine } from "@/lib/export/queue-csv";
 import { logger } from "@/lib/http/logger";
 import type { TQueueQuery } from "@/lib/schemas/queue";
-import { audit } from "../audit";
 import { ageOn } from "../clock";
 import { assertCan } from "../guard";
 import { countByUrgency, orderOf, viewTotal, whereOf } from "../visits/list-queue";
@@ -73,35 +72,28 @@ export interface TQueueExport {
  */
 export async function exportQueueCsv(user: TCurrentUser, query: TQueueQuery): Promise<TQueueExport> {
   assertCan(user, "export:read");
-  const rows = await db().$transaction(async (tx) => {
+  const { rows, auditId } = await db().$transaction(async (tx) => {
     const counts = await countByUrgency(tx, query);
     const total = viewTotal(query, counts);
-    await audit(tx, {
-      actorId: user.id,
-      action: "visit.export",
-      entityType: "Visit",
-      entityId: "*",
-      // The search text may be a name: only whether there was one is recorded.
-      details: {
-        format: "csv",
-        rows: total,
-        status: query.status,
-        urgency: query.urgency ?? null,
-        flag: query.flag ?? null,
-        imaging: query.imaging ?? null,
-        from: query.from ?? null,
-        to: query.to ?? null,
-        searched: Boolean(query.q),
-        sort: query.sort,
-        dir: query.dir ?? null,
-      },
-    });
-    return total;
+    // The row records every patient in the view (patient_ids), for "who saw patient X". The filters are left
+    // out: beside the patients' ids, "urgency: emergency" would be a clinical result.
+    const [recorded] = await tx.$queryRaw<{ id: bigint }[]>`
+      INSERT INTO audit_events (actor_id, action, entity_type, entity_id, details, patient_ids)
+      SELECT ${user.id}::uuid, 'visit.export', 'Visit', '*', ${JSON.stringify({ format: "csv", rows: total })}::jsonb,
+             coalesce(array_agg(DISTINCT v.patient_id), '{}')
+        FROM visits v
+       WHERE ${whereOf(query, true)}
+      RETURNING id`;
+    return { rows: total, auditId: recorded!.id };
   });
-  return { stream: cursorStream(query), filename: `backline-queue-${new Date().toISOString().slice(0, 10)}.csv`, rows };
+  return { stream: cursorStream(query, auditId), filename: `backline-queue-${new Date().toISOString().slice(0, 10)}.csv`, rows };
 }
 
-function cursorStream(query: TQueueQuery): ReadableStream<Uint8Array> {
+/**
+ * The rows stream in a later snapshot than the audit row's: a visit that entered the view in between is left
+ * out unless its patient is on the audit row, so no patient leaves in the file without being recorded.
+ */
+function cursorStream(query: TQueueQuery, auditId: bigint): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   let cancelled = false;
   let wake: (() => void) | null = null;
@@ -127,6 +119,7 @@ function cursorStream(query: TQueueQuery): ReadableStream<Uint8Array> {
               JOIN patients p ON p.id = v.patient_id
               LEFT JOIN users s ON s.id = v.signed_by_id
              WHERE ${whereOf(query, true)}
+               AND v.patient_id = ANY ((SELECT patient_ids FROM audit_events WHERE id = ${auditId})::uuid[])
              ORDER BY ${orderOf(query)}`;
           const fetch = Prisma.sql`FETCH ${Prisma.raw(String(BATCH))} FROM queue_export`;
           while (!cancelled) {

@@ -269,12 +269,15 @@ describe("queue CSV", () => {
     }
   });
 
-  it("audits each export with its filters and row count, never the search text", async () => {
+  it("audits each export with its row count and the patients in it, never the filters or the search text", async () => {
     const before = await db().auditEvent.count({ where: { action: "visit.export", entityId: "*" } });
     await csvOf({ q: tag, urgency: "emergency" });
-    const rows = await db().auditEvent.findMany({ where: { action: "visit.export", entityId: "*" }, orderBy: { id: "desc" }, take: 1, select: { actorId: true, details: true } });
+    const rows = await db().auditEvent.findMany({ where: { action: "visit.export", entityId: "*" }, orderBy: { id: "desc" }, take: 1, select: { actorId: true, details: true, patientIds: true } });
     expect(await db().auditEvent.count({ where: { action: "visit.export", entityId: "*" } })).toBe(before + 1);
-    expect(rows[0]).toMatchObject({ actorId: users.doctor.id, details: { format: "csv", urgency: "emergency", searched: true, rows: visits.filter((v) => v.urgency === "emergency").length } });
+    const emergencies = visits.filter((v) => v.urgency === "emergency");
+    expect(rows[0]).toMatchObject({ actorId: users.doctor.id, details: { format: "csv", rows: emergencies.length } });
+    const patients = await db().visit.findMany({ where: { id: { in: emergencies.map((v) => v.id) } }, select: { patientId: true } });
+    expect([...rows[0]!.patientIds].sort()).toEqual([...new Set(patients.map((p) => p.patientId))].sort());
     expect(JSON.stringify(rows[0]!.details)).not.toContain(tag);
   });
 

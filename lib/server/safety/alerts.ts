@@ -218,7 +218,7 @@ export async function listPinned(user: TCurrentUser): Promise<TPinned> {
     const rows = await tx.$queryRaw<(Omit<TAlertSqlRow, "id" | "reason" | "urgency" | "raised_at"> & {
       id: bigint | null; reason: TAlertReason | null; alert_urgency: Tier | null; raised_at: Date | null;
       visit_id: string; urgency: Tier | null; ask_now: boolean; cannot_exclude: string[]; submitted_at: Date | null;
-      given_name: string; family_name: string; mrn: string; birth_date: Date;
+      patient_id: string; given_name: string; family_name: string; mrn: string; birth_date: Date;
     })[]>`
       WITH pinned AS (
         (SELECT v.id FROM visits v WHERE v.status = 'SUBMITTED' AND v.urgency = 'emergency'
@@ -232,7 +232,7 @@ export async function listPinned(user: TCurrentUser): Promise<TPinned> {
       )
       SELECT a.id, a.reason::text AS reason, a.urgency::text AS alert_urgency, a.raised_at, a.acknowledged_at,
              u.name AS acknowledged_by, a.escalated_at, v.id::text AS visit_id, v.urgency::text AS urgency, v.ask_now,
-             v.cannot_exclude, v.submitted_at, p.given_name, p.family_name, p.mrn, p.birth_date
+             v.cannot_exclude, v.submitted_at, p.id::text AS patient_id, p.given_name, p.family_name, p.mrn, p.birth_date
         FROM pinned
         JOIN visits v ON v.id = pinned.id
         JOIN patients p ON p.id = v.patient_id
@@ -246,6 +246,7 @@ export async function listPinned(user: TCurrentUser): Promise<TPinned> {
         action: "visit.pinned",
         entityType: "Visit",
         entityId: "*",
+        patientIds: rows.map((r) => r.patient_id),
         details: { visitIds: rows.map((r) => r.visit_id) },
       });
     }

@@ -113,10 +113,10 @@ function sseReader(stream: ReadableStream<Uint8Array>) {
   return { frames, next, until, ended: pump, isDone: () => done };
 }
 
-const SESSION = { epoch: 0, expiresAt: null };
+const SESSION = { epoch: 0, sid: "5e55a0b1-0000-4000-8000-000000000001", expiresAt: null };
 async function open(user: TCurrentUser, lastEventId: bigint | null = null) {
   const controller = new AbortController();
-  const stream = await openEventStream(user, { lastEventId, signal: controller.signal, session: SESSION });
+  const stream = await openEventStream(user, { lastEventId, signal: controller.signal, session: { ...SESSION, id: user.id } });
   const sse = sseReader(stream);
   return { ...sse, abort: () => controller.abort() };
 }

@@ -3,6 +3,7 @@
 // reconnects sends Last-Event-ID and first receives what it missed, from the outbox.
 import "server-only";
 import type { TCurrentUser } from "@/lib/auth/current-user";
+import { sessionAccount, type TSessionClaims } from "@/lib/auth/session-account";
 import { pool } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/http/errors";
@@ -64,20 +65,17 @@ async function replayRows(after: bigint, ownerId: string | null): Promise<TLiveE
   return rows.map((r) => ({ ...r, at: new Date(r.at).toISOString() }));
 }
 
-async function stillValid(user: TCurrentUser, epoch: number): Promise<boolean> {
-  const { rows } = await pool().query<{ ok: boolean }>({
-    name: "backline.events-recheck",
-    text: `SELECT active AND role::text = $2 AND session_epoch = $3 AS ok FROM users WHERE id = $1::uuid`,
-    values: [user.id, user.role, epoch],
-  });
-  return rows[0]?.ok === true;
+/** The account is still active, with the same role, and the session was neither ended (sign-out) nor superseded. */
+async function stillValid(user: TCurrentUser, session: TSessionClaims): Promise<boolean> {
+  const account = await sessionAccount(session);
+  return account?.id === user.id && account.role === user.role;
 }
 
 export interface TStreamOptions {
   lastEventId: bigint | null;
   signal: AbortSignal;
-  /** the session's epoch and expiry (seconds): the stream ends with the session */
-  session: { epoch: number; expiresAt: number | null };
+  /** the session's claims and expiry (seconds): the stream ends with the session */
+  session: TSessionClaims & { expiresAt: number | null };
 }
 
 /** The stream for this user; audited once when it opens (its events carry ids and urgency only). */
@@ -118,7 +116,7 @@ export async function openEventStream(user: TCurrentUser, options: TStreamOption
       const unsubscribe = bus.subscribe(deliver);
       const heartbeat = setInterval(() => send(`event: heartbeat\ndata: {"at":"${new Date().toISOString()}"}\n\n`), BACKLINE_EVENTS_HEARTBEAT_SECONDS * 1000);
       const recheck = setInterval(() => {
-        stillValid(user, options.session.epoch).then((ok) => (ok ? undefined : close()), () => {});
+        stillValid(user, options.session).then((ok) => (ok ? undefined : close()), () => {});
       }, RECHECK_MS);
       const expiry = options.session.expiresAt
         ? setTimeout(() => close(), Math.max(0, options.session.expiresAt * 1000 - Date.now()))

@@ -119,7 +119,8 @@ export async function amendVisit(user: TCurrentUser, id: string, input: TAmend):
       entityId: id,
       patientId: visit.patient_id,
       // Which questions were answered, never the answers.
-      details: { version: updated.version, fields, rulesetVersion: evaluation.ruleset_version, decisionCleared },
+      // Which questions were answered, and what they were, is the amendment's own record (visit_amendments).
+      details: { version: updated.version, rulesetVersion: evaluation.ruleset_version },
     });
     await recordEvent(tx, { kind: "visit.amended", visitId: id, urgency: evaluation.urgency, ownerId: visit.submitted_by_id });
     const alert = await raiseAlertIfNeeded(tx, {

@@ -43,13 +43,8 @@ export async function decideVisit(user: TCurrentUser, id: string, input: z.outpu
       entityType: "Visit",
       entityId: id,
       patientId: visit.patientId,
-      details: {
-        version: row.version,
-        decision: input.action,
-        suggested: visit.imagingModality,
-        chosen: input.action === "accept" ? visit.imagingModality : (input.modality ?? null),
-        reasonCode: input.reasonCode ?? null,
-      },
+      // The decision itself (accept or override, the imaging chosen, the reason) is on the visit.
+      details: { version: row.version },
     });
     // Whoever decides on the suggestion is on it.
     await takeOpenAlerts(tx, user, id, visit);

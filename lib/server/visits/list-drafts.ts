@@ -28,6 +28,7 @@ export async function listDrafts(user: TCurrentUser, limit = 50): Promise<TDraft
     });
     await audit(tx, {
       actorId: user.id, action: "visit.list_drafts", entityType: "Visit", entityId: "*",
+      patientIds: drafts.map((d) => d.patient.id),
       details: { count: drafts.length, visitIds: drafts.map((d) => d.id) },
     });
     return drafts.map((d) => ({ id: d.id, version: d.version, updatedAt: d.updatedAt.toISOString(), createdBy: d.createdBy.name, patient: d.patient }));

@@ -88,6 +88,7 @@ export async function listRulesetRecalls(user: TCurrentUser, view: TRecallView =
       action: "ruleset_recall.list",
       entityType: "RulesetRecall",
       entityId: "*",
+      patientIds: rows.map((r) => r.patient.id),
       details: { view, ...counts, visitIds: rows.map((r) => r.visitId) },
     });
     return { rows, view, counts, limit: LIMIT };

@@ -68,11 +68,8 @@ export async function signVisit(user: TCurrentUser, id: string, input: TSign): P
       entityType: "Visit",
       entityId: id,
       patientId: current.patientId,
-      // Ids only: which answers were blank, never what any answer was.
-      details:
-        missing.length > 0
-          ? { version: row.version, provisionalAcknowledged: true, provisionalReason: input.provisionalReason!.code, missingFields: missing.map((q) => q.id) }
-          : { version: row.version },
+      // Which answers were blank and why it was signed anyway are on the visit (provisional_reason_*).
+      details: { version: row.version },
     });
     await takeOpenAlerts(tx, user, id, current);
     await recordEvent(tx, { kind: "visit.signed", visitId: id, urgency: current.urgency, ownerId: current.submittedById });

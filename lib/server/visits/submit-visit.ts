@@ -128,7 +128,7 @@ async function submitInOneStatement(
       cols.red_flags,
       user.id,
       now,
-      JSON.stringify(submitAuditDetails(evaluation, input.blankReason)),
+      JSON.stringify(submitAuditDetails(evaluation)),
       cols.cannot_exclude,
       cols.ask_now,
       input.blankReason?.code ?? null,
@@ -141,13 +141,9 @@ async function submitInOneStatement(
 }
 
 /** The submit audit row's details (the version is added by the writer): ids and codes, never answers or text. */
-function submitAuditDetails(evaluation: Evaluation, reason: TBlankReason | undefined): Record<string, string> {
-  return {
-    rulesetVersion: evaluation.ruleset_version,
-    urgency: evaluation.urgency,
-    status: evaluation.status,
-    ...(reason ? { blankReason: reason.code } : {}),
-  };
+/** The ruleset the result came from; the result itself (urgency, blank answers and why) is the visit's own record. */
+function submitAuditDetails(evaluation: Evaluation): Record<string, string> {
+  return { rulesetVersion: evaluation.ruleset_version };
 }
 
 /** Lock the row and decide: the stored result for a retry, 404/409/422/400 with reasons, or the submission. */
@@ -208,7 +204,7 @@ async function submitLocked(user: TCurrentUser, id: string, input: TSubmitVisit)
       entityType: "Visit",
       entityId: id,
       patientId: visit.patient_id,
-      details: { ...submitAuditDetails(evaluation, input.blankReason), version: updated.version },
+      details: { ...submitAuditDetails(evaluation), version: updated.version },
     });
     await recordEvent(tx, { kind: "visit.submitted", visitId: id, urgency: evaluation.urgency, ownerId: user.id });
     await raiseAlertIfNeeded(tx, {

@@ -16,7 +16,7 @@ import { answeredBySection, unansweredSafetyQuestions } from "@/lib/clinical";
 import { env } from "@/lib/env";
 import { loadOr404 } from "@/lib/http/load-or-404";
 import { ageOn } from "@/lib/server/clock";
-import { getVisit } from "@/lib/server/visits/get-visit";
+import { getVisitForReview } from "@/lib/server/visits/get-visit";
 
 export const metadata: Metadata = { title: "Visit review" };
 
@@ -24,7 +24,7 @@ export default async function VisitReviewPage({ params }: { params: Promise<{ id
   const user = await requirePermission("review:read");
   const { id } = await params;
   // Opening a visit is audited (visit.read) by getVisit, in the same transaction as the read.
-  const visit = await loadOr404(id, "Visit", (visitId) => getVisit(user, visitId));
+  const visit = await loadOr404(id, "Visit", (visitId) => getVisitForReview(user, visitId));
   const timeZone = env().BACKLINE_TIMEZONE;
   const p = visit.patient;
   const evaluation = visit.evaluation;

@@ -1,4 +1,5 @@
 import { sessionClaims } from "@/lib/auth/session-token";
+import { AppError } from "@/lib/http/errors";
 import { apiRoute } from "@/lib/http/route";
 import { openEventStream, parseLastEventId } from "@/lib/server/safety/stream";
 
@@ -13,11 +14,8 @@ export const GET = apiRoute(["review:read", "intake:write"], async (request, { u
   // EventSource sends the header by itself on reconnecting; the query parameter is for clients that cannot set it.
   const lastEventId = parseLastEventId(request.headers.get("last-event-id") ?? request.nextUrl.searchParams.get("lastEventId"));
   const claims = await sessionClaims();
-  const stream = await openEventStream(user, {
-    lastEventId,
-    signal: request.signal,
-    session: { epoch: claims?.epoch ?? 0, expiresAt: claims?.expiresAt ?? null },
-  });
+  if (!claims) throw new AppError("unauthenticated", "Sign in to continue.");
+  const stream = await openEventStream(user, { lastEventId, signal: request.signal, session: claims });
   return new Response(stream, {
     headers: {
       "Content-Type": "text/event-stream; charset=utf-8",
