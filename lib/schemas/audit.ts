@@ -2,6 +2,7 @@
 // Every filter is a string, "" meaning "any". The patient filter accepts an MRN, which is patient
 // data, so searches travel in a POST body and never in a URL.
 import { z } from "zod";
+import { dayRefinement } from "./day";
 
 export const AUDIT_PAGE_SIZES = [25, 50, 100] as const;
 /** What the admin page shows per page. */
@@ -19,14 +20,23 @@ const filter = (field: string, valid: (v: string) => boolean, message: string) =
     .refine((v) => v === "" || valid(v), message)
     .default("");
 
-const isDay = (v: string) => z.iso.date().safeParse(v).success;
+/** A day filter: "" or a day PostgreSQL can search (lib/schemas/day.ts, as the queue's). */
+const dayFilter = (field: string) =>
+  z
+    .string({ error: `${field} must be text` })
+    .trim()
+    .max(64, `${field} must be at most 64 characters`)
+    .superRefine((v, ctx) => {
+      if (v !== "") dayRefinement(field)(v, ctx);
+    })
+    .default("");
 
 const FILTERS = {
   actorId: filter("Actor", (v) => UUID.test(v), "Actor must be one of the listed users"),
   action: filter("Action", (v) => ACTION.test(v), "Action must be an action such as visit.submit, or a prefix such as visit."),
   patient: filter("Patient", (v) => UUID.test(v) || MRN.test(v), "Patient must be an MRN or a patient id"),
-  from: filter("From", isDay, "From must be a date (YYYY-MM-DD)"),
-  to: filter("To", isDay, "To must be a date (YYYY-MM-DD)"),
+  from: dayFilter("From"),
+  to: dayFilter("To"),
 };
 const inOrder = (v: { from: string; to: string }) => !v.from || !v.to || v.from <= v.to;
 

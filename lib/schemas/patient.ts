@@ -1,5 +1,6 @@
 // The patient registration schema: shared by the registration form (react-hook-form) and the API.
 import { z } from "zod";
+import { personName, searchText } from "./text";
 
 export const PATIENT_SEXES = [
   { value: "female", label: "Female" },
@@ -8,14 +9,6 @@ export const PATIENT_SEXES = [
   { value: "unknown", label: "Unknown" },
 ] as const;
 
-const name = (field: string) =>
-  z
-    .string({ error: `${field} is required` })
-    .trim()
-    .min(1, `${field} is required`)
-    .max(100, `${field} must be at most 100 characters`)
-    .refine((v) => !/[\u0000-\u001f\u007f<>]/.test(v), `${field} must not contain control characters or < >`);
-
 export const ZPatientInput = z.strictObject(
   {
     mrn: z
@@ -23,8 +16,8 @@ export const ZPatientInput = z.strictObject(
       .trim()
       .toUpperCase()
       .regex(/^[A-Z0-9][A-Z0-9-]{2,31}$/, "MRN must be 3 to 32 letters, digits or hyphens"),
-    givenName: name("Given name"),
-    familyName: name("Family name"),
+    givenName: personName("Given name"),
+    familyName: personName("Family name"),
     birthDate: z.iso
       .date({ error: "Date of birth must be a date (YYYY-MM-DD)" })
       .refine((d) => d >= "1900-01-01", "Date of birth must be after 1900-01-01")
@@ -38,14 +31,14 @@ export type TPatientInput = z.input<typeof ZPatientInput>;
 export type TPatientData = z.output<typeof ZPatientInput>;
 
 const PATIENT_PAGE_SIZES = [10, 25, 50, 100];
-const searchText = z.string({ error: "q must be text" }).trim().max(100, "q must be at most 100 characters").default("");
+const patientSearchText = searchText("q").default("");
 const searchPage = (n: z.ZodNumber) => n.int("page must be a whole number").min(1, "page must be 1 or more").max(100_000, "page must be at most 100000").default(1);
 const searchPageSize = (n: z.ZodNumber) =>
   n.int("pageSize must be a whole number").refine((v) => PATIENT_PAGE_SIZES.includes(v), "pageSize must be 10, 25, 50 or 100").default(25);
 
 /** The patient list as a query string (GET /api/v1/patients): numbers arrive as text. The route refuses `q` there. */
 export const ZPatientSearch = z.object({
-  q: searchText,
+  q: patientSearchText,
   page: searchPage(z.coerce.number({ error: "page must be a whole number" })),
   pageSize: searchPageSize(z.coerce.number({ error: "pageSize must be a whole number" })),
 });
@@ -55,7 +48,7 @@ export const ZPatientSearch = z.object({
  * fields and messages, numbers as JSON numbers, unknown fields named as errors.
  */
 export const ZPatientSearchBody = z.strictObject({
-  q: searchText,
+  q: patientSearchText,
   page: searchPage(z.number({ error: "page must be a whole number" })),
   pageSize: searchPageSize(z.number({ error: "pageSize must be a whole number" })),
 });

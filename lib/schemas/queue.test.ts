@@ -44,3 +44,15 @@ describe("queue view in a JSON body (POST /api/v1/visits/search)", () => {
     expect(ZQueueSearchBody.safeParse({ q: "x".repeat(101) }).error!.issues[0]!.message).toBe("q must be at most 100 characters");
   });
 });
+
+describe("queue dates", () => {
+  it("takes days from 1900-01-01 to 2999-12-31 only (PostgreSQL has no year 0; 9999-12-31 + 1 day overflows), naming the field", () => {
+    for (const schema of [ZQueueQuery, ZQueueSearchBody]) {
+      expect(schema.safeParse({ from: "1900-01-01", to: "2999-12-31" }).success).toBe(true);
+      expect(schema.safeParse({ from: "0000-01-01" }).error!.issues.map((i) => [i.path[0], i.message])).toEqual([["from", "from must be 1900-01-01 or later"]]);
+      expect(schema.safeParse({ to: "9999-12-31" }).error!.issues.map((i) => [i.path[0], i.message])).toEqual([["to", "to must be 2999-12-31 or earlier"]]);
+      expect(schema.safeParse({ from: "3000-01-01" }).error!.issues.map((i) => i.path[0])).toEqual(["from"]);
+      expect(schema.safeParse({ to: "2026-02-30" }).error!.issues.map((i) => [i.path[0], i.message])).toEqual([["to", "to must be a date (YYYY-MM-DD)"]]);
+    }
+  });
+});

@@ -1,15 +1,13 @@
 // The review queue's query: shared by the API, the queue page (URL state) and the CSV export.
 import { z } from "zod";
+import { isoDay } from "./day";
+import { searchText } from "./text";
 
 export const QUEUE_SORTS = ["urgency", "submittedAt", "patient", "mrn", "age"] as const;
 export const QUEUE_PAGE_SIZES = [25, 50, 100] as const;
 
 const oneOf = <T extends readonly [string, ...string[]]>(values: T, field: string) =>
   z.enum(values, { error: `${field} must be one of ${values.join(", ")}` });
-
-// PostgreSQL has no year 0: a well-formed but absurd year must be a 400 here, not a database error.
-const isoDay = (field: string) =>
-  z.iso.date({ error: `${field} must be a date (YYYY-MM-DD)` }).refine((d) => d >= "1900-01-01", `${field} must be 1900-01-01 or later`);
 
 /** Every filter of the view (page and page size apart): one definition for the URL, a form post and a JSON body. */
 const QUEUE_FILTERS = {
@@ -20,7 +18,7 @@ const QUEUE_FILTERS = {
     .regex(/^[A-Z]{2,4}(-[A-Z0-9]{1,8}){1,3}$/, "flag must be a rule id such as RF-CES-01")
     .optional(),
   imaging: oneOf(["none", "xray", "ct", "mri"], "imaging").optional(),
-  q: z.string().trim().max(100, "q must be at most 100 characters").optional(),
+  q: searchText("q").optional(),
   from: isoDay("from").optional(),
   to: isoDay("to").optional(),
   sort: oneOf(QUEUE_SORTS, "sort").default("urgency"),

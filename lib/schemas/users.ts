@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { passwordProblem } from "@/lib/auth/password-policy";
 import { ROLES } from "@/lib/auth/permissions";
+import { personName } from "./text";
 
 const ZRole = z.enum(ROLES, { error: `role must be one of ${ROLES.join(", ")}` });
 
@@ -18,12 +19,7 @@ export const ZNewPassword = z
 
 export const ZUserCreate = z.strictObject(
   {
-    name: z
-      .string({ error: "Name is required" })
-      .trim()
-      .min(1, "Name is required")
-      .max(100, "Name must be at most 100 characters")
-      .refine((v) => !/[\u0000-\u001f\u007f<>]/.test(v), "Name must not contain control characters or < >"),
+    name: personName("Name"),
     email: z
       .string({ error: "Email is required" })
       .trim()

@@ -72,6 +72,33 @@ describe("audit log search", () => {
     expect((await search({ action: "test.dated", to: "2031-05-01" })).rows.map((r) => r.entityId)).toEqual(["before"]);
   });
 
+  it("refuses days PostgreSQL cannot take (year 0, 9999-12-31) as a named 400, and searches the first and last day allowed", async () => {
+    for (const [input, field] of [
+      [{ from: "0000-01-01" }, "from"],
+      [{ to: "0000-01-01" }, "to"],
+      [{ to: "9999-12-31" }, "to"],
+      [{ from: "1899-12-31" }, "from"],
+      [{ from: "3000-01-01", to: "3000-01-02" }, "from"],
+    ] as const) {
+      const result = ZAuditSearch.safeParse(input);
+      expect(result.success, JSON.stringify(input)).toBe(false);
+      expect(result.error!.issues.map((i) => String(i.path[0])), JSON.stringify(input)).toContain(field);
+    }
+    expect(ZAuditSearch.safeParse({ to: "9999-12-31" }).error!.issues[0]!.message).toBe("To must be 2999-12-31 or earlier");
+    const all = await search({ from: "1900-01-01", to: "2999-12-31" });
+    expect(all.total).toBeGreaterThan(0);
+  });
+
+  it("matches _ in an action prefix literally, not as a wildcard", async () => {
+    await db().auditEvent.createMany({
+      data: [
+        { action: "test.like_x.done", entityType: "Test", entityId: "underscore" },
+        { action: "test.likeZx.done", entityType: "Test", entityId: "lookalike" },
+      ],
+    });
+    expect((await search({ action: "test.like_x." })).rows.map((r) => r.entityId)).toEqual(["underscore"]);
+  });
+
   it("audits every search with ids only: an MRN searched for is recorded as its patient id", async () => {
     const p = await createPatient(users.staff, { mrn: uniqueMrn(), givenName: "Looked", familyName: "Up", birthDate: "1980-01-01", sex: "male" });
     await search({ patient: p.mrn, action: "patient.", from: "2020-01-01" });

@@ -4,6 +4,7 @@ import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { audit } from "../audit";
 import { assertCan } from "../guard";
+import { escapeLike } from "../like-pattern";
 import { PATIENT_SELECT, toPatientDto, type TPatientDto } from "./patient-dto";
 
 export interface TPatientPage {
@@ -13,9 +14,12 @@ export interface TPatientPage {
   pageSize: number;
 }
 
-/** Every word of the query must match the family name, given name or MRN (case-insensitive, anywhere). */
+/**
+ * Every word of the query must match the family name, given name or MRN (case-insensitive, anywhere, literally:
+ * `%` and `_` are not wildcards).
+ */
 function searchWhere(q: string): Prisma.PatientWhereInput {
-  const terms = q.split(/[\s,]+/).filter(Boolean).slice(0, 5);
+  const terms = q.split(/[\s,]+/).filter(Boolean).slice(0, 5).map(escapeLike);
   return {
     AND: terms.map((term) => ({
       OR: [
@@ -49,7 +53,8 @@ export async function searchPatients(
       action: "patient.search",
       entityType: "Patient",
       entityId: "*",
-      details: { total, page: query.page, patientIds: rows.map((r) => r.id) },
+      patientIds: rows.map((r) => r.id),
+      details: { total, page: query.page },
     });
     return { rows: rows.map(toPatientDto), total, page: query.page, pageSize: query.pageSize };
   });

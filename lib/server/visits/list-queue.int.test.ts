@@ -79,6 +79,13 @@ describe("review queue", () => {
     expect(byMrn.rows.map((r) => r.patient.mrn)).toEqual([mrn]);
   });
 
+  it("matches % _ and \\ in the search literally: a search for them alone does not list everyone", async () => {
+    for (const q of ["%", "_", "\\", "%%", `${tag}%`, `${tag}_`]) {
+      expect((await listQueue(users.doctor, ZQueueQuery.parse({ q, status: "ALL" }))).total, q).toBe(0);
+    }
+    expect((await listQueue(users.doctor, ZQueueQuery.parse({ q: tag, status: "ALL", pageSize: "100" }))).total).toBe(cases.length);
+  });
+
   it("audits the listing and refuses staff", async () => {
     const before = await db().auditEvent.count({ where: { action: "visit.queue", actorId: users.doctor.id } });
     await listQueue(users.doctor, query({}));
@@ -86,6 +93,12 @@ describe("review queue", () => {
     const err = await listQueue(users.staff, query({})).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(AppError);
     expect((err as AppError).status).toBe(403);
+  });
+
+  it("runs the widest date range the schema allows in the database, and refuses 9999-12-31 before it", async () => {
+    const widest = await listQueue(users.doctor, query({ from: "1900-01-01", to: "2999-12-31", pageSize: "100" }));
+    expect(widest.total).toBe(cases.length);
+    expect(ZQueueQuery.safeParse({ to: "9999-12-31" }).error!.issues.map((i) => i.path[0])).toEqual(["to"]);
   });
 
   it("rejects bad queue queries naming the field", () => {

@@ -7,6 +7,7 @@ import type { TQueueQuery } from "@/lib/schemas/queue";
 import { audit, type TDbOrTx } from "../audit";
 import { ageOn } from "../clock";
 import { assertCan } from "../guard";
+import { escapeLike } from "../like-pattern";
 
 export type TUrgencyCounts = Record<Tier, number>;
 
@@ -48,7 +49,7 @@ export function whereOf(query: TQueueQuery, withUrgency: boolean): Prisma.Sql {
   if (query.from) parts.push(Prisma.sql`v.submitted_at >= ${query.from}::date`);
   if (query.to) parts.push(Prisma.sql`v.submitted_at < (${query.to}::date + 1)`);
   for (const term of (query.q ?? "").split(/[\s,]+/).filter(Boolean).slice(0, 5)) {
-    const like = `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const like = `%${escapeLike(term)}%`;
     parts.push(Prisma.sql`v.patient_id IN (SELECT p2.id FROM patients p2 WHERE p2.family_name ILIKE ${like} OR p2.given_name ILIKE ${like} OR p2.mrn ILIKE ${like})`);
   }
   return Prisma.join(parts, " AND ");
