@@ -5,7 +5,10 @@ import { csvField, csvLine } from "./csv";
 import { QUEUE_CSV_COLUMNS, QUEUE_CSV_HEADER, queueCsvLine, type TQueueExportRow } from "./queue-csv";
 
 const parseAll = (text: string) => parse(text, { relaxQuotes: false, relaxColumnCount: false }) as string[][];
-const neutral = (s: string) => (/^[=+\-@\t\r]/.test(s) ? `'${s}` : s);
+/** What a cell reads as once parsed: a ' before every formula character that starts the cell or a part of it. */
+const neutral = (s: string) => s.replace(/(?<=^|[,;\t\r\n])( *)(?=[=+\-@\t\r])/g, "$1'");
+/** Every part a spreadsheet might split the cell into (comma, semicolon or tab locale; a line break). */
+const parts = (s: string) => s.split(/[,;\t\r\n]/).map((p) => p.trimStart());
 
 describe("CSV cells (RFC 4180)", () => {
   it.each([
@@ -20,9 +23,40 @@ describe("CSV cells (RFC 4180)", () => {
     expect(csvField(value)).toBe(written);
   });
 
-  it.each(["=1+1", "+1", "-1", "@SUM(A1)", "\t=1", "\r=1", '=HYPERLINK("http://x","y")'])("neutralises the formula %j", (value) => {
+  it.each(["=1+1", "+1", "-1", "@SUM(A1)", '=HYPERLINK("http://x","y")'])("neutralises the formula %j", (value) => {
     const cell = csvField(value);
     expect(parseAll(`${cell}\r\n`)[0]![0]).toBe(`'${value}`);
+  });
+
+  it.each([
+    ["Pentest;=1+1", '"Pentest;\'=1+1"'],
+    ["a,=1+1", '"a,\'=1+1"'],
+    ["a\t=1+1", '"a\t\'=1+1"'],
+    ["a; @SUM(A1)", '"a; \'@SUM(A1)"'],
+    ["x;+1;-1", '"x;\'+1;\'-1"'],
+    ["two\n=1", '"two\n\'=1"'],
+    ["\t=1", '"\'\t\'=1"'],
+    ["\r=1", '"\'\r\'=1"'],
+    ["Garcia; Ruiz", '"Garcia; Ruiz"'],
+    ["tab\there", '"tab\there"'],
+  ])("quotes a cell with a delimiter of any locale and neutralises a formula after it: %j is written as %j", (value, written) => {
+    expect(csvField(value)).toBe(written);
+    const read = parseAll(`${csvField(value)}\r\n`)[0]![0]!;
+    expect(read).toBe(neutral(value));
+    // Split the way a semicolon- or tab-locale spreadsheet (or one ignoring the quotes) would: no part runs.
+    for (const part of parts(written)) expect(part, JSON.stringify(part)).not.toMatch(/^"?[=+\-@]/);
+  });
+
+  it("leaves no part of a cell starting a formula, whatever the delimiter a spreadsheet splits on", () => {
+    const char = fc.constantFrom("a", "1", " ", ",", ";", "\t", "\r", "\n", "=", "+", "-", "@", "é", "'");
+    fc.assert(
+      fc.property(fc.array(char, { maxLength: 12 }).map((c) => c.join("")), (value) => {
+        const written = csvField(value);
+        expect(parseAll(`${written}\r\n`)[0]![0]).toBe(neutral(value));
+        for (const part of parts(written)) expect(part).not.toMatch(/^"?[=+\-@]/);
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it("writes numbers as numbers (a negative number is not a formula) and blanks as empty cells", () => {
