@@ -8,6 +8,8 @@ describe("error page for HTML form posts", () => {
     expect(isFormPost(form("application/x-www-form-urlencoded"))).toBe(true);
     expect(isFormPost(form("application/x-www-form-urlencoded;charset=UTF-8"))).toBe(true);
     expect(isFormPost(form("application/json"))).toBe(false);
+    expect(isFormPost(form(" Application/X-WWW-Form-Urlencoded ; charset=UTF-8"))).toBe(true);
+    expect(isFormPost(form("application/x-www-form-urlencodedfoo"))).toBe(false);
     expect(isFormPost(new Request("http://x/api"))).toBe(false);
   });
 

@@ -2,12 +2,13 @@
 // Endpoints that take form posts (the queue's CSV download) answer their errors to such requests as a short
 // page instead: same status, the message and error id (never patient data: AppError messages hold none), and a
 // way back. No script and no style attribute, so the CSP set by proxy.ts needs nothing extra.
+import { mediaTypeOf } from "./parse";
 
 const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** Is this request an HTML form post (rather than a fetch with a JSON body)? */
 export function isFormPost(request: Request): boolean {
-  return request.method === "POST" && (request.headers.get("content-type") ?? "").toLowerCase().startsWith("application/x-www-form-urlencoded");
+  return request.method === "POST" && mediaTypeOf(request) === "application/x-www-form-urlencoded";
 }
 
 export interface TErrorPageLink {

@@ -59,6 +59,87 @@ describe("parseJsonBody and parseQuery", () => {
   });
 });
 
+/** A body of `total` bytes in `chunk`-byte pieces, made only as they are read; `pulled()` says how many were. */
+function lazyBody(total: number, chunk = 64 * 1024) {
+  let sent = 0;
+  const stream = new ReadableStream<Uint8Array>({
+    pull(controller) {
+      if (sent >= total) return controller.close();
+      const n = Math.min(chunk, total - sent);
+      sent += n;
+      controller.enqueue(new Uint8Array(n).fill(0x20));
+    },
+  });
+  return { stream, pulled: () => sent };
+}
+const streamed = (body: ReadableStream<Uint8Array>, headers: Record<string, string>) =>
+  new Request("http://x/api", { method: "POST", headers, body, duplex: "half" } as RequestInit & { duplex: "half" });
+
+describe("body size limit", () => {
+  const schema = z.strictObject({ name: z.string() });
+  const MB30 = 30 * 1024 * 1024;
+
+  it("answers 413 on a Content-Length over the limit, before reading the body", async () => {
+    const body = lazyBody(MB30);
+    const error = await rejection(parseJsonBody(streamed(body.stream, { "content-type": "application/json", "content-length": String(MB30) }), schema));
+    expect(error.status).toBe(413);
+    expect(error.code).toBe("payload_too_large");
+    expect(error.fields).toEqual([{ field: "(body)", message: "must be at most 256 KB" }]);
+    expect(body.pulled()).toBeLessThanOrEqual(64 * 1024);
+  });
+
+  it("stops reading a body without Content-Length as soon as it passes the limit (413), for JSON and forms", async () => {
+    for (const type of ["application/json", "application/x-www-form-urlencoded"]) {
+      const body = lazyBody(MB30);
+      const request = streamed(body.stream, { "content-type": type });
+      const error = await rejection(type === "application/json" ? parseJsonBody(request, schema) : parseFormBody(request, z.object({})));
+      expect(error.status, type).toBe(413);
+      expect(error.fields).toEqual([{ field: "(body)", message: "must be at most 256 KB" }]);
+      expect(body.pulled(), type).toBeLessThanOrEqual(256 * 1024 + 2 * 64 * 1024);
+    }
+  });
+
+  it("takes a body of exactly the limit, and UTF-8 split across chunks", async () => {
+    const padded = `{"name":"é"${" ".repeat(256 * 1024 - 13)}}`;
+    expect(Buffer.byteLength(padded)).toBe(256 * 1024);
+    const bytes = new TextEncoder().encode(padded);
+    const split = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(bytes.slice(0, 10)); // ends inside the two bytes of "é"
+        controller.enqueue(bytes.slice(10));
+        controller.close();
+      },
+    });
+    expect(await parseJsonBody(streamed(split, { "content-type": "application/json" }), schema)).toEqual({ name: "é" });
+    expect((await rejection(parseJsonBody(json(`${padded} `), schema))).status).toBe(413);
+  });
+});
+
+describe("content type", () => {
+  const schema = z.strictObject({ name: z.string() });
+  const typed = (type: string, body = '{"name":"a"}') => new Request("http://x/api", { method: "POST", headers: { "content-type": type }, body });
+
+  it("takes JSON as application/json only: parameters and any case allowed, look-alikes refused", async () => {
+    for (const type of ["application/json", "application/json; charset=utf-8", "Application/JSON", " application/json ;charset=UTF-8", "application/json;"]) {
+      expect(await parseJsonBody(typed(type), schema), type).toEqual({ name: "a" });
+    }
+    for (const type of ["application/jsonfoo", "application/json-patch+json", "application/json2; charset=utf-8", "application/json, text/plain", "text/plain; application/json", "application/x-json"]) {
+      const error = await rejection(parseJsonBody(typed(type), schema));
+      expect(error.status, type).toBe(400);
+      expect(error.fields, type).toEqual([{ field: "(body)", message: "must be JSON" }]);
+    }
+  });
+
+  it("takes a form as application/x-www-form-urlencoded only, with parameters", async () => {
+    const form = z.object({ name: z.string() });
+    expect(await parseFormBody(typed("application/x-www-form-urlencoded; charset=UTF-8", "name=a"), form)).toEqual({ name: "a" });
+    expect(await parseFormBody(typed("APPLICATION/X-WWW-FORM-URLENCODED", "name=a"), form)).toEqual({ name: "a" });
+    for (const type of ["application/x-www-form-urlencodedfoo", "application/x-www-form-urlencoded-evil; charset=utf-8"]) {
+      expect((await rejection(parseFormBody(typed(type, "name=a"), form))).fields, type).toEqual([{ field: "(body)", message: "must be a form" }]);
+    }
+  });
+});
+
 describe("parseFormBody", () => {
   const schema = z.object({ q: z.string().optional(), status: z.enum(["ALL", "SIGNED"]).optional() });
   const form = (body: string, type = "application/x-www-form-urlencoded") => new Request("http://x/api", { method: "POST", headers: { "content-type": type }, body });
@@ -94,6 +175,23 @@ describe("refuseInQuery", () => {
       expect(error!.message).toContain("POST /api/search");
       expect(error!.message).not.toContain("Garcia");
     }
-    expect(() => refuseInQuery(new Request("http://x/api?page=2&Q=x&query=y"), "q", "POST /api/search")).not.toThrow();
+    expect(() => refuseInQuery(new Request("http://x/api?page=2&query=y&qq=1&sq=2&quick=3"), "q", "POST /api/search")).not.toThrow();
+  });
+
+  it("refuses the field under any spelling a query parser could map to it (case, brackets, indices, dots, spaces)", () => {
+    for (const query of ["Q=Garcia", "q[]=Garcia", "Q[]=Garcia", "q[0]=Garcia", "q[name]=Garcia", "q.x=Garcia", "%20q=Garcia", "q%20=Garcia", "page=2&q%5B%5D=Garcia"]) {
+      const error = (() => {
+        try {
+          refuseInQuery(new Request(`http://x/api?${query}`), "q", "POST /api/search");
+        } catch (e) {
+          return e as AppError;
+        }
+        return null;
+      })();
+      expect(error, query).toBeInstanceOf(AppError);
+      expect(error!.status).toBe(400);
+      expect(error!.fields).toEqual([{ field: "q", message: "must not be in the URL; use POST /api/search" }]);
+      expect(error!.message).not.toContain("Garcia");
+    }
   });
 });

@@ -1,9 +1,9 @@
 // Request parsing for API handlers: JSON bodies and query strings through zod, with errors that
 // name the field. Nothing reaches a domain operation unparsed.
 import type { z } from "zod";
+import { MAX_BODY_BYTES, readBodyText } from "./body-limit";
 import { AppError, type TFieldError } from "./errors";
 
-const MAX_BODY_BYTES = 256 * 1024;
 /** No request body of ours nests deeper than a few levels; far deeper input is an attack or a bug. */
 const MAX_DEPTH = 32;
 const MAX_REPORTED = 10;
@@ -70,23 +70,26 @@ export function zodFieldErrors(issues: readonly z.core.$ZodIssue[]): TFieldError
   return out;
 }
 
-/** The body as text, if it was sent as `mediaType` (named `kind` in the error) and is within the size limit. */
-async function readBodyText(request: Request, mediaType: string, kind: string): Promise<string> {
-  const type = request.headers.get("content-type") ?? "";
-  if (!type.toLowerCase().startsWith(mediaType)) {
+/**
+ * A request's media type: the type/subtype of its Content-Type before any parameters, trimmed and lower-cased
+ * ("" when there is none). Compared whole: "application/jsonfoo" is not JSON, "application/json; charset=utf-8" is.
+ */
+export function mediaTypeOf(request: Request): string {
+  return (request.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
+}
+
+/** The body as text, if it was sent as `mediaType` (named `kind` in the error) and is within the size limit (413). */
+async function readTypedBody(request: Request, mediaType: string, kind: string): Promise<string> {
+  if (mediaTypeOf(request) !== mediaType) {
     throw new AppError("bad_request", `Send the body as ${kind} (Content-Type: ${mediaType}).`, [
       { field: "(body)", message: `must be ${kind}` },
     ]);
   }
-  const text = await request.text();
-  if (Buffer.byteLength(text) > MAX_BODY_BYTES) {
-    throw new AppError("bad_request", "The request body is too large.", [{ field: "(body)", message: "must be at most 256 KB" }]);
-  }
-  return text;
+  return readBodyText(request, MAX_BODY_BYTES);
 }
 
 export async function readJson(request: Request): Promise<unknown> {
-  const text = await readBodyText(request, "application/json", "JSON");
+  const text = await readTypedBody(request, "application/json", "JSON");
   let body: unknown;
   try {
     body = JSON.parse(text);
@@ -102,7 +105,7 @@ export async function readJson(request: Request): Promise<unknown> {
  * value, as in a query string), with the same size limit and the same refusal of unsafe text as JSON bodies.
  */
 export async function readForm(request: Request): Promise<Record<string, string>> {
-  const text = await readBodyText(request, "application/x-www-form-urlencoded", "a form");
+  const text = await readTypedBody(request, "application/x-www-form-urlencoded", "a form");
   const fields = Object.fromEntries(new URLSearchParams(text).entries());
   refuseUnsafe(fields, "form");
   return fields;
@@ -132,11 +135,19 @@ export async function parseFormBody<S extends z.ZodType>(request: Request, schem
 }
 
 /**
+ * A query key as the field a lenient parser (qs, PHP, Rails, a proxy lower-casing keys) would file it under:
+ * lower-cased, trimmed, and cut at the first bracket or dot ("Q", "q[]", "q[0]", "q.x" and " q" are all "q").
+ */
+const queryFieldOf = (key: string) => key.toLowerCase().trim().split(/[[.]/)[0]!.trim();
+
+/**
  * Refuse a query parameter that must never be in a URL (search text: a patient's name or MRN), whatever its
- * value, so no client can put it back into one by accident. The value is neither echoed nor logged.
+ * value and however its name is spelt (queryFieldOf), so no client can put it back into one by accident. The
+ * value is neither echoed nor logged.
  */
 export function refuseInQuery(request: Request, field: string, instead: string): void {
-  if (new URL(request.url).searchParams.has(field)) {
+  const refused = field.toLowerCase();
+  if ([...new URL(request.url).searchParams.keys()].some((key) => queryFieldOf(key) === refused)) {
     throw new AppError("validation_failed", `${field} is not accepted in the URL: search text is patient data. Send it in the body of ${instead}.`, [
       { field, message: `must not be in the URL; use ${instead}` },
     ]);

@@ -2,6 +2,7 @@ import NextAuth from "next-auth";
 import { authOptions } from "@/lib/auth/options";
 import { SIGN_IN_ERRORS } from "@/lib/auth/sign-in-errors";
 import { env } from "@/lib/env";
+import { refuseLargeBody } from "@/lib/http/refuse-large-body";
 
 type Handler = (request: Request, context: { params: Promise<{ nextauth: string[] }> }) => Promise<Response>;
 
@@ -26,6 +27,13 @@ async function withStatus(response: Response): Promise<Response> {
   return new Response(response.body, { status: retry.status, headers });
 }
 
-const handler: Handler = async (request, context) => withStatus(await NextAuth(authOptions())(request, context));
+/** Sign-in and sign-out bodies are a few fields: anything larger is refused (413) before next-auth reads it. */
+const MAX_AUTH_BODY_BYTES = 16 * 1024;
+
+const handler: Handler = async (request, context) => {
+  const tooLarge = request.method === "POST" ? await refuseLargeBody(request, MAX_AUTH_BODY_BYTES) : null;
+  if (tooLarge) return tooLarge;
+  return withStatus(await NextAuth(authOptions())(request, context));
+};
 
 export { handler as GET, handler as POST };

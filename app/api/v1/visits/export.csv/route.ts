@@ -1,6 +1,6 @@
 import type { NextRequest } from "next/server";
 import { AppError } from "@/lib/http/errors";
-import { parseFormBody, parseJsonBody, parseQuery, refuseInQuery } from "@/lib/http/parse";
+import { mediaTypeOf, parseFormBody, parseJsonBody, parseQuery, refuseInQuery } from "@/lib/http/parse";
 import { apiRoute } from "@/lib/http/route";
 import { ZQueueQuery, ZQueueSearchBody, type TQueueQuery } from "@/lib/schemas/queue";
 import { exportQueueCsv, type TQueueExport } from "@/lib/server/exports/export-queue-csv";
@@ -29,9 +29,9 @@ export const GET = apiRoute("export:read", async (request, { user }) => {
 
 /** The view from a form post (the queue page's Export CSV button: fields as text) or a JSON body. */
 async function viewOf(request: NextRequest): Promise<TQueueQuery> {
-  const type = (request.headers.get("content-type") ?? "").toLowerCase();
-  if (type.startsWith("application/x-www-form-urlencoded")) return parseFormBody(request, ZQueueQuery);
-  if (type.startsWith("application/json")) return parseJsonBody(request, ZQueueSearchBody);
+  const type = mediaTypeOf(request);
+  if (type === "application/x-www-form-urlencoded") return parseFormBody(request, ZQueueQuery);
+  if (type === "application/json") return parseJsonBody(request, ZQueueSearchBody);
   throw new AppError("bad_request", "Send the view as a form (application/x-www-form-urlencoded) or as JSON (application/json).", [
     { field: "(body)", message: "must be a form or JSON" },
   ]);
