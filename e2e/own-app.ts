@@ -31,6 +31,8 @@ export function startOwnApp(options: {
       NEXTAUTH_URL: base,
       NEXTAUTH_SECRET: options.secret,
       NEXT_TELEMETRY_DISABLED: "1",
+      // Clients connect directly (no reverse proxy): production requires the setting.
+      BACKLINE_TRUSTED_PROXY_HOPS: process.env.BACKLINE_TRUSTED_PROXY_HOPS ?? "0",
       ...(options.workers === undefined ? {} : { BACKLINE_WORKERS: options.workers }),
       ...options.env,
     },

@@ -64,6 +64,8 @@ const next = spawn(process.execPath, ["scripts/start.mjs", "-p", port], {
     // playwright.config.ts shares the secret with the specs, which forge aged session tokens with it.
     NEXTAUTH_SECRET: process.env.E2E_AUTH_SECRET || randomBytes(32).toString("base64url"),
     NEXT_TELEMETRY_DISABLED: "1",
+    // Clients connect directly (no reverse proxy): production requires the setting.
+    BACKLINE_TRUSTED_PROXY_HOPS: process.env.BACKLINE_TRUSTED_PROXY_HOPS ?? "0",
   },
 });
 

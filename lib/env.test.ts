@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { EnvError, parseEnv } from "./env";
 
-const base = { DATABASE_URL: "postgresql://u:p@localhost:5432/db", NEXTAUTH_SECRET: "x".repeat(32) };
+const base = { DATABASE_URL: "postgresql://u:p@localhost:5432/db", NEXTAUTH_SECRET: "x".repeat(32), BACKLINE_TRUSTED_PROXY_HOPS: "0" };
 
 function problems(source: Record<string, string | undefined>): string[] {
   try {
@@ -31,8 +31,18 @@ describe("environment validation", () => {
     ]);
   });
 
+  it("refuses to start production without BACKLINE_TRUSTED_PROXY_HOPS, or with more hops than any deployment has", () => {
+    const withoutHops: Record<string, string> = { ...base };
+    delete withoutHops.BACKLINE_TRUSTED_PROXY_HOPS;
+    expect(problems({ ...withoutHops, NODE_ENV: "production" })).toEqual([expect.stringMatching(/^BACKLINE_TRUSTED_PROXY_HOPS is required in production: 0 when clients connect/)]);
+    expect(problems({ ...withoutHops, NODE_ENV: "production", BACKLINE_TRUSTED_PROXY_HOPS: "" })).toHaveLength(1);
+    expect(problems({ ...base, NODE_ENV: "production", BACKLINE_TRUSTED_PROXY_HOPS: "9" })).toEqual([expect.stringMatching(/^BACKLINE_TRUSTED_PROXY_HOPS must be at most 5/)]);
+    // Development needs no proxy setting.
+    expect(parseEnv({ ...withoutHops, NODE_ENV: "development" }).BACKLINE_TRUSTED_PROXY_HOPS).toBe(0);
+  });
+
   it("accepts AUTH_SECRET in place of NEXTAUTH_SECRET", () => {
-    expect(parseEnv({ NODE_ENV: "production", DATABASE_URL: base.DATABASE_URL, AUTH_SECRET: "y".repeat(40) }).AUTH_SECRET).toBe("y".repeat(40));
+    expect(parseEnv({ NODE_ENV: "production", DATABASE_URL: base.DATABASE_URL, AUTH_SECRET: "y".repeat(40), BACKLINE_TRUSTED_PROXY_HOPS: "0" }).AUTH_SECRET).toBe("y".repeat(40));
   });
 
   it("names a missing DATABASE_URL", () => {

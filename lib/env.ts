@@ -21,10 +21,15 @@ const ZEnv = z.object({
   BACKLINE_LOGIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(20),
   BACKLINE_LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
   /**
-   * Reverse proxies in front of the app that append to X-Forwarded-For (0: none). The client address
-   * used for throttling is the entry this many places from the right.
+   * Failed sign-ins allowed within the window across all accounts and addresses (a password spray from many
+   * addresses): beyond it only browsers that signed in before (a device cookie) may try.
    */
-  BACKLINE_TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  BACKLINE_LOGIN_MAX_FAILURES_GLOBAL: z.coerce.number().int().min(1).max(1_000_000).default(200),
+  /**
+   * Reverse proxies in front of the app that append to X-Forwarded-For (0: none: the TCP peer is the client).
+   * Required in production (lib/auth/client-address-preload.cjs, which `npm start` loads, applies it).
+   */
+  BACKLINE_TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5, "must be at most 5 (the reverse proxies in front of the app)").default(0),
   BACKLINE_CLINIC_NAME: z.string().min(1).max(120).default("Backline Clinic"),
   BACKLINE_DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   /** An alert (an emergency, or an emergency rule blank answers cannot exclude) nobody acknowledges within this escalates. */
@@ -71,6 +76,13 @@ export function parseEnv(source: Record<string, string | undefined>): TEnv {
   let secret = source.NEXTAUTH_SECRET || source.AUTH_SECRET;
   if (!secret && nodeEnv !== "production") secret = developmentSecret();
   const result = ZEnv.safeParse({ ...source, AUTH_SECRET: secret });
+  // Trusting X-Forwarded-For from proxies that are not there lets any client choose its address: production says
+  // how many there are, explicitly.
+  if (result.success && nodeEnv === "production" && (source.BACKLINE_TRUSTED_PROXY_HOPS ?? "") === "") {
+    throw new EnvError([
+      "BACKLINE_TRUSTED_PROXY_HOPS is required in production: 0 when clients connect to the app directly, or the number of reverse proxies in front of it that append to X-Forwarded-For",
+    ]);
+  }
   if (!result.success) {
     throw new EnvError(
       result.error.issues.map((issue) => {

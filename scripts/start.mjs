@@ -16,10 +16,14 @@
 import cluster from "node:cluster";
 import { createRequire } from "node:module";
 import os from "node:os";
+import { fileURLToPath } from "node:url";
 
 const workers = workerCount(process.env.BACKLINE_WORKERS);
 const nextCli = createRequire(import.meta.url).resolve("next/dist/bin/next");
-cluster.setupPrimary({ exec: nextCli, args: ["start", ...process.argv.slice(2)] });
+// Every worker decides each request's client address from its socket and BACKLINE_TRUSTED_PROXY_HOPS before
+// Next.js sees the request (lib/auth/client-address-preload.cjs): the sign-in throttle's address is not the client's to choose.
+const preload = fileURLToPath(new URL("../lib/auth/client-address-preload.cjs", import.meta.url));
+cluster.setupPrimary({ exec: nextCli, args: ["start", ...process.argv.slice(2)], execArgv: [...process.execArgv, "--require", preload] });
 
 /** Workers that have listened: one that dies after this is replaced, one that dies before is a failed start. */
 const listening = new WeakSet();

@@ -1,13 +1,10 @@
 // The client address used for per-address sign-in throttling.
 //
-// Route handlers in the App Router never see the TCP peer address. What they get is X-Forwarded-For:
-// Next.js fills it from the socket when the request arrives without one, and a reverse proxy appends
-// the address it saw. So the client is the entry `hops` places from the right, where `hops` is the
-// number of trusted proxies (BACKLINE_TRUSTED_PROXY_HOPS); with none, the rightmost entry, which Next.js
-// wrote itself unless the client sent the header. That is why production should run behind a proxy
-// that sets the header: without one, a client can choose its own address for the per-address limit
-// (the per-account limit does not depend on it).
-
+// In production every worker runs lib/auth/client-address-preload.cjs (scripts/start.mjs loads it), which decides
+// the address from the TCP connection and BACKLINE_TRUSTED_PROXY_HOPS and puts it in x-backline-client-address,
+// overwriting anything a client sent under that name. Without the preload (`npm run dev`, or a production server
+// started some other way, which lib/startup.ts refuses) the rightmost X-Forwarded-For entry is used: Next.js writes
+// it from the socket when the client sent none, but a client can write its own.
 const ADDRESS = /^[0-9a-f:.]{2,45}$/i;
 
 function normalise(entry: string): string {
@@ -20,11 +17,14 @@ function normalise(entry: string): string {
   return ADDRESS.test(value) ? value : "invalid";
 }
 
-export function clientAddress(headers: Record<string, unknown> | undefined, trustedHops: number): string {
+const first = (raw: unknown): string => (Array.isArray(raw) ? String(raw[0] ?? "") : typeof raw === "string" ? raw : "");
+
+export function clientAddress(headers: Record<string, unknown> | undefined): string {
+  const decided = first(headers?.["x-backline-client-address"]);
+  if (decided) return normalise(decided);
   const raw = headers?.["x-forwarded-for"];
   const header = Array.isArray(raw) ? raw.join(",") : typeof raw === "string" ? raw : "";
   const entries = header.split(",").map((e) => e.trim()).filter(Boolean);
   if (entries.length === 0) return "unknown";
-  const index = Math.max(0, entries.length - Math.max(1, trustedHops));
-  return normalise(entries[index]!);
+  return normalise(entries[entries.length - 1]!);
 }

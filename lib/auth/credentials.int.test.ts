@@ -3,7 +3,8 @@ import { createDb, type Db } from "@/lib/db/client";
 import { DEMO_PASSWORD, seedDemo } from "@/lib/db/seed";
 import { checkCredentials, type TSignInContext } from "./credentials";
 import { hashPassword } from "./password";
-import { accountKey } from "./throttle";
+import { newDeviceCookieValue, deviceCookieName, verifiedDevice } from "./device-cookie";
+import { accountKey, FIRST_PAUSE_SECONDS } from "./throttle";
 
 let database: Db;
 let passwordHash: string;
@@ -80,9 +81,9 @@ describe("sign-in throttling", () => {
     const email = await freshUser();
     const address = freshAddress();
     for (let i = 0; i < 5; i++) expect((await checkCredentials(database, email, `wrong-${i}`, from(address))).ok).toBe(false);
-    expect(await checkCredentials(database, email, DEMO_PASSWORD, from(address))).toEqual({ ok: false, reason: "throttled" });
+    expect(await checkCredentials(database, email, DEMO_PASSWORD, from(address))).toMatchObject({ ok: false, reason: "throttled" });
     // From another address too: the limit is the account's.
-    expect(await checkCredentials(database, email, DEMO_PASSWORD, from(freshAddress()))).toEqual({ ok: false, reason: "throttled" });
+    expect(await checkCredentials(database, email, DEMO_PASSWORD, from(freshAddress()))).toMatchObject({ ok: false, reason: "throttled" });
     const user = await database.user.findUniqueOrThrow({ where: { email }, select: { id: true } });
     expect(await database.auditEvent.count({ where: { entityId: user.id, action: "auth.sign_in_failed" } })).toBe(5);
     // The failure that paused the account is audited once; the refused attempts after it are not.
@@ -108,7 +109,7 @@ describe("sign-in throttling", () => {
     for (let i = 0; i < 20; i++) {
       expect(await checkCredentials(database, `stuffing-${Date.now()}-${i}@example.org`, "password-guess", from(address))).toEqual({ ok: false, reason: "invalid" });
     }
-    expect(await checkCredentials(database, "doctor@example.org", DEMO_PASSWORD, from(address))).toEqual({ ok: false, reason: "throttled" });
+    expect(await checkCredentials(database, "doctor@example.org", DEMO_PASSWORD, from(address))).toMatchObject({ ok: false, reason: "throttled" });
     expect((await checkCredentials(database, "doctor@example.org", DEMO_PASSWORD, from(freshAddress()))).ok).toBe(true);
   });
 
@@ -146,8 +147,8 @@ describe("sign-in throttling", () => {
         const instance = i % 2 === 0 ? database : secondInstance;
         expect((await checkCredentials(instance, email, "wrong-password", from(address))).ok).toBe(false);
       }
-      expect(await checkCredentials(secondInstance, email, DEMO_PASSWORD, from(address))).toEqual({ ok: false, reason: "throttled" });
-      expect(await checkCredentials(database, email, DEMO_PASSWORD, from(address))).toEqual({ ok: false, reason: "throttled" });
+      expect(await checkCredentials(secondInstance, email, DEMO_PASSWORD, from(address))).toMatchObject({ ok: false, reason: "throttled" });
+      expect(await checkCredentials(database, email, DEMO_PASSWORD, from(address))).toMatchObject({ ok: false, reason: "throttled" });
     } finally {
       await secondInstance.$disconnect();
     }
@@ -170,9 +171,87 @@ describe("sign-in throttling", () => {
     const tight = { perAccount: 2, perAddress: 100, windowMinutes: 15 };
     expect(await checkCredentials(database, email, "wrong-password", from(address, tight))).toEqual({ ok: false, reason: "invalid" });
     expect(await checkCredentials(database, email, "wrong-password", from(address, tight))).toEqual({ ok: false, reason: "invalid" });
-    expect(await checkCredentials(database, email, DEMO_PASSWORD, from(address, tight))).toEqual({ ok: false, reason: "throttled" });
+    expect(await checkCredentials(database, email, DEMO_PASSWORD, from(address, tight))).toMatchObject({ ok: false, reason: "throttled" });
     // A 30-minute window sees the old ones too.
     const wide = { perAccount: 5, perAddress: 100, windowMinutes: 30 };
-    expect(await checkCredentials(database, email, DEMO_PASSWORD, from(address, wide))).toEqual({ ok: false, reason: "throttled" });
+    expect(await checkCredentials(database, email, DEMO_PASSWORD, from(address, wide))).toMatchObject({ ok: false, reason: "throttled" });
+  });
+});
+
+describe("sign-in throttling that nobody can use to lock an account out (security round 2)", () => {
+  const SECRET = "device-cookie-test-secret-0123456789abcdef";
+  /** The browser of someone who signed in to `email` before: its cookie header. */
+  const knownBrowser = (email: string) => `${deviceCookieName(accountKey(email), false)}=${newDeviceCookieValue(SECRET, accountKey(email))}`;
+  const withCookie = (address: string, cookie: string | null, limits = LIMITS): TSignInContext => ({
+    address,
+    limits,
+    device: (account) => verifiedDevice(SECRET, account, cookie ?? undefined, false),
+  });
+  const failuresAgo = (email: string, address: string, n: number, seconds: number) => database.$executeRaw`
+    INSERT INTO login_failures (at, account, address, pending)
+    SELECT now() - make_interval(secs => ${seconds}::int), ${accountKey(email)}, ${address}, false FROM generate_series(1, ${n}::int)`;
+
+  it("a browser that signed in before gets in with the right password while someone else's guesses pause the account", async () => {
+    const email = await freshUser();
+    const attacker = freshAddress();
+    for (let i = 0; i < 5; i++) expect((await checkCredentials(database, email, `guess-${i}`, from(attacker))).ok).toBe(false);
+    // Without the cookie: paused, from any address.
+    expect(await checkCredentials(database, email, DEMO_PASSWORD, withCookie(freshAddress(), null))).toMatchObject({ reason: "throttled" });
+    // A forged cookie, or one for another account, counts as none.
+    expect(await checkCredentials(database, email, DEMO_PASSWORD, withCookie(freshAddress(), `${deviceCookieName(accountKey(email), false)}=${"0".repeat(36)}.${"A".repeat(43)}`))).toMatchObject({ reason: "throttled" });
+    const otherAccountsCookie = knownBrowser(await freshUser()).replace(/^[^=]+/, deviceCookieName(accountKey(email), false));
+    expect(await checkCredentials(database, email, DEMO_PASSWORD, withCookie(freshAddress(), otherAccountsCookie))).toMatchObject({ reason: "throttled" });
+    // The account's own browser: in.
+    expect((await checkCredentials(database, email, DEMO_PASSWORD, withCookie(freshAddress(), knownBrowser(email)))).ok).toBe(true);
+  });
+
+  it("pauses progressively, not for a fixed 15 minutes: after the pause the right password gets in", async () => {
+    const email = await freshUser();
+    const address = freshAddress();
+    // Five failures, the last one longer ago than the first pause: the right password gets in.
+    await failuresAgo(email, address, 5, FIRST_PAUSE_SECONDS + 5);
+    expect((await checkCredentials(database, email, DEMO_PASSWORD, from(address))).ok).toBe(true);
+    // Seven failures 40 s ago: the pause is now 30 s × 2² = 2 minutes, and it tells when to try again.
+    const next = await freshUser();
+    await failuresAgo(next, address, 7, 40);
+    const paused = await checkCredentials(database, next, DEMO_PASSWORD, from(address));
+    expect(paused).toMatchObject({ ok: false, reason: "throttled" });
+    expect((paused as { retryAfterSeconds: number }).retryAfterSeconds).toBeGreaterThan(70);
+    expect((paused as { retryAfterSeconds: number }).retryAfterSeconds).toBeLessThanOrEqual(80);
+  });
+
+  it("a device that guesses wrong too often itself loses its exemption", async () => {
+    const email = await freshUser();
+    const cookie = knownBrowser(email);
+    for (let i = 0; i < 5; i++) expect((await checkCredentials(database, email, `wrong-${i}`, withCookie(freshAddress(), cookie))).ok).toBe(false);
+    expect(await checkCredentials(database, email, DEMO_PASSWORD, withCookie(freshAddress(), cookie))).toMatchObject({ reason: "throttled" });
+  });
+
+  it("a password spray from many addresses hits the global limit: unknown browsers pause, known ones get in", async () => {
+    const global = (await database.loginFailure.count({ where: { pending: false, at: { gt: new Date(Date.now() - 15 * 60_000) } } })) + 6;
+    const limits = { ...LIMITS, global };
+    for (let i = 0; i < 6; i++) {
+      expect(await checkCredentials(database, `spray-${Date.now()}-${i}@example.org`, "Winter2026!", withCookie(freshAddress(), null, limits))).toEqual({ ok: false, reason: "invalid" });
+    }
+    const email = await freshUser();
+    expect(await checkCredentials(database, email, DEMO_PASSWORD, withCookie(freshAddress(), null, limits))).toMatchObject({ reason: "throttled" });
+    expect((await checkCredentials(database, email, DEMO_PASSWORD, withCookie(freshAddress(), knownBrowser(email), limits))).ok).toBe(true);
+  });
+});
+
+describe("password hashing off the event loop (Argon2id, native)", () => {
+  it("hashes new passwords with Argon2id, and rehashes a bcrypt hash at the next successful sign-in", async () => {
+    expect(await hashPassword("any passphrase at all")).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+    const bcrypt = (await import("bcryptjs")).default;
+    const email = `legacy-${Date.now()}@example.org`;
+    await database.user.create({ data: { email, name: "Legacy Hash", role: "STAFF", passwordHash: await bcrypt.hash(DEMO_PASSWORD, 10) } });
+    // A wrong password changes nothing.
+    expect((await checkCredentials(database, email, "not the password", from(freshAddress()))).ok).toBe(false);
+    expect((await database.user.findUniqueOrThrow({ where: { email } })).passwordHash).toMatch(/^\$2[ab]\$/);
+    expect((await checkCredentials(database, email, DEMO_PASSWORD, from(freshAddress()))).ok).toBe(true);
+    const rehashed = (await database.user.findUniqueOrThrow({ where: { email } })).passwordHash;
+    expect(rehashed).toMatch(/^\$argon2id\$/);
+    expect((await checkCredentials(database, email, DEMO_PASSWORD, from(freshAddress()))).ok).toBe(true);
+    expect((await database.user.findUniqueOrThrow({ where: { email } })).passwordHash).toBe(rehashed);
   });
 });

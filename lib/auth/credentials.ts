@@ -3,7 +3,7 @@
 // keyed on what was typed, not on an account found, so it reveals nothing either.
 import type { Db } from "@/lib/db/client";
 import { isRole, type TRole } from "./permissions";
-import { verifyPassword } from "./password";
+import { hashPassword, needsRehash, verifyPassword } from "./password";
 import { accountKey, attemptFailed, attemptSucceeded, beginAttempt, pruneOldFailures, type TThrottleLimits } from "./throttle";
 
 export interface TAuthenticatedUser {
@@ -17,12 +17,18 @@ export interface TAuthenticatedUser {
 
 export type TSignInResult =
   | { ok: true; user: TAuthenticatedUser }
-  | { ok: false; reason: "invalid" | "throttled" };
+  | { ok: false; reason: "invalid" }
+  | { ok: false; reason: "throttled"; retryAfterSeconds: number };
 
 export interface TSignInContext {
   /** The client address (see client-address.ts). */
   address: string;
   limits: TThrottleLimits;
+  /**
+   * The hash of a valid device cookie for the email typed (device-cookie.ts), or null. Takes the account as
+   * input, so the caller verifies it with `accountKey(email)`.
+   */
+  device?: (account: string) => string | null;
 }
 
 const INVALID = { ok: false, reason: "invalid" } as const;
@@ -37,14 +43,15 @@ export async function checkCredentials(
   const email = emailInput.trim().toLowerCase();
   if (email.length === 0 || email.length > 320 || passwordInput.length > 1024) return INVALID;
   const account = accountKey(email);
-  const attempt = await beginAttempt(database, account, context.address, context.limits);
+  const begun = await beginAttempt(database, account, context.address, context.limits, context.device?.(account) ?? null);
   const user = await database.user.findUnique({
     where: { email },
     select: { id: true, email: true, name: true, role: true, active: true, passwordHash: true, sessionEpoch: true },
   });
   // Refused attempts are not audited one by one: they cost an attacker nothing, and would flood the trail.
   // The failure that pauses an account is audited instead.
-  if (attempt === null) return { ok: false, reason: "throttled" };
+  if (!begun.ok) return { ok: false, reason: "throttled", retryAfterSeconds: begun.retryAfterSeconds };
+  const attempt = begun.attempt;
   const ok = await verifyPassword(passwordInput, user?.passwordHash ?? null);
   if (!ok || !user || !user.active || !isRole(user.role)) {
     await attemptFailed(database, attempt.id);
@@ -62,6 +69,10 @@ export async function checkCredentials(
     return INVALID;
   }
   await attemptSucceeded(database, attempt.id, account);
+  // A hash from before Argon2id (bcrypt) is replaced now that the password is known to be right.
+  if (needsRehash(user.passwordHash)) {
+    await database.user.updateMany({ where: { id: user.id, passwordHash: user.passwordHash }, data: { passwordHash: await hashPassword(passwordInput) } });
+  }
   await database.auditEvent.create({
     data: { actorId: user.id, action: "auth.sign_in", entityType: "User", entityId: user.id },
   });

@@ -6,6 +6,7 @@ import { isDatabaseUnavailable } from "@/lib/db/unavailable";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/http/logger";
 import { clientAddress } from "./client-address";
+import { verifiedDevice } from "./device-cookie";
 import { checkCredentials } from "./credentials";
 import { isRole } from "./permissions";
 import { sessionAccount, sessionClaimsOf } from "./session-account";
@@ -15,6 +16,7 @@ import { endSession } from "./sign-out";
 
 export function authOptions(): NextAuthOptions {
   const config = env();
+  const secureCookies = config.NEXTAUTH_URL?.startsWith("https://") ?? false;
   return {
     secret: config.AUTH_SECRET,
     // The cookie and the token inside it live BACKLINE_SESSION_IDLE_MINUTES; proxy.ts renews both on
@@ -34,12 +36,14 @@ export function authOptions(): NextAuthOptions {
           let result;
           try {
             result = await checkCredentials(db(), credentials?.email, credentials?.password, {
-              address: clientAddress(request?.headers, config.BACKLINE_TRUSTED_PROXY_HOPS),
+              address: clientAddress(request?.headers),
               limits: {
                 perAccount: config.BACKLINE_LOGIN_MAX_FAILURES_PER_ACCOUNT,
                 perAddress: config.BACKLINE_LOGIN_MAX_FAILURES_PER_ADDRESS,
+                global: config.BACKLINE_LOGIN_MAX_FAILURES_GLOBAL,
                 windowMinutes: config.BACKLINE_LOGIN_WINDOW_MINUTES,
               },
+              device: (account) => verifiedDevice(config.AUTH_SECRET, account, request?.headers?.cookie, secureCookies),
             });
           } catch (error) {
             // next-auth puts a thrown message into the redirect URL: only our codes may go there.

@@ -1,19 +1,37 @@
-// Sign-in throttling, per account and per client address, kept in PostgreSQL so that every app
-// instance behind a load balancer counts the same failures.
+// Sign-in throttling, kept in PostgreSQL so that every app instance behind a load balancer counts the same
+// failures.
 //
-// An attempt is recorded *before* its password is checked, as pending, and its row removed when the
-// password turns out right: successful sign-ins never count once done. Per account, pending attempts count
-// too (counted under a per-account advisory lock), so parallel guesses at one account cannot all slip
-// under the limit. Per address, only failures count: many people signing in at once from one clinic behind one
-// NAT address never throttle each other. A refused (throttled) attempt is not recorded, so the pause lifts
-// as the oldest failures leave the window, whatever an attacker keeps sending.
+// An attempt is recorded *before* its password is checked, as pending, and its row removed when the password
+// turns out right: successful sign-ins never count once done. Four limits, all within the window:
+//  - per account: after `perAccount` failures (pending attempts count too, under a per-account advisory lock, so
+//    parallel guesses cannot all slip under it) the account pauses, progressively: 30 s after the last failure,
+//    doubling with each failure after that, never longer than the window. Not a hard lock-out: the right password
+//    gets in once the pause is over, and the account's own browsers (a device cookie, device-cookie.ts) are not
+//    paused at all;
+//  - per device (a device cookie): `perAccount` failures and the cookie no longer exempts;
+//  - per client address: `perAddress` failures (in-flight attempts do not count: many people signing in at once
+//    behind one clinic NAT never throttle each other);
+//  - everywhere (`global`): a password spray from many addresses; beyond it only device-cookie browsers may try.
+// A refused (throttled) attempt is not recorded, so a pause lifts as the oldest failures leave the window,
+// whatever an attacker keeps sending.
 import { createHash } from "node:crypto";
 import type { Db } from "@/lib/db/client";
 
 export interface TThrottleLimits {
   perAccount: number;
   perAddress: number;
+  /** failures everywhere within the window; omitted: no global limit */
+  global?: number;
   windowMinutes: number;
+}
+
+/** The first pause of an account at its limit; each further failure doubles it, up to the window. */
+export const FIRST_PAUSE_SECONDS = 30;
+
+/** How long an account with `failures` recent failures pauses after its last one (0: not paused). */
+export function accountPauseSeconds(failures: number, limits: TThrottleLimits): number {
+  if (failures < limits.perAccount) return 0;
+  return Math.min(limits.windowMinutes * 60, FIRST_PAUSE_SECONDS * 2 ** Math.min(20, failures - limits.perAccount));
 }
 
 /** The account key: a hash of the normalised email, so what people type there is not stored. */
@@ -27,24 +45,41 @@ export interface TAttempt {
   priorAccountFailures: number;
 }
 
+export type TBegin = { ok: true; attempt: TAttempt } | { ok: false; retryAfterSeconds: number; limit: "account" | "address" | "global" };
+
 /**
- * Records an attempt for `account` from `address`, or returns null when either has reached its limit of
- * failures within the window (nothing is recorded then).
+ * Records an attempt for `account` from `address` (and `device`, the hash of a valid device cookie for this
+ * account), or refuses it, recording nothing, while a limit holds.
  */
-export async function beginAttempt(database: Db, account: string, address: string, limits: TThrottleLimits): Promise<TAttempt | null> {
+export async function beginAttempt(database: Db, account: string, address: string, limits: TThrottleLimits, device: string | null = null): Promise<TBegin> {
   return database.$transaction(async (tx) => {
-    // Per account only: the address count ignores attempts in flight, so it needs no lock (parallel
-    // failures from one address can overshoot its limit by their number; each account's limit holds).
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`login:account:${account}`}, 0))`;
-    const [counts] = await tx.$queryRaw<{ by_account: bigint; by_address: bigint }[]>`
+    const [c] = await tx.$queryRaw<{ by_account: bigint; last_account: Date | null; by_address: bigint; everywhere: bigint; by_device: bigint; oldest_address: Date | null; oldest_everywhere: Date | null; now: Date }[]>`
       SELECT count(*) FILTER (WHERE account = ${account}) AS by_account,
-             count(*) FILTER (WHERE address = ${address} AND NOT pending) AS by_address
+             max(at) FILTER (WHERE account = ${account}) AS last_account,
+             count(*) FILTER (WHERE address = ${address} AND NOT pending) AS by_address,
+             min(at) FILTER (WHERE address = ${address} AND NOT pending) AS oldest_address,
+             count(*) FILTER (WHERE NOT pending) AS everywhere,
+             min(at) FILTER (WHERE NOT pending) AS oldest_everywhere,
+             count(*) FILTER (WHERE device = ${device} AND NOT pending) AS by_device,
+             now() AS now
         FROM login_failures
-       WHERE at > now() - make_interval(mins => ${limits.windowMinutes}::int)
-         AND (account = ${account} OR address = ${address})`;
-    if (Number(counts!.by_account) >= limits.perAccount || Number(counts!.by_address) >= limits.perAddress) return null;
-    const row = await tx.loginFailure.create({ data: { account, address }, select: { id: true } });
-    return { id: row.id, priorAccountFailures: Number(counts!.by_account) };
+       WHERE at > now() - make_interval(mins => ${limits.windowMinutes}::int)`;
+    const counts = c!;
+    const windowSeconds = limits.windowMinutes * 60;
+    const until = (oldest: Date | null) => (oldest ? Math.max(1, Math.ceil((oldest.getTime() + windowSeconds * 1000 - counts.now.getTime()) / 1000)) : windowSeconds);
+    const trustedDevice = device !== null && Number(counts.by_device) < limits.perAccount;
+    if (!trustedDevice) {
+      const pause = accountPauseSeconds(Number(counts.by_account), limits);
+      const pausedFor = pause && counts.last_account ? Math.ceil((counts.last_account.getTime() + pause * 1000 - counts.now.getTime()) / 1000) : 0;
+      if (pausedFor > 0) return { ok: false, retryAfterSeconds: pausedFor, limit: "account" } as const;
+      if (Number(counts.by_address) >= limits.perAddress) return { ok: false, retryAfterSeconds: until(counts.oldest_address), limit: "address" } as const;
+      if (limits.global !== undefined && Number(counts.everywhere) >= limits.global) {
+        return { ok: false, retryAfterSeconds: until(counts.oldest_everywhere), limit: "global" } as const;
+      }
+    }
+    const row = await tx.loginFailure.create({ data: { account, address, device }, select: { id: true } });
+    return { ok: true, attempt: { id: row.id, priorAccountFailures: Number(counts.by_account) } } as const;
   });
 }
 

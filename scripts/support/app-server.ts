@@ -91,6 +91,7 @@ export async function startApp(options: {
       NEXTAUTH_URL: base,
       NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
       NEXT_TELEMETRY_DISABLED: "1",
+      BACKLINE_TRUSTED_PROXY_HOPS: process.env.BACKLINE_TRUSTED_PROXY_HOPS ?? "0",
       BACKLINE_WORKERS: String(options.workers),
       ...(options.pool ? { BACKLINE_DB_POOL_SIZE: options.pool } : {}),
       ...options.env,

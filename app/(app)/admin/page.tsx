@@ -3,13 +3,16 @@ import Link from "next/link";
 import { AdminNav } from "@/components/admin/admin-nav";
 import { requirePermission } from "@/lib/auth/guard";
 import { ROLE_LABELS } from "@/lib/auth/permissions";
+import { SignInPauses } from "@/components/admin/sign-in-pauses";
+import { env } from "@/lib/env";
+import { listSignInPauses } from "@/lib/server/users/sign-in-pauses";
 import { listUsers } from "@/lib/server/users/list-users";
 
 export const metadata: Metadata = { title: "Admin" };
 
 export default async function AdminPage() {
   const user = await requirePermission("admin:users");
-  const users = await listUsers(user);
+  const [users, pauses] = await Promise.all([listUsers(user), listSignInPauses(user)]);
   return (
     <>
       <h1>Admin</h1>
@@ -50,6 +53,7 @@ export default async function AdminPage() {
           </tbody>
         </table>
       </section>
+      <SignInPauses pauses={pauses} timeZone={env().BACKLINE_TIMEZONE} />
     </>
   );
 }

@@ -10,6 +10,8 @@ import { getUser } from "./get-user";
 import { listUsers } from "./list-users";
 import { resetPassword } from "./reset-password";
 import { updateUser } from "./update-user";
+import { checkCredentials } from "@/lib/auth/credentials";
+import { listSignInPauses } from "./sign-in-pauses";
 
 let users: Awaited<ReturnType<typeof demoUsers>>;
 beforeAll(async () => {
@@ -140,3 +142,17 @@ describe("user administration", () => {
 function newUserAs(who: TCurrentUser) {
   return createUser(who, { name: "Nope", email: email(), role: "ADMIN", password: GOOD_PASSWORD });
 }
+
+describe("sign-in pauses, for admins", () => {
+  it("lists an account paused by failed attempts with when the pause ends, and only to admins", async () => {
+    const limits = { perAccount: 5, perAddress: 20, global: 10_000, windowMinutes: 15 };
+    const account = await createUser(users.admin, { name: "Paused Person", email: email(), role: "STAFF", password: GOOD_PASSWORD });
+    for (let i = 0; i < 5; i++) await checkCredentials(db(), account.email, `wrong-${i}`, { address: "192.0.2.77", limits });
+    const pauses = await listSignInPauses(users.admin, limits);
+    const row = pauses.accounts.find((a) => a.userId === account.id);
+    expect(row).toMatchObject({ name: "Paused Person", email: account.email, failures: 5 });
+    expect(Date.parse(row!.pausedUntil!)).toBeGreaterThan(Date.now());
+    expect(pauses.everywhere.failures).toBeGreaterThanOrEqual(5);
+    for (const who of [users.staff, users.doctor]) expect((await rejection(listSignInPauses(who, limits))).status).toBe(403);
+  });
+});

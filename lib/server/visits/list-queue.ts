@@ -146,6 +146,7 @@ export async function listQueue(user: TCurrentUser, query: TQueueQuery): Promise
       action: "visit.queue",
       entityType: "Visit",
       entityId: "*",
+      patientIds: rows.map((r) => r.patient_id),
       details: { total, page: query.page, visitIds: rows.map((r) => r.id) },
     });
     return {
