@@ -25,6 +25,18 @@ export function authOptions(): NextAuthOptions {
     // However active, a session ends BACKLINE_SESSION_MAX_HOURS after sign-in (the token's authTime).
     session: { strategy: "jwt", maxAge: config.BACKLINE_SESSION_IDLE_MINUTES * 60, updateAge: 60 },
     pages: { signIn: "/signin", error: "/signin" },
+    // next-auth's own log lines, as ours: codes only (its metadata may hold a request's details). A session that
+    // ended (sign-out, deactivation) and is then read at /api/auth/session is expected, not an error.
+    logger: {
+      error(code) {
+        if (code === "JWT_SESSION_ERROR") logger.info("next-auth: an ended session was read and cleared", { code });
+        else logger.error("next-auth error", { code });
+      },
+      warn(code) {
+        logger.warn("next-auth warning", { code });
+      },
+      debug() {},
+    },
     providers: [
       CredentialsProvider({
         name: "Email and password",

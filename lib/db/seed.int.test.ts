@@ -20,8 +20,8 @@ describe("demo seed", () => {
     for (const u of DEMO_USERS) expect(emails.has(u.email)).toBe(true);
     const mrns = await database.patient.findMany({ select: { mrn: true } });
     for (const p of DEMO_PATIENTS) expect(mrns.some((m) => m.mrn === p.mrn)).toBe(true);
-    // Passwords are stored as bcrypt hashes, never in the clear.
-    for (const u of after) expect(u.passwordHash).toMatch(/^\$2[aby]\$11\$/);
+    // Passwords are stored as Argon2id hashes, never in the clear.
+    for (const u of after) expect(u.passwordHash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
   });
 });
 
