@@ -26,6 +26,20 @@ export function evaluationColumns(e: Evaluation): TEvaluationColumns {
   };
 }
 
+/** The same columns as Prisma's Visit fields, for writers that update through Prisma (the locked submit, amend). */
+export function evaluationFields(e: Evaluation) {
+  const c = evaluationColumns(e);
+  return {
+    rulesetVersion: c.ruleset_version,
+    urgency: c.urgency,
+    imagingModality: c.imaging_modality,
+    imagingRule: c.imaging_rule,
+    redFlags: c.red_flags,
+    cannotExclude: c.cannot_exclude,
+    askNow: c.ask_now,
+  };
+}
+
 /** "1.2.0+<hash>": the exact ruleset an evaluation was made under (1.1 stored that form as ruleset_version). */
 export function rulesetLabelOf(e: Pick<Evaluation, "ruleset_version" | "ruleset_hash">): string {
   return e.ruleset_hash ? `${e.ruleset_version}+${e.ruleset_hash}` : e.ruleset_version;

@@ -59,17 +59,38 @@ export function escalateAfterMs(): number {
   return env().BACKLINE_ALERT_ESCALATE_MINUTES * 60_000;
 }
 
-function toState(r: TAlertSqlRow): TAlertState {
+/** An alert as the screens show it, from its stored fields (SQL rows and Prisma records alike). */
+export function alertState(a: {
+  id: bigint | string;
+  reason: TAlertReason;
+  urgency: Tier;
+  raisedAt: Date;
+  acknowledgedAt: Date | null;
+  acknowledgedBy: string | null;
+  escalatedAt: Date | null;
+}): TAlertState {
   return {
-    id: String(r.id),
+    id: String(a.id),
+    reason: a.reason,
+    urgency: a.urgency,
+    raisedAt: a.raisedAt.toISOString(),
+    acknowledgedAt: a.acknowledgedAt?.toISOString() ?? null,
+    acknowledgedBy: a.acknowledgedBy,
+    escalatedAt: a.escalatedAt?.toISOString() ?? null,
+    escalatesAt: new Date(a.raisedAt.getTime() + escalateAfterMs()).toISOString(),
+  };
+}
+
+function toState(r: TAlertSqlRow): TAlertState {
+  return alertState({
+    id: r.id,
     reason: r.reason,
     urgency: r.urgency,
-    raisedAt: r.raised_at.toISOString(),
-    acknowledgedAt: r.acknowledged_at?.toISOString() ?? null,
+    raisedAt: r.raised_at,
+    acknowledgedAt: r.acknowledged_at,
     acknowledgedBy: r.acknowledged_by,
-    escalatedAt: r.escalated_at?.toISOString() ?? null,
-    escalatesAt: new Date(r.raised_at.getTime() + escalateAfterMs()).toISOString(),
-  };
+    escalatedAt: r.escalated_at,
+  });
 }
 
 /** The visit's most recent alert (null: none was raised). */

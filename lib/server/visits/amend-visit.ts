@@ -3,7 +3,7 @@ import type { TCurrentUser } from "@/lib/auth/current-user";
 import { compactAnswers, evaluate, isFieldId, readStoredEvaluation, validateIntake, type Evaluation } from "@/lib/clinical";
 import type { Tier } from "@/lib/clinical/types";
 import { db } from "@/lib/db/client";
-import { evaluationColumns } from "@/lib/db/evaluation-columns";
+import { evaluationColumns, evaluationFields } from "@/lib/db/evaluation-columns";
 import type { Prisma } from "@/lib/db/generated/client";
 import { AppError, type TFieldError } from "@/lib/http/errors";
 import type { TAmend } from "@/lib/schemas/visit";
@@ -84,13 +84,7 @@ export async function amendVisit(user: TCurrentUser, id: string, input: TAmend):
       data: {
         answers: answers as Prisma.InputJsonObject,
         evaluation: evaluation as unknown as Prisma.InputJsonObject,
-        rulesetVersion: cols.ruleset_version,
-        urgency: cols.urgency,
-        imagingModality: cols.imaging_modality,
-        imagingRule: cols.imaging_rule,
-        redFlags: cols.red_flags,
-        cannotExclude: cols.cannot_exclude,
-        askNow: cols.ask_now,
+        ...evaluationFields(evaluation),
         // The reason for blank answers holds only while some are still blank (the amendment keeps the history).
         ...(stillBlank ? {} : { blankReasonCode: null, blankReasonText: null }),
         ...(decisionCleared

@@ -3,7 +3,7 @@ import { isDeepStrictEqual } from "node:util";
 import { askNowLines, compactAnswers, evaluate, readStoredEvaluation, validateIntake, type Evaluation, type TIntake } from "@/lib/clinical";
 import type { TCurrentUser } from "@/lib/auth/current-user";
 import { db, pool } from "@/lib/db/client";
-import { evaluationColumns } from "@/lib/db/evaluation-columns";
+import { evaluationColumns, evaluationFields } from "@/lib/db/evaluation-columns";
 import type { Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/http/errors";
 import type { TBlankReason, TSubmitVisit } from "@/lib/schemas/visit";
@@ -175,7 +175,6 @@ async function submitLocked(user: TCurrentUser, id: string, input: TSubmitVisit)
     const evaluation = evaluate(result.intake);
     const problem = blankReasonProblem(evaluation, input.blankReason);
     if (problem) throw problem;
-    const cols = evaluationColumns(evaluation);
     const answers = compactAnswers(result.intake);
     const updated = await tx.visit.update({
       where: { id },
@@ -183,13 +182,7 @@ async function submitLocked(user: TCurrentUser, id: string, input: TSubmitVisit)
         status: "SUBMITTED",
         answers: answers as Prisma.InputJsonObject,
         evaluation: evaluation as unknown as Prisma.InputJsonObject,
-        rulesetVersion: cols.ruleset_version,
-        urgency: cols.urgency,
-        imagingModality: cols.imaging_modality,
-        imagingRule: cols.imaging_rule,
-        redFlags: cols.red_flags,
-        cannotExclude: cols.cannot_exclude,
-        askNow: cols.ask_now,
+        ...evaluationFields(evaluation),
         blankReasonCode: input.blankReason?.code ?? null,
         blankReasonText: input.blankReason?.text ?? null,
         submittedById: user.id,

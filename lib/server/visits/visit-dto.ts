@@ -1,7 +1,7 @@
 import { readStoredEvaluation, type Evaluation, type Modality, type Tier } from "@/lib/clinical";
 import type { TBlankReasonCode, TOverrideReason } from "@/lib/schemas/visit";
 import type { Prisma } from "@/lib/db/generated/client";
-import { env } from "@/lib/env";
+import { alertState, type TAlertState } from "../safety/alerts";
 import { PATIENT_SELECT, toPatientDto, type TPatientDto } from "../patients/patient-dto";
 
 export const VISIT_SELECT = {
@@ -92,17 +92,8 @@ export interface TAmendmentDto {
   toUrgency: Tier;
 }
 
-export interface TAlertDto {
-  id: string;
-  reason: "emergency" | "cannot_exclude_emergency" | "tier_rose";
-  urgency: Tier;
-  raisedAt: string;
-  acknowledgedAt: string | null;
-  acknowledgedBy: string | null;
-  escalatedAt: string | null;
-  /** when it escalates if nobody acknowledges it */
-  escalatesAt: string;
-}
+/** The visit's latest alert: the safety loop's own shape (lib/server/safety/alerts.ts). */
+export type TAlertDto = TAlertState;
 
 export interface TReevaluationDto {
   at: string;
@@ -175,16 +166,7 @@ export function toVisitDto(v: Prisma.VisitGetPayload<{ select: typeof VISIT_SELE
 
 function alertDto(a: Prisma.VisitGetPayload<{ select: typeof VISIT_SELECT }>["alerts"][number] | undefined): TAlertDto | null {
   if (!a) return null;
-  return {
-    id: a.id.toString(),
-    reason: a.reason,
-    urgency: a.urgency,
-    raisedAt: a.raisedAt.toISOString(),
-    acknowledgedAt: a.acknowledgedAt?.toISOString() ?? null,
-    acknowledgedBy: a.acknowledgedBy?.name ?? null,
-    escalatedAt: a.escalatedAt?.toISOString() ?? null,
-    escalatesAt: new Date(a.raisedAt.getTime() + env().BACKLINE_ALERT_ESCALATE_MINUTES * 60_000).toISOString(),
-  };
+  return alertState({ ...a, acknowledgedBy: a.acknowledgedBy?.name ?? null });
 }
 
 function reevaluationDto(r: Prisma.VisitGetPayload<{ select: typeof VISIT_SELECT }>["reevaluations"][number] | undefined): TReevaluationDto | null {
