@@ -4,7 +4,7 @@
 export const SIGN_IN_ERRORS = {
   /** Wrong email, wrong password, or an account that is off: next-auth's own code. */
   invalid: "CredentialsSignin",
-  /** Too many failed attempts for this account or from this address within the window. */
+  /** Too many failed attempts for this account, from this address or everywhere (lib/auth/throttle.ts). */
   throttled: "TooManyAttempts",
   /** The database is down. */
   unavailable: "Unavailable",
@@ -15,7 +15,7 @@ export const SIGN_IN_ERRORS = {
 export const SIGN_IN_MESSAGES: Record<string, string> = {
   [SIGN_IN_ERRORS.invalid]: "Sign-in failed: the email or password is not correct.",
   [SIGN_IN_ERRORS.throttled]:
-    "Too many failed sign-in attempts. For your security, sign-in is paused for a while: wait 15 minutes, then try again, or ask a Backline administrator.",
+    "Too many failed sign-in attempts. For your security, sign-in is paused for a short while: wait a minute, then try again (each further failed attempt makes the pause longer), or ask a Backline administrator.",
   [SIGN_IN_ERRORS.unavailable]: "Sign-in is unavailable right now. Try again shortly.",
   [SIGN_IN_ERRORS.failed]: "Sign-in is unavailable right now. Try again shortly.",
 };
