@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { expect, type APIRequestContext } from "@playwright/test";
 import { encode } from "next-auth/jwt";
 import { DEMO_PASSWORD, USERS } from "./support";
+import { demoAdminSession, isDemoAdmin } from "./two-step-codes";
 
 type TRequest = typeof import("@playwright/test").request;
 
@@ -14,6 +15,12 @@ export const MAX_SESSION_SECONDS = 12 * 3600;
 /** An API context signed in with email + password (through next-auth's credentials callback). */
 export async function signedIn(request: TRequest, baseURL: string, email: string, password = DEMO_PASSWORD): Promise<APIRequestContext> {
   const ctx = await request.newContext({ baseURL });
+  // The demo admin (two-step sign-in) shares one session: see two-step-codes.ts.
+  if (isDemoAdmin(email, password)) {
+    const cookies = await demoAdminSession(ctx, baseURL);
+    await ctx.dispose();
+    return request.newContext({ baseURL, storageState: { cookies, origins: [] } });
+  }
   const { csrfToken } = (await (await ctx.get("/api/auth/csrf")).json()) as { csrfToken: string };
   const res = await ctx.post("/api/auth/callback/credentials", { form: { csrfToken, email, password, json: "true" } });
   expect(res.status(), `sign-in of ${email}`).toBe(200);

@@ -32,9 +32,11 @@ if (process.env.DATABASE_URL) {
   await cluster.createDatabase(name);
   url = cluster.urlFor(name);
 }
+// The app's secret, known here first: it also seals the demo admin's two-step key (lib/db/seed.ts).
+const appSecret = process.env.E2E_AUTH_SECRET || randomBytes(32).toString("base64url");
 await migrate(url);
 const prisma = createDb(url, 1);
-await seedDemo(prisma, console.log);
+await seedDemo(prisma, console.log, { appSecret });
 await prisma.$disconnect();
 // A queue with more than one page (about 40% of these are waiting for review), deterministic.
 await seedVisits(url, { visits: 90, patients: 30, seed: 3, log: console.log });
@@ -42,6 +44,8 @@ await seedVisits(url, { visits: 90, patients: 30, seed: 3, log: console.log });
 // Specs that check the database directly (row counts, a second app instance) read its URL here.
 const infoFile = e2eServerInfoFile(port);
 mkdirSync(".data/e2e", { recursive: true });
+// A new database: the demo admin's shared session and used two-step codes of an earlier run mean nothing (two-step-codes.ts).
+for (const file of [`.data/e2e/admin-session-${port}.json`, `.data/e2e/totp-steps-${port}.json`]) rmSync(file, { force: true });
 writeFileSync(infoFile, JSON.stringify({ databaseUrl: url }), { mode: 0o600 });
 
 if (!existsSync(`${process.env.NEXT_DIST_DIR || ".next"}/BUILD_ID`)) {
@@ -62,7 +66,7 @@ const next = spawn(process.execPath, ["scripts/start.mjs", "-p", port], {
     DATABASE_URL: url,
     NEXTAUTH_URL: `http://localhost:${port}`,
     // playwright.config.ts shares the secret with the specs, which forge aged session tokens with it.
-    NEXTAUTH_SECRET: process.env.E2E_AUTH_SECRET || randomBytes(32).toString("base64url"),
+    NEXTAUTH_SECRET: appSecret,
     NEXT_TELEMETRY_DISABLED: "1",
     // Clients connect directly (no reverse proxy): production requires the setting.
     BACKLINE_TRUSTED_PROXY_HOPS: process.env.BACKLINE_TRUSTED_PROXY_HOPS ?? "0",

@@ -30,6 +30,8 @@ const ZEnv = z.object({
    * Required in production (lib/auth/client-address-preload.cjs, which `npm start` loads, applies it).
    */
   BACKLINE_TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5, "must be at most 5 (the reverse proxies in front of the app)").default(0),
+  /** Two-step sign-in (TOTP) for clinicians: "required", or "optional" (they may turn it on). Admins always need it. */
+  BACKLINE_TWO_STEP_CLINICIANS: z.enum(["required", "optional"], { error: 'must be "required" or "optional"' }).default("optional"),
   BACKLINE_CLINIC_NAME: z.string().min(1).max(120).default("Backline Clinic"),
   BACKLINE_DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   /** An alert (an emergency, or an emergency rule blank answers cannot exclude) nobody acknowledges within this escalates. */
@@ -69,6 +71,11 @@ function developmentSecret(): string {
   mkdirSync(path.dirname(file), { recursive: true });
   writeFileSync(file, `${secret}\n`, { mode: 0o600 });
   return secret;
+}
+
+/** The app secret a local server (npm run dev, or start after db:seed) will use: for seeding the demo admin's two-step key. */
+export function localAppSecret(source: Record<string, string | undefined> = process.env): string {
+  return source.NEXTAUTH_SECRET || source.AUTH_SECRET || developmentSecret();
 }
 
 export function parseEnv(source: Record<string, string | undefined>): TEnv {

@@ -6,7 +6,7 @@ import { openLocalDatabase } from "../lib/db/local";
 import { migrate } from "../lib/db/migrate";
 import { isSeeded, seedDemo } from "../lib/db/seed";
 import { seedVisits } from "../lib/db/seed-visits";
-import { parseEnv } from "../lib/env";
+import { localAppSecret, parseEnv } from "../lib/env";
 
 const log = (line: string) => console.log(`[backline] ${line}`);
 const port = process.env.PORT ?? "3000";
@@ -17,7 +17,7 @@ try {
   log(`database ready (${result.applied.length} migrations applied now)`);
   const prisma = createDb(database.url, 1);
   if (!(await isSeeded(prisma))) {
-    await seedDemo(prisma, log);
+    await seedDemo(prisma, log, { appSecret: localAppSecret() });
     // A queue to work on: synthetic visits run through the engine (more with `npm run db:seed -- --visits N`).
     await seedVisits(database.url, { visits: 120, patients: 40, log });
   }

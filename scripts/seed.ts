@@ -4,6 +4,7 @@
 import { createDb } from "../lib/db/client";
 import { openLocalDatabase } from "../lib/db/local";
 import { migrate } from "../lib/db/migrate";
+import { localAppSecret } from "../lib/env";
 import { seedDemo } from "../lib/db/seed";
 import { seedVisits } from "../lib/db/seed-visits";
 
@@ -23,7 +24,7 @@ const database = await openLocalDatabase();
 const prisma = createDb(database.url, 2);
 try {
   await migrate(database.url);
-  await seedDemo(prisma, console.log);
+  await seedDemo(prisma, console.log, { appSecret: localAppSecret() });
   if (visits > 0) {
     const started = performance.now();
     await seedVisits(database.url, { visits, log: console.log });

@@ -12,7 +12,15 @@ export default async function HomePage() {
   return (
     <>
       <h1>Welcome, {user.name}</h1>
-      <p className="muted">Signed in as {ROLE_LABELS[user.role]}.</p>
+      <p className="muted">
+        Signed in as {ROLE_LABELS[user.role]}.
+        {can(user.role, "self:mfa") && (
+          <>
+            {" "}
+            <Link href="/account/two-step">Two-step sign-in</Link>
+          </>
+        )}
+      </p>
       <div className="card-grid">
         {can(user.role, "intake:write") && (
           <section className="card" aria-labelledby="home-intake">

@@ -31,3 +31,7 @@ export function postJson<T = unknown>(url: string, body: unknown): Promise<TApiR
 export function getJson<T = unknown>(url: string): Promise<TApiResult<T>> {
   return call<T>(url, { method: "GET" });
 }
+
+export function deleteJson<T = unknown>(url: string): Promise<TApiResult<T>> {
+  return call<T>(url, { method: "DELETE" });
+}

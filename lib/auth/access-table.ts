@@ -46,6 +46,7 @@ export const ACCESS_TABLE: readonly TAccessEntry[] = [
   { page: "/admin/users/new", access: "admin:users" },
   { page: "/admin/users/[id]", access: "admin:users" },
   { page: "/admin/audit", access: "admin:audit" },
+  { page: "/account/two-step", access: "self:mfa" },
 
   // API: next-auth's own endpoints (sign-in, sign-out, session, CSRF) and the health check
   { route: "GET /api/auth/[...nextauth]", access: "public", sample: "/api/auth/csrf" },
@@ -54,6 +55,9 @@ export const ACCESS_TABLE: readonly TAccessEntry[] = [
 
   // API v1
   { route: "GET /api/v1/me", access: "self:read" },
+  { route: "GET /api/v1/me/two-step", access: "self:mfa" },
+  { route: "POST /api/v1/me/two-step", access: "self:mfa" },
+  { route: "POST /api/v1/me/two-step/confirm", access: "self:mfa" },
   { route: "GET /api/v1/patients", access: "patient:read" },
   { route: "POST /api/v1/patients", access: "patient:write" },
   { route: "POST /api/v1/patients/search", access: "patient:read" },
@@ -83,6 +87,7 @@ export const ACCESS_TABLE: readonly TAccessEntry[] = [
   { route: "GET /api/v1/admin/users/[id]", access: "admin:users" },
   { route: "PATCH /api/v1/admin/users/[id]", access: "admin:users" },
   { route: "POST /api/v1/admin/users/[id]/password", access: "admin:users" },
+  { route: "DELETE /api/v1/admin/users/[id]/two-step", access: "admin:users" },
   { route: "POST /api/v1/admin/audit/search", access: "admin:audit" },
 ];
 

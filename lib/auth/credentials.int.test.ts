@@ -1,6 +1,8 @@
+import { env } from "@/lib/env";
 import { afterAll, beforeAll, describe, expect, it, inject } from "vitest";
 import { createDb, type Db } from "@/lib/db/client";
-import { DEMO_PASSWORD, seedDemo } from "@/lib/db/seed";
+import { generate } from "otplib";
+import { DEMO_PASSWORD, DEMO_TOTP_SECRET, seedDemo } from "@/lib/db/seed";
 import { checkCredentials, type TSignInContext } from "./credentials";
 import { hashPassword } from "./password";
 import { newDeviceCookieValue, deviceCookieName, verifiedDevice } from "./device-cookie";
@@ -10,7 +12,7 @@ let database: Db;
 let passwordHash: string;
 beforeAll(async () => {
   database = createDb(inject("databaseUrl"), 4);
-  await seedDemo(database);
+  await seedDemo(database, () => {}, { appSecret: env().AUTH_SECRET });
   passwordHash = await hashPassword(DEMO_PASSWORD);
 });
 afterAll(() => database.$disconnect());
@@ -29,14 +31,15 @@ async function freshUser(): Promise<string> {
 }
 
 describe("checkCredentials", () => {
-  it("signs in each demo role with the demo password, case-insensitively by email", async () => {
+  it("signs in each demo role with the demo password (and the admin's two-step code), case-insensitively by email", async () => {
     const address = freshAddress();
     for (const [email, role] of [
       ["staff@example.org", "STAFF"],
       ["Doctor@Example.org ", "CLINICIAN"],
       ["admin@example.org", "ADMIN"],
     ] as const) {
-      const result = await checkCredentials(database, email, DEMO_PASSWORD, from(address));
+      const twoStep = role === "ADMIN" ? { code: await generate({ secret: DEMO_TOTP_SECRET }), appSecret: env().AUTH_SECRET } : undefined;
+      const result = await checkCredentials(database, email, DEMO_PASSWORD, { ...from(address), twoStep });
       expect(result.ok).toBe(true);
       const user = (result as unknown as { user: Record<string, unknown> }).user;
       expect(user).toMatchObject({ email: email.trim().toLowerCase(), role, sessionEpoch: 0 });

@@ -4,7 +4,8 @@
 import type { Db } from "@/lib/db/client";
 import { isRole, type TRole } from "./permissions";
 import { hashPassword, needsRehash, verifyPassword } from "./password";
-import { accountKey, attemptFailed, attemptSucceeded, beginAttempt, pruneOldFailures, type TThrottleLimits } from "./throttle";
+import { checkTotp, hashRecoveryCode, normaliseCode, normaliseRecoveryCode, openSecret } from "./two-step";
+import { attemptAbandoned, accountKey, attemptFailed, attemptSucceeded, beginAttempt, pruneOldFailures, type TThrottleLimits } from "./throttle";
 
 export interface TAuthenticatedUser {
   id: string;
@@ -18,6 +19,8 @@ export interface TAuthenticatedUser {
 export type TSignInResult =
   | { ok: true; user: TAuthenticatedUser }
   | { ok: false; reason: "invalid" }
+  /** The password was right, and the account has two-step sign-in: ask for the code (nothing counted). */
+  | { ok: false; reason: "code_required" }
   | { ok: false; reason: "throttled"; retryAfterSeconds: number };
 
 export interface TSignInContext {
@@ -29,6 +32,8 @@ export interface TSignInContext {
    * input, so the caller verifies it with `accountKey(email)`.
    */
   device?: (account: string) => string | null;
+  /** Two-step sign-in: the code typed (an app code or a recovery code), and the app secret that opens stored TOTP secrets. */
+  twoStep?: { code?: unknown; appSecret: string };
 }
 
 const INVALID = { ok: false, reason: "invalid" } as const;
@@ -46,18 +51,30 @@ export async function checkCredentials(
   const begun = await beginAttempt(database, account, context.address, context.limits, context.device?.(account) ?? null);
   const user = await database.user.findUnique({
     where: { email },
-    select: { id: true, email: true, name: true, role: true, active: true, passwordHash: true, sessionEpoch: true },
+    select: { id: true, email: true, name: true, role: true, active: true, passwordHash: true, sessionEpoch: true, totpSecret: true, totpEnabledAt: true, totpLastStep: true },
   });
   // Refused attempts are not audited one by one: they cost an attacker nothing, and would flood the trail.
   // The failure that pauses an account is audited instead.
   if (!begun.ok) return { ok: false, reason: "throttled", retryAfterSeconds: begun.retryAfterSeconds };
   const attempt = begun.attempt;
-  const ok = await verifyPassword(passwordInput, user?.passwordHash ?? null);
+  const passwordOk = await verifyPassword(passwordInput, user?.passwordHash ?? null);
+  // With two-step sign-in on, the password alone is not enough: without a code the form asks for one (the attempt
+  // counts neither way); a wrong or used code is a failed attempt like a wrong password.
+  let second: TSecondStep = "none";
+  if (passwordOk && user?.active && user.totpEnabledAt && user.totpSecret) {
+    const code = context.twoStep?.code;
+    if (code === undefined || code === null || code === "") {
+      await attemptAbandoned(database, attempt.id);
+      return { ok: false, reason: "code_required" };
+    }
+    second = context.twoStep ? await checkSecondStep(database, { id: user.id, totpSecret: user.totpSecret, totpLastStep: user.totpLastStep }, code, context.twoStep.appSecret) : "wrong";
+  }
+  const ok = passwordOk && second !== "wrong";
   if (!ok || !user || !user.active || !isRole(user.role)) {
     await attemptFailed(database, attempt.id);
     if (user) {
       await database.auditEvent.create({
-        data: { actorId: null, action: "auth.sign_in_failed", entityType: "User", entityId: user.id, details: { reason: ok ? "inactive" : "password" } },
+        data: { actorId: null, action: "auth.sign_in_failed", entityType: "User", entityId: user.id, details: { reason: !passwordOk ? "password" : second === "wrong" ? "code" : "inactive" } },
       });
       if (attempt.priorAccountFailures + 1 === context.limits.perAccount) {
         await database.auditEvent.create({
@@ -74,7 +91,40 @@ export async function checkCredentials(
     await database.user.updateMany({ where: { id: user.id, passwordHash: user.passwordHash }, data: { passwordHash: await hashPassword(passwordInput) } });
   }
   await database.auditEvent.create({
-    data: { actorId: user.id, action: "auth.sign_in", entityType: "User", entityId: user.id },
+    data: { actorId: user.id, action: "auth.sign_in", entityType: "User", entityId: user.id, details: second === "none" ? {} : { secondStep: second } },
   });
   return { ok: true, user: { id: user.id, email: user.email, name: user.name, role: user.role, sessionEpoch: user.sessionEpoch } };
+}
+
+type TSecondStep = "none" | "app" | "recovery" | "wrong";
+
+/**
+ * An app code (accepted once: its time step must be newer than the last one used) or an unused recovery code
+ * (used up now). Both are claimed with a conditional update, so two sign-ins racing with one code cannot both win.
+ */
+async function checkSecondStep(database: Db, user: { id: string; totpSecret: string; totpLastStep: bigint | null }, input: unknown, appSecret: string): Promise<TSecondStep> {
+  const code = normaliseCode(input);
+  if (code) {
+    let secret: string;
+    try {
+      secret = openSecret(appSecret, user.totpSecret);
+    } catch {
+      // Sealed under another NEXTAUTH_SECRET (rotated): app codes cannot be checked; recovery codes still work.
+      return "wrong";
+    }
+    const step = await checkTotp(secret, code, user.totpLastStep);
+    if (step === null) return "wrong";
+    const claimed = await database.user.updateMany({
+      where: { id: user.id, OR: [{ totpLastStep: null }, { totpLastStep: { lt: step } }] },
+      data: { totpLastStep: step },
+    });
+    return claimed.count === 1 ? "app" : "wrong";
+  }
+  const recovery = normaliseRecoveryCode(input);
+  if (!recovery) return "wrong";
+  const used = await database.recoveryCode.updateMany({
+    where: { userId: user.id, codeHash: hashRecoveryCode(user.id, recovery), usedAt: null },
+    data: { usedAt: new Date() },
+  });
+  return used.count === 1 ? "recovery" : "wrong";
 }

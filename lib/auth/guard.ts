@@ -7,15 +7,18 @@ import { recordRefusal } from "./audit-refusal";
 import { currentUser, type TCurrentUser } from "./current-user";
 import { can, type TPermission } from "./permissions";
 
-export async function requireUser(): Promise<TCurrentUser> {
+/** The signed-in user, or the sign-in page. One who must still set up two-step sign-in goes to its page instead. */
+export async function requireUser(options: { settingUpTwoStep?: boolean } = {}): Promise<TCurrentUser> {
   const user = await currentUser();
   if (!user) redirect("/signin");
+  if (user.mustSetUpTwoStep && !options.settingUpTwoStep) redirect("/account/two-step");
   return user;
 }
 
 /** The signed-in user if their role holds any one of the permissions; otherwise the 403 page. */
 export async function requirePermission(...anyOf: [TPermission, ...TPermission[]]): Promise<TCurrentUser> {
-  const user = await requireUser();
+  // The two-step set-up page is the one page an account that must still set it up may open.
+  const user = await requireUser({ settingUpTwoStep: anyOf.every((p) => p === "self:mfa") });
   if (!anyOf.some((permission) => can(user.role, permission))) {
     // proxy.ts passes the page's path along (record ids at most).
     const path = (await headers()).get("x-backline-path") ?? "(page)";

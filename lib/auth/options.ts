@@ -43,6 +43,7 @@ export function authOptions(): NextAuthOptions {
         credentials: {
           email: { label: "Email", type: "email" },
           password: { label: "Password", type: "password" },
+          code: { label: "Code", type: "text" },
         },
         async authorize(credentials, request) {
           let result;
@@ -56,6 +57,7 @@ export function authOptions(): NextAuthOptions {
                 windowMinutes: config.BACKLINE_LOGIN_WINDOW_MINUTES,
               },
               device: (account) => verifiedDevice(config.AUTH_SECRET, account, request?.headers?.cookie, secureCookies),
+              twoStep: { code: credentials?.code, appSecret: config.AUTH_SECRET },
             });
           } catch (error) {
             // next-auth puts a thrown message into the redirect URL: only our codes may go there.
@@ -69,6 +71,7 @@ export function authOptions(): NextAuthOptions {
           }
           if (result.ok) return result.user;
           if (result.reason === "throttled") throw new Error(SIGN_IN_ERRORS.throttled);
+          if (result.reason === "code_required") throw new Error(SIGN_IN_ERRORS.codeRequired);
           return null;
         },
       }),

@@ -7,6 +7,8 @@ export type TRole = (typeof ROLES)[number];
 export const PERMISSIONS = {
   /** Own account details. */
   "self:read": ["STAFF", "CLINICIAN", "ADMIN"],
+  /** Set up two-step sign-in for one's own account. */
+  "self:mfa": ["CLINICIAN", "ADMIN"],
   /** Find, register and view patients. */
   "patient:read": ["STAFF", "CLINICIAN"],
   "patient:write": ["STAFF", "CLINICIAN"],

@@ -4,7 +4,9 @@
 // /api/auth/session, and by proxy.ts before it renews a session cookie.
 import type { JWT } from "next-auth/jwt";
 import { pool } from "@/lib/db/client";
+import { env } from "@/lib/env";
 import { isRole, type TRole } from "./permissions";
+import { twoStepRequired } from "./two-step";
 
 export interface TSessionClaims {
   /** The account id (`sub`). */
@@ -19,6 +21,11 @@ export interface TSessionAccount {
   email: string;
   name: string;
   role: TRole;
+  /**
+   * The role requires two-step sign-in and the account has not set it up: until it does, it may open only the
+   * set-up page and its API (lib/http/route.ts, lib/auth/guard.ts). Absent otherwise.
+   */
+  mustSetUpTwoStep?: true;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -32,9 +39,10 @@ export function sessionClaimsOf(token: JWT | null | undefined): TSessionClaims |
 
 export async function sessionAccount(claims: TSessionClaims): Promise<TSessionAccount | null> {
   // Plain SQL: this runs on every request, and through Prisma it cost more than the rest of a small request.
-  const { rows } = await pool().query<{ id: string; email: string; name: string; role: string; active: boolean; sessionEpoch: number; revoked: boolean }>({
+  const { rows } = await pool().query<{ id: string; email: string; name: string; role: string; active: boolean; sessionEpoch: number; revoked: boolean; twoStepOn: boolean }>({
     name: "backline.session-account",
     text: `SELECT u.id::text, u.email, u.name, u.role::text, u.active, u.session_epoch AS "sessionEpoch",
+                  u.totp_enabled_at IS NOT NULL AS "twoStepOn",
                   EXISTS (SELECT 1 FROM revoked_sessions r WHERE r.jti = $2::uuid) AS revoked
              FROM users u WHERE u.id = $1::uuid`,
     values: [claims.id, claims.sid],
@@ -42,5 +50,7 @@ export async function sessionAccount(claims: TSessionClaims): Promise<TSessionAc
   const user = rows[0];
   if (!user || !user.active || user.revoked || !isRole(user.role)) return null;
   if (claims.epoch !== user.sessionEpoch) return null;
-  return { id: user.id, email: user.email, name: user.name, role: user.role };
+  const account: TSessionAccount = { id: user.id, email: user.email, name: user.name, role: user.role };
+  if (!user.twoStepOn && twoStepRequired(user.role, env().BACKLINE_TWO_STEP_CLINICIANS)) account.mustSetUpTwoStep = true;
+  return account;
 }

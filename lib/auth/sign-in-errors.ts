@@ -6,6 +6,8 @@ export const SIGN_IN_ERRORS = {
   invalid: "CredentialsSignin",
   /** Too many failed attempts for this account, from this address or everywhere (lib/auth/throttle.ts). */
   throttled: "TooManyAttempts",
+  /** The password was right; the account has two-step sign-in, and no code was sent. */
+  codeRequired: "CodeRequired",
   /** The database is down. */
   unavailable: "Unavailable",
   /** Anything else (logged on the server with an error id). */
@@ -16,6 +18,7 @@ export const SIGN_IN_MESSAGES: Record<string, string> = {
   [SIGN_IN_ERRORS.invalid]: "Sign-in failed: the email or password is not correct.",
   [SIGN_IN_ERRORS.throttled]:
     "Too many failed sign-in attempts. For your security, sign-in is paused for a short while: wait a minute, then try again (each further failed attempt makes the pause longer), or ask a Backline administrator.",
+  [SIGN_IN_ERRORS.codeRequired]: "Enter the 6-digit code from your authenticator app, or one of your recovery codes.",
   [SIGN_IN_ERRORS.unavailable]: "Sign-in is unavailable right now. Try again shortly.",
   [SIGN_IN_ERRORS.failed]: "Sign-in is unavailable right now. Try again shortly.",
 };

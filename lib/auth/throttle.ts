@@ -88,6 +88,11 @@ export async function attemptFailed(database: Db, attemptId: bigint): Promise<vo
   await database.loginFailure.updateMany({ where: { id: attemptId }, data: { pending: false } });
 }
 
+/** The password was right but the code is still to come: the attempt counts neither way. */
+export async function attemptAbandoned(database: Db, attemptId: bigint): Promise<void> {
+  await database.loginFailure.deleteMany({ where: { id: attemptId } });
+}
+
 /** The password was right: the attempt does not count, and the account's earlier failures are forgiven. */
 export async function attemptSucceeded(database: Db, attemptId: bigint, account: string): Promise<void> {
   await database.loginFailure.deleteMany({ where: { OR: [{ id: attemptId }, { account }] } });

@@ -105,7 +105,7 @@ beforeAll(async () => {
   ({ url, drop } = await createScratchDatabase("upgrade"));
   await migrate(url);
   const prisma = createDb(url, 1);
-  await seedDemo(prisma);
+  await seedDemo(prisma, () => {}, { appSecret: process.env.NEXTAUTH_SECRET });
   await prisma.$disconnect();
   client = new pg.Client({ connectionString: url });
   await client.connect();

@@ -11,7 +11,7 @@ beforeAll(async () => {
   scratch = await createScratchDatabase("seed_visits");
   await migrate(scratch.url);
   const prisma = createDb(scratch.url, 1);
-  await seedDemo(prisma);
+  await seedDemo(prisma, () => {}, { appSecret: process.env.NEXTAUTH_SECRET });
   await prisma.$disconnect();
 });
 afterAll(() => scratch.drop());

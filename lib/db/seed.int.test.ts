@@ -10,10 +10,10 @@ afterAll(() => database.$disconnect());
 
 describe("demo seed", () => {
   it("creates the demo users and patients, and a second run changes nothing", async () => {
-    await seedDemo(database);
+    await seedDemo(database, () => {}, { appSecret: process.env.NEXTAUTH_SECRET });
     expect(await isSeeded(database)).toBe(true);
     const before = await database.user.findMany({ select: { id: true, email: true, passwordHash: true } });
-    await seedDemo(database);
+    await seedDemo(database, () => {}, { appSecret: process.env.NEXTAUTH_SECRET });
     const after = await database.user.findMany({ select: { id: true, email: true, passwordHash: true } });
     expect(after).toEqual(before);
     const emails = new Set(after.map((u) => u.email));

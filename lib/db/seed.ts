@@ -1,5 +1,6 @@
 // Demo data for development, tests and demos. Idempotent: running it twice changes nothing.
 import { hashPassword } from "@/lib/auth/password";
+import { sealSecret } from "@/lib/auth/two-step";
 import type { Db } from "./client";
 
 export const DEMO_PASSWORD = "backline-demo";
@@ -9,6 +10,12 @@ export const DEMO_USERS = [
   { email: "doctor@example.org", name: "Dr Dana Doctor", role: "CLINICIAN" },
   { email: "admin@example.org", name: "Alex Admin", role: "ADMIN" },
 ] as const;
+
+/**
+ * The demo admin's authenticator key (two-step sign-in is required for admins): add it to an authenticator app,
+ * or let the tests compute codes from it. Demo data only, like the demo password.
+ */
+export const DEMO_TOTP_SECRET = "BACKLINEDEMOADMINTOTPKEY234567AB";
 
 export const DEMO_PATIENTS = [
   { mrn: "MRN-100001", givenName: "Maria", familyName: "Garcia", birthDate: "1961-04-12", sex: "female" },
@@ -25,13 +32,18 @@ export async function isSeeded(database: Db): Promise<boolean> {
   return (await database.user.count()) > 0;
 }
 
-export async function seedDemo(database: Db, log: (line: string) => void = () => {}): Promise<void> {
+/**
+ * `appSecret`: the app's NEXTAUTH_SECRET, which seals two-step secrets; with it the demo admin is created with
+ * two-step sign-in on (DEMO_TOTP_SECRET), without it the admin sets it up at first sign-in.
+ */
+export async function seedDemo(database: Db, log: (line: string) => void = () => {}, options: { appSecret?: string } = {}): Promise<void> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   for (const u of DEMO_USERS) {
+    const twoStep = u.role === "ADMIN" && options.appSecret ? { totpSecret: sealSecret(options.appSecret, DEMO_TOTP_SECRET), totpEnabledAt: new Date() } : {};
     await database.user.upsert({
       where: { email: u.email },
       update: {},
-      create: { ...u, passwordHash, active: true },
+      create: { ...u, passwordHash, active: true, ...twoStep },
     });
   }
   for (const p of DEMO_PATIENTS) {

@@ -6,6 +6,8 @@ export const ERROR_STATUS = {
   validation_failed: 400,
   unauthenticated: 401,
   forbidden: 403,
+  /** signed in, but the role requires two-step sign-in and it is not set up yet */
+  two_step_required: 403,
   not_found: 404,
   conflict: 409,
   payload_too_large: 413,

@@ -67,6 +67,9 @@ export function errorResponse(error: unknown, request?: TRequestInfo): NextRespo
   );
 }
 
+/** What an account that must still set up two-step sign-in may reach: its own details and the set-up. */
+const SET_UP_PERMISSIONS: readonly TPermission[] = ["self:read", "self:mfa"];
+
 export interface TRouteOptions {
   /**
    * Refuse (403) a request a browser says came from another site (Origin, Sec-Fetch-Site), before the session
@@ -122,6 +125,10 @@ export function apiRoute<P = Record<string, never>>(
       const signedIn = user;
       if (!anyOf.some((p) => can(signedIn.role, p))) {
         throw new AppError("forbidden", "Your role does not allow this action.");
+      }
+      // A role that requires two-step sign-in gets nothing else until it is set up.
+      if (signedIn.mustSetUpTwoStep && !anyOf.some((p) => SET_UP_PERMISSIONS.includes(p))) {
+        throw new AppError("two_step_required", "Set up two-step sign-in first (your role requires it): open Backline and follow the steps.");
       }
       return noStore(await handler(request, { user, params: await routeContext.params }));
     } catch (error) {

@@ -8,7 +8,7 @@ import { seedDemo } from "@/lib/db/seed";
 export async function demoUsers(): Promise<Record<"staff" | "doctor" | "admin", TCurrentUser>> {
   const database = createDb(process.env.DATABASE_URL!, 1);
   try {
-    await seedDemo(database);
+    await seedDemo(database, () => {}, { appSecret: process.env.NEXTAUTH_SECRET });
     const users = await database.user.findMany({ select: { id: true, email: true, name: true, role: true } });
     const by = (email: string) => users.find((u) => u.email === email)!;
     return { staff: by("staff@example.org"), doctor: by("doctor@example.org"), admin: by("admin@example.org") };

@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ManageUser } from "@/components/admin/manage-user";
+import { ResetTwoStep } from "@/components/admin/reset-two-step";
 import { formatDateTime } from "@/components/patients/format";
 import { requirePermission } from "@/lib/auth/guard";
 import { ROLE_LABELS } from "@/lib/auth/permissions";
 import { env } from "@/lib/env";
 import { loadOr404 } from "@/lib/http/load-or-404";
+import { twoStepOnFor } from "@/lib/server/account/two-step";
 import { getUser } from "@/lib/server/users/get-user";
 
 export const metadata: Metadata = { title: "User account" };
@@ -14,6 +16,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
   const user = await requirePermission("admin:users");
   const { id } = await params;
   const account = await loadOr404(id, "User", (userId) => getUser(user, userId));
+  const twoStepOn = await twoStepOnFor(user, account.id);
   return (
     <>
       <p className="back-link">
@@ -35,12 +38,17 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
             <dd>{account.active ? "Active" : "Deactivated"}</dd>
           </div>
           <div>
+            <dt>Two-step sign-in</dt>
+            <dd>{twoStepOn ? "On" : "Off"}</dd>
+          </div>
+          <div>
             <dt>Created</dt>
             <dd>{formatDateTime(account.createdAt, env().BACKLINE_TIMEZONE)}</dd>
           </div>
         </dl>
       </section>
       <ManageUser user={account} isSelf={account.id === user.id} />
+      {twoStepOn && account.id !== user.id && <ResetTwoStep userId={account.id} name={account.name} />}
     </>
   );
 }
