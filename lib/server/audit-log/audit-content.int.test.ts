@@ -158,7 +158,7 @@ const ALLOWED_DETAIL_KEYS = new Set([
   // exports and lists: the format, the list's own view (open or reviewed recalls) and its counts
   "format", "status", "addenda", "view", "open", "reviewed",
   // accounts (not patients): sign-in outcomes, pauses, role changes, refused requests
-  "reason", "secondStep", "failures", "windowMinutes", "role", "roleFrom", "roleTo", "active", "name", "email", "passwordReset", "fetchSite",
+  "reason", "secondStep", "failures", "windowMinutes", "role", "roleFrom", "roleTo", "active", "activeFrom", "activeTo", "name", "email", "passwordReset", "fetchSite",
   // the audit search's own filters (ids and days)
   "actorId", "action", "patientBy", "from", "to",
 ]);
