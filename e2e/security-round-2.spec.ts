@@ -10,6 +10,7 @@ import { createDb } from "../lib/db/client";
 import { freePort } from "../lib/db/embedded";
 import { migrate } from "../lib/db/migrate";
 import { seedDemo } from "../lib/db/seed";
+import { credentialsPost } from "../lib/testing/http-session";
 import { createAccount, demo, IDLE_SECONDS, SESSION_COOKIE, signedIn } from "./accounts";
 import { startOwnApp, type TOwnApp } from "./own-app";
 import { e2eDatabaseUrl } from "./server-info";
@@ -128,20 +129,6 @@ test("finding 6: a refused request (403) is audited, from the API and from a pag
   expect(rows.every((r) => r.actor?.id === me.id && r.details.role === "STAFF")).toBe(true);
   for (const c of [staff, admin]) await c.dispose();
 });
-
-/** A credentials sign-in over plain HTTP, as a browser or a script would send it. */
-async function credentialsPost(base: string, email: string, password: string, headers: Record<string, string> = {}) {
-  const csrf = await fetch(`${base}/api/auth/csrf`);
-  const csrfCookie = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const res = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", ...headers, cookie: [csrfCookie, headers.cookie].filter(Boolean).join("; ") },
-    body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
-  });
-  return { status: res.status, setCookies: res.headers.getSetCookie() };
-}
 
 test.describe.serial("findings 7 and 8: sign-in throttling, with an app and database of its own", () => {
   let own: TOwnApp;
