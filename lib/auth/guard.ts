@@ -21,7 +21,9 @@ export async function requirePermission(...anyOf: [TPermission, ...TPermission[]
   const user = await requireUser({ settingUpTwoStep: anyOf.every((p) => p === "self:mfa") });
   if (!anyOf.some((permission) => can(user.role, permission))) {
     // proxy.ts passes the page's path along (record ids at most).
-    const path = (await headers()).get("x-backline-path") ?? "(page)";
+    // Only a plain path: a request proxy.ts did not see (a prefetch) could carry its own header.
+    const sent = (await headers()).get("x-backline-path") ?? "";
+    const path = /^\/[\w\-./]{0,200}$/.test(sent) ? sent : "(page)";
     await recordRefusal(user, { method: "GET", path }).catch((error: unknown) => logger.warn("could not audit a refused page", { path, error }));
     forbidden();
   }
