@@ -25,6 +25,17 @@ const config = [
     },
   },
   {
+    // Layers point one way: lib never imports the UI or the pages (shared words live in lib/contracts).
+    files: ["lib/**/*.{ts,tsx}"],
+    ignores: ["lib/clinical/**", "lib/**/*.test.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["@/components/*", "@/app/*", "**/components/*", "**/app/*"], message: "lib/** never imports components/ or app/: move what both need into lib/contracts." }] },
+      ],
+    },
+  },
+  {
     // Only lib/env.ts reads process.env in app code.
     files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}", "lib/server/**/*.ts", "lib/auth/**/*.ts", "lib/http/**/*.ts"],
     rules: {

@@ -3,7 +3,7 @@
 // provisional result, the answers still missing.
 import Link from "next/link";
 import { questionById, type Evaluation, type Explanation } from "@/lib/clinical";
-import { MODALITY_LABELS, URGENCY_LABELS } from "@/components/labels";
+import { MODALITY_LABELS, URGENCY_LABELS } from "@/lib/contracts/labels";
 import { AskNow } from "@/components/visits/ask-now";
 import type { TBlankReason } from "@/lib/schemas/blank-reasons";
 

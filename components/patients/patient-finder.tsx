@@ -4,7 +4,7 @@
 // the page URL (browser history, address bar, shared links) nor in an API URL: the search is the body of
 // POST /api/v1/patients/search, and the last one is kept in this tab's sessionStorage, so Back from a patient
 // page shows it again.
-import { SEX_LABELS } from "@/components/labels";
+import { SEX_LABELS } from "@/lib/contracts/labels";
 import Link from "next/link";
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore, type FormEvent } from "react";
 import { recallSaved, rememberSaved } from "@/components/saved-search";

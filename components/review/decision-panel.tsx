@@ -10,7 +10,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { useForm, useWatch } from "react-hook-form";
-import { MODALITY_LABELS } from "@/components/labels";
+import { MODALITY_LABELS } from "@/lib/contracts/labels";
 import { formatDateTime } from "@/components/patients/format";
 import type { Modality } from "@/lib/clinical/types";
 import { blankReasonText } from "@/lib/schemas/blank-reasons";

@@ -2,7 +2,7 @@
 // fire, the imaging suggestion beside the seeds' comparison of diagnostic tools, blood tests, advisories,
 // and what is missing from a provisional result. Server-rendered; no client JavaScript.
 import { DIAGNOSTIC_TOOLS, questionById, sourceByTag, type Evaluation, type Explanation } from "@/lib/clinical";
-import { MODALITY_LABELS, URGENCY_LABELS } from "@/components/labels";
+import { MODALITY_LABELS, URGENCY_LABELS } from "@/lib/contracts/labels";
 
 function Sources({ tags }: { tags: readonly string[] }) {
   if (tags.length === 0) return null;

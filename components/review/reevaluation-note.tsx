@@ -1,6 +1,6 @@
 // "Re-evaluated under 1.2.0": an open visit whose evaluation was replaced when the rules changed (npm run
 // db:migrate), with what changed, so the doctor does not act on what the old rules said.
-import { MODALITY_LABELS, URGENCY_LABELS } from "@/components/labels";
+import { MODALITY_LABELS, URGENCY_LABELS } from "@/lib/contracts/labels";
 import { formatDateTime } from "@/components/patients/format";
 import { ruleById } from "@/lib/clinical";
 import type { TReevaluationDto } from "@/lib/server/visits/visit-dto";

@@ -17,7 +17,7 @@ import Link from "next/link";
 import { useSearchParams } from "next/navigation";
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore, type FormEvent } from "react";
 import { subscribeLive } from "../live/live-events";
-import { MODALITY_LABELS, STATUS_LABELS, URGENCY_LABELS } from "@/components/labels";
+import { MODALITY_LABELS, STATUS_LABELS, URGENCY_LABELS } from "@/lib/contracts/labels";
 import { formatDateTime, fullName } from "@/components/patients/format";
 import { ExportCsvLink } from "@/components/review/export-csv-link";
 import { recallSaved, rememberSaved } from "@/components/saved-search";

@@ -7,7 +7,7 @@
 import { useRouter } from "next/navigation";
 import { useMemo, useRef, useState } from "react";
 import { Controller, useForm, useWatch } from "react-hook-form";
-import { URGENCY_LABELS } from "@/components/labels";
+import { URGENCY_LABELS } from "@/lib/contracts/labels";
 import { QUESTION_LIST } from "@/lib/clinical/catalogue";
 import { isQuestionRequired, isQuestionVisible } from "@/lib/clinical/display";
 import type { QuestionDef } from "@/lib/clinical/types";

@@ -1,6 +1,6 @@
 // The columns of the queue export: the queue table's columns plus the decision and sign-off, one line per
 // visit. Enum values are written as the words the screens use.
-import { MODALITY_LABELS, STATUS_LABELS, URGENCY_LABELS } from "@/components/labels";
+import { MODALITY_LABELS, STATUS_LABELS, URGENCY_LABELS } from "@/lib/contracts/labels";
 import type { Modality, Tier } from "@/lib/clinical";
 import { csvLine } from "./csv";
 

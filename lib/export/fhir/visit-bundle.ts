@@ -19,7 +19,7 @@ import type {
   Resource,
   ServiceRequest,
 } from "@medplum/fhirtypes";
-import { MODALITY_LABELS } from "@/components/labels";
+import { MODALITY_LABELS } from "@/lib/contracts/labels";
 import { QUESTION_LIST, SECTIONS, type Modality, type QuestionDef, type Tier } from "@/lib/clinical";
 import { overrideReasonLabel, visitDateOf, type TVisitSummary } from "../visit-summary";
 import { SYSTEMS, urn, uuidFor } from "./ids";

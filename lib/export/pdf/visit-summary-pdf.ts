@@ -3,7 +3,7 @@
 // and the sign-off (with the acknowledgement when a provisional result was signed), or "NOT SIGNED - provisional"
 // on every page. Every page carries the patient, "printed by ... at ..." and "Page N of M".
 import PDFDocument from "pdfkit";
-import { MODALITY_LABELS, SEX_LABELS, STATUS_LABELS, URGENCY_LABELS } from "@/components/labels";
+import { MODALITY_LABELS, SEX_LABELS, STATUS_LABELS, URGENCY_LABELS } from "@/lib/contracts/labels";
 import { askNowHeadline, askNowLines, joinWords, questionById, type Explanation } from "@/lib/clinical";
 import { blankReasonText } from "@/lib/schemas/blank-reasons";
 import { formatDateTime, historySections, overrideReasonLabel, visitDateOf, type TVisitSummary } from "../visit-summary";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { MODALITY_LABELS, STATUS_LABELS, URGENCY_LABELS, SEX_LABELS } from "@/components/labels";
+import { MODALITY_LABELS, STATUS_LABELS, URGENCY_LABELS, SEX_LABELS } from "@/lib/contracts/labels";
 import { dayIn, formatDateTime, formatDay } from "@/components/patients/format";
 import { PainChart, type TPainPoint } from "@/components/patients/pain-chart";
 import { StartVisitButton } from "@/components/patients/start-visit-button";

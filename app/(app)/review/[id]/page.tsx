@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { SEX_LABELS, STATUS_LABELS, URGENCY_LABELS } from "@/components/labels";
+import { SEX_LABELS, STATUS_LABELS, URGENCY_LABELS } from "@/lib/contracts/labels";
 import { formatDateTime, formatDay, fullName } from "@/components/patients/format";
 import { LiveRefresh } from "@/components/live/live-refresh";
 import { Amendments } from "@/components/review/amendments";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { MODALITY_LABELS } from "@/components/labels";
+import { MODALITY_LABELS } from "@/lib/contracts/labels";
 import { formatDay } from "@/components/patients/format";
 import Link from "next/link";
 import { requirePermission } from "@/lib/auth/guard";

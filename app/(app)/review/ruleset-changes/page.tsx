@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { URGENCY_LABELS } from "@/components/labels";
+import { URGENCY_LABELS } from "@/lib/contracts/labels";
 import { formatDateTime, fullName } from "@/components/patients/format";
 import { RecallReviewButton } from "@/components/review/recall-review-button";
 import { requirePermission } from "@/lib/auth/guard";
