@@ -1,6 +1,7 @@
 // An app of a spec's own, started as `npm start` starts it (scripts/start.mjs and its workers), for specs that
 // kill, break or misconfigure the app without touching the shared test server.
 import { spawn, type ChildProcess } from "node:child_process";
+import { productionAppEnv } from "../scripts/support/production-env";
 
 export interface TOwnApp {
   app: ChildProcess;
@@ -25,14 +26,7 @@ export function startOwnApp(options: {
   const app = spawn(process.execPath, ["scripts/start.mjs", "-p", String(options.port), ...(options.host ? ["-H", options.host] : [])], {
     stdio: ["ignore", "pipe", "pipe"],
     env: {
-      ...process.env,
-      NODE_ENV: "production",
-      DATABASE_URL: options.databaseUrl,
-      NEXTAUTH_URL: base,
-      NEXTAUTH_SECRET: options.secret,
-      NEXT_TELEMETRY_DISABLED: "1",
-      // Clients connect directly (no reverse proxy): production requires the setting.
-      BACKLINE_TRUSTED_PROXY_HOPS: process.env.BACKLINE_TRUSTED_PROXY_HOPS ?? "0",
+      ...productionAppEnv({ databaseUrl: options.databaseUrl, publicUrl: base, secret: options.secret }),
       ...(options.workers === undefined ? {} : { BACKLINE_WORKERS: options.workers }),
       ...options.env,
     },

@@ -9,6 +9,7 @@ import { startEmbedded, type EmbeddedDb } from "../lib/db/embedded";
 import { migrate } from "../lib/db/migrate";
 import { seedDemo } from "../lib/db/seed";
 import { seedVisits } from "../lib/db/seed-visits";
+import { productionAppEnv } from "../scripts/support/production-env";
 import { e2eServerInfoFile } from "./server-info";
 
 const port = process.env.E2E_PORT ?? "3100";
@@ -60,17 +61,8 @@ const log = createWriteStream(`.data/e2e/server-${port}.log`, { flags: "w" });
 // As `npm start` runs it: scripts/start.mjs, one worker per CPU core sharing the port.
 const next = spawn(process.execPath, ["scripts/start.mjs", "-p", port], {
   stdio: ["inherit", "pipe", "pipe"],
-  env: {
-    ...process.env,
-    NODE_ENV: "production",
-    DATABASE_URL: url,
-    NEXTAUTH_URL: `http://localhost:${port}`,
-    // playwright.config.ts shares the secret with the specs, which forge aged session tokens with it.
-    NEXTAUTH_SECRET: appSecret,
-    NEXT_TELEMETRY_DISABLED: "1",
-    // Clients connect directly (no reverse proxy): production requires the setting.
-    BACKLINE_TRUSTED_PROXY_HOPS: process.env.BACKLINE_TRUSTED_PROXY_HOPS ?? "0",
-  },
+  // playwright.config.ts shares the secret with the specs, which forge aged session tokens with it.
+  env: productionAppEnv({ databaseUrl: url, publicUrl: `http://localhost:${port}`, secret: appSecret }),
 });
 
 next.stdout.on("data", (chunk: Buffer) => {

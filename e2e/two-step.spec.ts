@@ -6,6 +6,12 @@ import { generate } from "otplib";
 import { createAccount, demo } from "./accounts";
 import { expectNoAxeViolations } from "./support";
 
+/** The sign-in form's second step: type `code` and send it. */
+async function sendCode(page: import("@playwright/test").Page, code: string) {
+  await page.getByLabel(/code from your authenticator app/i).fill(code);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
 async function signInForm(page: import("@playwright/test").Page, email: string, password: string) {
   await page.goto("/signin");
   await page.getByLabel("Email").fill(email);
@@ -46,24 +52,20 @@ test("a clinician sets up two-step sign-in; then sign-in asks for a code, which 
   await expect(page.getByRole("button", { name: "Sign out" })).toHaveCount(0);
   // The code of the next time step (accepted one step early), so it is not the one used to set up.
   const code = await generate({ secret, epoch: Math.floor(Date.now() / 1000) + 30 });
-  await codeField.fill(code);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await sendCode(page, code);
   await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
   await page.getByRole("button", { name: "Sign out" }).click();
 
   // The same code again: refused.
   await signInForm(page, account.email, account.password);
-  await page.getByLabel(/code from your authenticator app/i).fill(code);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await sendCode(page, code);
   await expect(page.locator(".alert[role=alert]")).toContainText("not correct");
   // A recovery code: once.
-  await page.getByLabel(/code from your authenticator app/i).fill(recovery);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await sendCode(page, recovery);
   await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
   await page.getByRole("button", { name: "Sign out" }).click();
   await signInForm(page, account.email, account.password);
-  await page.getByLabel(/code from your authenticator app/i).fill(recovery);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await sendCode(page, recovery);
   await expect(page.locator(".alert[role=alert]")).toContainText("not correct");
 
   // Enrolment and use are audited.

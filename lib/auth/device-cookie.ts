@@ -4,6 +4,7 @@
 // a MAC over the account and the id, and is worth nothing for any other account. A device that fails too often
 // itself (BACKLINE_LOGIN_MAX_FAILURES_PER_ACCOUNT within the window) loses the exemption.
 import { createHash, createHmac, randomUUID, timingSafeEqual } from "node:crypto";
+import { accountKey } from "./throttle";
 
 export const DEVICE_COOKIE_DAYS = 180;
 /** Only the credentials callback ever receives it. */
@@ -43,4 +44,33 @@ export function verifiedDevice(secret: string, accountKey: string, cookieHeader:
   const given = Buffer.from(match[2]!);
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
   return createHash("sha256").update(match[1]!).digest("hex");
+}
+
+/** The email of a credentials sign-in, read from a copy of the form before next-auth reads it. */
+export async function signInEmail(request: Request): Promise<string | null> {
+  if (request.method !== "POST" || !new URL(request.url).pathname.endsWith("/callback/credentials")) return null;
+  const form = await request.clone().formData().catch(() => null);
+  const email = form?.get("email");
+  return typeof email === "string" && email.trim() ? email : null;
+}
+
+/**
+ * A successful sign-in (next-auth set a session cookie) gives the browser a device cookie for the account
+ * (above): a pause caused by someone else's guesses does not stop it next time.
+ */
+export function withDeviceCookie(response: Response, email: string | null, app: { secret: string; secure: boolean }): Response {
+  const { secret, secure } = app;
+  if (!email || !response.headers.getSetCookie().some((c) => /(^|__Secure-)next-auth\.session-token=[^;]/.test(c))) return response;
+  const account = accountKey(email);
+  const cookie = [
+    `${deviceCookieName(account, secure)}=${newDeviceCookieValue(secret, account)}`,
+    `Path=${DEVICE_COOKIE_PATH}`,
+    `Max-Age=${DEVICE_COOKIE_DAYS * 86_400}`,
+    "HttpOnly",
+    "SameSite=Strict",
+    ...(secure ? ["Secure"] : []),
+  ].join("; ");
+  const headers = new Headers(response.headers);
+  headers.append("Set-Cookie", cookie);
+  return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
 }

@@ -5,7 +5,7 @@ import { forbidden, redirect } from "next/navigation";
 import { logger } from "@/lib/http/logger";
 import { recordRefusal } from "./audit-refusal";
 import { currentUser, type TCurrentUser } from "./current-user";
-import { can, type TPermission } from "./permissions";
+import { can, TWO_STEP_SET_UP_PERMISSIONS, type TPermission } from "./permissions";
 
 /** The signed-in user, or the sign-in page. One who must still set up two-step sign-in goes to its page instead. */
 export async function requireUser(options: { settingUpTwoStep?: boolean } = {}): Promise<TCurrentUser> {
@@ -18,7 +18,7 @@ export async function requireUser(options: { settingUpTwoStep?: boolean } = {}):
 /** The signed-in user if their role holds any one of the permissions; otherwise the 403 page. */
 export async function requirePermission(...anyOf: [TPermission, ...TPermission[]]): Promise<TCurrentUser> {
   // The two-step set-up page is the one page an account that must still set it up may open.
-  const user = await requireUser({ settingUpTwoStep: anyOf.every((p) => p === "self:mfa") });
+  const user = await requireUser({ settingUpTwoStep: anyOf.every((p) => TWO_STEP_SET_UP_PERMISSIONS.includes(p)) });
   if (!anyOf.some((permission) => can(user.role, permission))) {
     // proxy.ts passes the page's path along (record ids at most).
     // Only a plain path: a request proxy.ts did not see (a prefetch) could carry its own header.

@@ -10,13 +10,14 @@ import { verifiedDevice } from "./device-cookie";
 import { checkCredentials } from "./credentials";
 import { isRole } from "./permissions";
 import { sessionAccount, sessionClaimsOf } from "./session-account";
-import { pastMaxLifetime } from "./session-cookie";
+import { pastMaxLifetime, usesSecureCookies } from "./session-cookie";
 import { SIGN_IN_ERRORS } from "./sign-in-errors";
+import { signInLimits } from "./throttle";
 import { endSession } from "./sign-out";
 
 export function authOptions(): NextAuthOptions {
   const config = env();
-  const secureCookies = config.NEXTAUTH_URL?.startsWith("https://") ?? false;
+  const secureCookies = usesSecureCookies(config.NEXTAUTH_URL);
   return {
     secret: config.AUTH_SECRET,
     // The cookie and the token inside it live BACKLINE_SESSION_IDLE_MINUTES; proxy.ts renews both on
@@ -50,12 +51,7 @@ export function authOptions(): NextAuthOptions {
           try {
             result = await checkCredentials(db(), credentials?.email, credentials?.password, {
               address: clientAddress(request?.headers),
-              limits: {
-                perAccount: config.BACKLINE_LOGIN_MAX_FAILURES_PER_ACCOUNT,
-                perAddress: config.BACKLINE_LOGIN_MAX_FAILURES_PER_ADDRESS,
-                global: config.BACKLINE_LOGIN_MAX_FAILURES_GLOBAL,
-                windowMinutes: config.BACKLINE_LOGIN_WINDOW_MINUTES,
-              },
+              limits: signInLimits(config),
               device: (account) => verifiedDevice(config.AUTH_SECRET, account, request?.headers?.cookie, secureCookies),
               twoStep: { code: credentials?.code, appSecret: config.AUTH_SECRET },
             });

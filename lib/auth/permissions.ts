@@ -30,6 +30,9 @@ export const PERMISSIONS = {
 
 export type TPermission = keyof typeof PERMISSIONS;
 
+/** All an account whose role requires two-step sign-in may reach before it is set up: its own details and the set-up. */
+export const TWO_STEP_SET_UP_PERMISSIONS: readonly TPermission[] = ["self:read", "self:mfa"];
+
 export function isRole(value: unknown): value is TRole {
   return typeof value === "string" && (ROLES as readonly string[]).includes(value);
 }

@@ -1,8 +1,13 @@
 // The session cookie and its sliding lifetime: shared by next-auth's options and proxy.ts.
 
+/** Cookies are Secure (and next-auth's __Secure- prefixed) when the app is served over https. */
+export function usesSecureCookies(publicUrl: string | undefined): boolean {
+  return publicUrl?.startsWith("https://") ?? false;
+}
+
 /** next-auth's session cookie name: secure-prefixed when the app is served over https. */
 export function sessionCookieName(publicUrl: string | undefined): string {
-  return `${publicUrl?.startsWith("https://") ? "__Secure-" : ""}next-auth.session-token`;
+  return `${usesSecureCookies(publicUrl) ? "__Secure-" : ""}next-auth.session-token`;
 }
 
 /** Renewed at most once a minute: often enough for a sliding idle timeout, rarely enough to be cheap. */

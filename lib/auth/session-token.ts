@@ -8,7 +8,7 @@ import { getToken } from "next-auth/jwt";
 import { env } from "@/lib/env";
 import { decodeCached } from "./decode-cached";
 import { sessionClaimsOf, type TSessionClaims } from "./session-account";
-import { pastMaxLifetime } from "./session-cookie";
+import { pastMaxLifetime, usesSecureCookies } from "./session-cookie";
 
 /**
  * The account id (`sub`) and session epoch in the request's session cookie, or null when there is no valid
@@ -22,7 +22,7 @@ export async function sessionClaims(): Promise<(TSessionClaims & { expiresAt: nu
     req: { cookies: await cookies(), headers: {} } as unknown as Parameters<typeof getToken>[0]["req"],
     secret: AUTH_SECRET,
     // The cookie's name, as next-auth chooses it: __Secure- prefixed when the app is served over https.
-    secureCookie: NEXTAUTH_URL?.startsWith("https://") ?? false,
+    secureCookie: usesSecureCookies(NEXTAUTH_URL),
     decode: decodeCached,
   });
   const claims = sessionClaimsOf(token);

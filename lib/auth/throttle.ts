@@ -16,6 +16,7 @@
 // whatever an attacker keeps sending.
 import { createHash } from "node:crypto";
 import type { Db } from "@/lib/db/client";
+import type { TEnv } from "@/lib/env";
 
 export interface TThrottleLimits {
   perAccount: number;
@@ -23,6 +24,16 @@ export interface TThrottleLimits {
   /** failures everywhere within the window; omitted: no global limit */
   global?: number;
   windowMinutes: number;
+}
+
+/** The limits as configured (BACKLINE_LOGIN_*): for sign-in itself and for the admins' view of pauses. */
+export function signInLimits(config: TEnv): Required<TThrottleLimits> {
+  return {
+    perAccount: config.BACKLINE_LOGIN_MAX_FAILURES_PER_ACCOUNT,
+    perAddress: config.BACKLINE_LOGIN_MAX_FAILURES_PER_ADDRESS,
+    global: config.BACKLINE_LOGIN_MAX_FAILURES_GLOBAL,
+    windowMinutes: config.BACKLINE_LOGIN_WINDOW_MINUTES,
+  };
 }
 
 /** The first pause of an account at its limit; each further failure doubles it, up to the window. */

@@ -17,11 +17,6 @@ export function twoStepRequired(role: TRole, clinicians: TTwoStepSetting): boole
   return role === "ADMIN" || (role === "CLINICIAN" && clinicians === "required");
 }
 
-/** Roles that may enrol at all. */
-export function twoStepAllowed(role: TRole): boolean {
-  return role === "ADMIN" || role === "CLINICIAN";
-}
-
 const key = (appSecret: string) => Buffer.from(hkdfSync("sha256", appSecret, "backline", "two-step-secret-v1", 32));
 
 export function sealSecret(appSecret: string, secret: string): string {

@@ -5,7 +5,7 @@ import { randomUUID } from "node:crypto";
 import { NextResponse, type NextRequest } from "next/server";
 import { recordRefusal } from "@/lib/auth/audit-refusal";
 import { currentUser, type TCurrentUser } from "@/lib/auth/current-user";
-import { can, type TPermission } from "@/lib/auth/permissions";
+import { can, TWO_STEP_SET_UP_PERMISSIONS, type TPermission } from "@/lib/auth/permissions";
 import { isDatabaseUnavailable } from "@/lib/db/unavailable";
 import { env } from "@/lib/env";
 import { asErrorPage, isFormPost, type TErrorPageLink } from "./error-page";
@@ -67,9 +67,6 @@ export function errorResponse(error: unknown, request?: TRequestInfo): NextRespo
   );
 }
 
-/** What an account that must still set up two-step sign-in may reach: its own details and the set-up. */
-const SET_UP_PERMISSIONS: readonly TPermission[] = ["self:read", "self:mfa"];
-
 export interface TRouteOptions {
   /**
    * Refuse (403) a request a browser says came from another site (Origin, Sec-Fetch-Site), before the session
@@ -127,7 +124,7 @@ export function apiRoute<P = Record<string, never>>(
         throw new AppError("forbidden", "Your role does not allow this action.");
       }
       // A role that requires two-step sign-in gets nothing else until it is set up.
-      if (signedIn.mustSetUpTwoStep && !anyOf.some((p) => SET_UP_PERMISSIONS.includes(p))) {
+      if (signedIn.mustSetUpTwoStep && !anyOf.some((p) => TWO_STEP_SET_UP_PERMISSIONS.includes(p))) {
         throw new AppError("two_step_required", "Set up two-step sign-in first (your role requires it): open Backline and follow the steps.");
       }
       return noStore(await handler(request, { user, params: await routeContext.params }));

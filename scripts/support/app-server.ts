@@ -9,6 +9,7 @@ import { createDb } from "../../lib/db/client";
 import { freePort, startEmbedded, type EmbeddedDb } from "../../lib/db/embedded";
 import { migrate } from "../../lib/db/migrate";
 import { seedDemo } from "../../lib/db/seed";
+import { productionAppEnv } from "./production-env";
 import { childPids } from "./proc";
 
 /** The build folder (NEXT_DIST_DIR, or .next); exits when there is no production build in it. */
@@ -85,13 +86,7 @@ export async function startApp(options: {
   const child = spawn(process.execPath, [...(options.nodeArgs ?? []), "scripts/start.mjs", "-p", String(port), "-H", "127.0.0.1"], {
     stdio: ["ignore", "pipe", "pipe"],
     env: {
-      ...process.env,
-      NODE_ENV: "production",
-      DATABASE_URL: options.databaseUrl,
-      NEXTAUTH_URL: base,
-      NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
-      NEXT_TELEMETRY_DISABLED: "1",
-      BACKLINE_TRUSTED_PROXY_HOPS: process.env.BACKLINE_TRUSTED_PROXY_HOPS ?? "0",
+      ...productionAppEnv({ databaseUrl: options.databaseUrl, publicUrl: base, secret: randomBytes(32).toString("base64url") }),
       BACKLINE_WORKERS: String(options.workers),
       ...(options.pool ? { BACKLINE_DB_POOL_SIZE: options.pool } : {}),
       ...options.env,

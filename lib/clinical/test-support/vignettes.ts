@@ -35,3 +35,12 @@ export interface Vignette {
 }
 
 export const VIGNETTES: readonly Vignette[] = (data as unknown as { vignettes: Vignette[] }).vignettes;
+
+/** The vignette's intake with the given answers removed (blank), e.g. to make a provisional result. */
+export function vignetteIntake(id: string, blank: readonly string[] = []): Record<string, unknown> {
+  const v = VIGNETTES.find((x) => x.id === id);
+  if (!v) throw new Error(`no vignette ${id}`);
+  const out = { ...v.intake };
+  for (const k of blank) delete out[k];
+  return out;
+}

@@ -1,19 +1,13 @@
 // Visit summaries built from the worked cases through the real engine (validate, evaluate, compact), for
 // tests of the renderers that need no database.
 import { compactAnswers, evaluate, unansweredSafetyQuestions, validateIntake } from "@/lib/clinical";
-import { VIGNETTES } from "@/lib/clinical/test-support/vignettes";
+import { vignetteIntake } from "@/lib/clinical/test-support/vignettes";
+
+export { vignetteIntake };
 import type { TVisitSummary } from "../visit-summary";
 
 export const TODAY = "2025-03-10";
 
-/** The vignette's intake with the given answers removed (blank), e.g. to make a provisional result. */
-export function vignetteIntake(id: string, blank: readonly string[] = []): Record<string, unknown> {
-  const v = VIGNETTES.find((x) => x.id === id);
-  if (!v) throw new Error(`no vignette ${id}`);
-  const out = { ...v.intake };
-  for (const k of blank) delete out[k];
-  return out;
-}
 
 export function summaryOf(intake: Record<string, unknown>, overrides: Partial<TVisitSummary> = {}): TVisitSummary {
   const result = validateIntake(intake, { today: TODAY });

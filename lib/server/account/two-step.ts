@@ -11,7 +11,6 @@ import {
   openSecret,
   otpauthUrl,
   sealSecret,
-  twoStepAllowed,
   twoStepRequired,
 } from "@/lib/auth/two-step";
 import { db } from "@/lib/db/client";
@@ -52,7 +51,6 @@ export interface TTwoStepSetup {
 /** Step 1: with the account's password again, a new secret (pending until a code from it is confirmed). */
 export async function startTwoStep(user: TCurrentUser, password: string): Promise<TTwoStepSetup> {
   assertCan(user, "self:mfa");
-  if (!twoStepAllowed(user.role)) throw new AppError("forbidden", "Two-step sign-in is for clinicians and administrators.");
   const config = env();
   return db().$transaction(async (tx) => {
     const row = await tx.user.findUniqueOrThrow({ where: { id: user.id }, select: { passwordHash: true, totpEnabledAt: true } });

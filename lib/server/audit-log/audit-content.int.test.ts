@@ -1,7 +1,7 @@
 // Audit rows hold ids and what changed, never answers, names or other clinical content: run every
 // flow that writes audit rows with distinctive values, then scan the whole trail for them.
 import { beforeAll, describe, expect, it } from "vitest";
-import vignettes from "@/lib/clinical/test-support/vignettes.dev.json";
+import { vignetteIntake } from "@/lib/clinical/test-support/vignettes";
 import { checkCredentials } from "@/lib/auth/credentials";
 import { QUESTION_LIST, TIERS } from "@/lib/clinical";
 import { db } from "@/lib/db/client";
@@ -30,8 +30,7 @@ import { acknowledgeAlert, escalateDueAlerts, listPinned } from "../safety/alert
 import { exportQueueCsv } from "../exports/export-queue-csv";
 import { searchAudit } from "./search-audit";
 
-type Vignette = { id: string; intake: Record<string, unknown> };
-const V29 = (vignettes as unknown as { vignettes: Vignette[] }).vignettes.find((v) => v.id === "LBP-V29")!;
+const V29 = { intake: vignetteIntake("LBP-V29") };
 
 let users: Awaited<ReturnType<typeof demoUsers>>;
 beforeAll(async () => {

@@ -2,7 +2,7 @@
 // rows about their own records: queue pages, patient searches, the CSV export, the pin and the drafts list
 // (audit_events.patient_ids).
 import { beforeAll, describe, expect, it } from "vitest";
-import vignettes from "@/lib/clinical/test-support/vignettes.dev.json";
+import { VIGNETTES } from "@/lib/clinical/test-support/vignettes";
 import { db } from "@/lib/db/client";
 import { ZAuditSearch } from "@/lib/schemas/audit";
 import { ZQueueQuery } from "@/lib/schemas/queue";
@@ -17,9 +17,7 @@ import { startVisit } from "../visits/start-visit";
 import { submitVisit } from "../visits/submit-visit";
 import { searchAudit } from "./search-audit";
 
-type Vignette = { id: string; intake: Record<string, unknown>; expected: { urgency: string } };
-const all = (vignettes as unknown as { vignettes: Vignette[] }).vignettes;
-const EMERGENCY = all.find((v) => v.expected.urgency === "emergency")!;
+const EMERGENCY = VIGNETTES.find((v) => v.expected.urgency === "emergency")!;
 
 let users: Awaited<ReturnType<typeof demoUsers>>;
 beforeAll(async () => {

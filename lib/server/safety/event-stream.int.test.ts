@@ -9,7 +9,7 @@ vi.hoisted(() => {
   vi.stubEnv("BACKLINE_EVENTS_HEARTBEAT_SECONDS", "0.5");
 });
 
-import vignettes from "@/lib/clinical/test-support/vignettes.dev.json";
+import { vignetteIntake } from "@/lib/clinical/test-support/vignettes";
 import type { TCurrentUser } from "@/lib/auth/current-user";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
@@ -22,10 +22,8 @@ import { acknowledgeAlert } from "./alerts";
 import { eventBus, type TLiveEvent } from "./bus";
 import { openEventStream, parseLastEventId } from "./stream";
 
-type Vignette = { id: string; intake: Record<string, unknown> };
-const cases = (vignettes as unknown as { vignettes: Vignette[] }).vignettes;
-const CES = () => ({ ...cases.find((v) => v.id === "LBP-V17")!.intake });
-const ROUTINE = () => ({ ...cases.find((v) => v.id === "LBP-V01")!.intake });
+const CES = () => vignetteIntake("LBP-V17");
+const ROUTINE = () => vignetteIntake("LBP-V01");
 
 let users: Awaited<ReturnType<typeof demoUsers>>;
 let otherStaff: TCurrentUser;

@@ -4,7 +4,7 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import pg from "pg";
-import vignettes from "@/lib/clinical/test-support/vignettes.dev.json";
+import { vignetteIntake } from "@/lib/clinical/test-support/vignettes";
 import type { TCurrentUser } from "@/lib/auth/current-user";
 import { db } from "@/lib/db/client";
 import { ZDecision } from "@/lib/schemas/visit";
@@ -20,13 +20,7 @@ import { startVisit } from "../visits/start-visit";
 import { submitVisit } from "../visits/submit-visit";
 import { acknowledgeAlert, escalateDueAlerts, latestAlertOf, listPinned } from "./alerts";
 
-type Vignette = { id: string; intake: Record<string, unknown> };
-const cases = (vignettes as unknown as { vignettes: Vignette[] }).vignettes;
-const intakeOf = (id: string, without: string[] = []) => {
-  const intake = { ...cases.find((v) => v.id === id)!.intake };
-  for (const field of without) delete intake[field];
-  return intake;
-};
+const intakeOf = vignetteIntake;
 /** Cauda equina syndrome (RF-CES-01): an emergency. */
 const CES = () => intakeOf("LBP-V17");
 /** No red flag: routine. */

@@ -1,6 +1,6 @@
 import "server-only";
 import type { TCurrentUser } from "@/lib/auth/current-user";
-import { accountKey, accountPauseSeconds, type TThrottleLimits } from "@/lib/auth/throttle";
+import { accountKey, accountPauseSeconds, signInLimits } from "@/lib/auth/throttle";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { assertCan } from "../guard";
@@ -15,22 +15,12 @@ export interface TSignInPauses {
   windowMinutes: number;
 }
 
-function limitsFromEnv(): Required<TThrottleLimits> {
-  const config = env();
-  return {
-    perAccount: config.BACKLINE_LOGIN_MAX_FAILURES_PER_ACCOUNT,
-    perAddress: config.BACKLINE_LOGIN_MAX_FAILURES_PER_ADDRESS,
-    global: config.BACKLINE_LOGIN_MAX_FAILURES_GLOBAL,
-    windowMinutes: config.BACKLINE_LOGIN_WINDOW_MINUTES,
-  };
-}
-
 /**
  * Who cannot sign in right now because of failed attempts, for admins: a locked-out colleague, or someone guessing.
  * Attempts are stored by a hash of the email typed, so accounts are matched by hashing each account's email; a
  * paused key no account has is an email nobody uses (shown without a name).
  */
-export async function listSignInPauses(user: TCurrentUser, limits = limitsFromEnv()): Promise<TSignInPauses> {
+export async function listSignInPauses(user: TCurrentUser, limits = signInLimits(env())): Promise<TSignInPauses> {
   assertCan(user, "admin:users");
   const database = db();
   const [accountRows, addressRows, [everywhere], accounts] = await Promise.all([

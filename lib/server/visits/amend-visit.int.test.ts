@@ -2,7 +2,7 @@
 // answers and evaluation kept, audited with field ids only, an event, and an alert when the result needs one.
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import vignettes from "@/lib/clinical/test-support/vignettes.dev.json";
+import { vignetteIntake } from "@/lib/clinical/test-support/vignettes";
 import type { TCurrentUser } from "@/lib/auth/current-user";
 import { missingRequiredFields } from "@/lib/clinical";
 import { db } from "@/lib/db/client";
@@ -18,13 +18,7 @@ import { signVisit } from "./sign-visit";
 import { startVisit } from "./start-visit";
 import { submitVisit } from "./submit-visit";
 
-type Vignette = { id: string; intake: Record<string, unknown> };
-const cases = (vignettes as unknown as { vignettes: Vignette[] }).vignettes;
-const intakeOf = (id: string, without: string[] = []) => {
-  const intake = { ...cases.find((v) => v.id === id)!.intake };
-  for (const field of without) delete intake[field];
-  return intake;
-};
+const intakeOf = vignetteIntake;
 const REASON = { code: "patient_unable" as const, text: null };
 
 let users: Awaited<ReturnType<typeof demoUsers>>;

@@ -1,7 +1,7 @@
 import NextAuth from "next-auth";
-import { DEVICE_COOKIE_DAYS, DEVICE_COOKIE_PATH, deviceCookieName, newDeviceCookieValue } from "@/lib/auth/device-cookie";
+import { signInEmail, withDeviceCookie } from "@/lib/auth/device-cookie";
 import { authOptions } from "@/lib/auth/options";
-import { accountKey } from "@/lib/auth/throttle";
+import { usesSecureCookies } from "@/lib/auth/session-cookie";
 import { SIGN_IN_ERRORS } from "@/lib/auth/sign-in-errors";
 import { env } from "@/lib/env";
 import { refuseLargeBody } from "@/lib/http/refuse-large-body";
@@ -32,41 +32,12 @@ async function withStatus(response: Response): Promise<Response> {
 /** Sign-in and sign-out bodies are a few fields: anything larger is refused (413) before next-auth reads it. */
 const MAX_AUTH_BODY_BYTES = 16 * 1024;
 
-/** The email of a credentials sign-in, read from a copy of the form before next-auth reads it. */
-async function signInEmail(request: Request): Promise<string | null> {
-  if (request.method !== "POST" || !new URL(request.url).pathname.endsWith("/callback/credentials")) return null;
-  const form = await request.clone().formData().catch(() => null);
-  const email = form?.get("email");
-  return typeof email === "string" && email.trim() ? email : null;
-}
-
-/**
- * A successful sign-in (next-auth set a session cookie) gives the browser a device cookie for the account
- * (lib/auth/device-cookie.ts): a pause caused by someone else's guesses does not stop it next time.
- */
-function withDeviceCookie(response: Response, email: string | null): Response {
-  if (!email || !response.headers.getSetCookie().some((c) => /(^|__Secure-)next-auth\.session-token=[^;]/.test(c))) return response;
-  const { AUTH_SECRET, NEXTAUTH_URL } = env();
-  const secure = NEXTAUTH_URL?.startsWith("https://") ?? false;
-  const account = accountKey(email);
-  const cookie = [
-    `${deviceCookieName(account, secure)}=${newDeviceCookieValue(AUTH_SECRET, account)}`,
-    `Path=${DEVICE_COOKIE_PATH}`,
-    `Max-Age=${DEVICE_COOKIE_DAYS * 86_400}`,
-    "HttpOnly",
-    "SameSite=Strict",
-    ...(secure ? ["Secure"] : []),
-  ].join("; ");
-  const headers = new Headers(response.headers);
-  headers.append("Set-Cookie", cookie);
-  return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
-}
-
 const handler: Handler = async (request, context) => {
   const tooLarge = request.method === "POST" ? await refuseLargeBody(request, MAX_AUTH_BODY_BYTES) : null;
   if (tooLarge) return tooLarge;
   const email = await signInEmail(request);
-  return withDeviceCookie(await withStatus(await NextAuth(authOptions())(request, context)), email);
+  const { AUTH_SECRET, NEXTAUTH_URL } = env();
+  return withDeviceCookie(await withStatus(await NextAuth(authOptions())(request, context)), email, { secret: AUTH_SECRET, secure: usesSecureCookies(NEXTAUTH_URL) });
 };
 
 export { handler as GET, handler as POST };
