@@ -36,6 +36,39 @@ const config = [
     },
   },
   {
+    // The shared agreements (schemas, words, error envelope, wire shapes) build on the clinical core alone.
+    files: ["lib/contracts/**/*.ts"],
+    ignores: ["lib/contracts/**/*.test.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["@/*", "!@/lib", "@/lib/*", "!@/lib/clinical", "!@/lib/contracts", "../*", "**/components/*", "**/app/*"],
+              message: "lib/contracts imports only lib/clinical (and itself).",
+            },
+            { group: ["node:*", "fs", "path", "react", "react-dom", "next", "next/*", "next-auth", "next-auth/*", "@prisma/*", "pg", "server-only"], message: "lib/contracts is plain data and zod: no I/O, no framework." },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The UI reaches the server through the API or a page's props, never by importing it.
+    files: ["components/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["@/lib/server/*", "@/lib/db/*", "**/lib/server/*", "**/lib/db/*"], message: "components/** never imports lib/server or lib/db: take the shape from lib/contracts/wire." },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Only lib/env.ts reads process.env in app code.
     files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}", "lib/server/**/*.ts", "lib/auth/**/*.ts", "lib/http/**/*.ts"],
     rules: {

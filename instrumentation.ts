@@ -15,7 +15,7 @@ export async function register() {
  */
 export async function onRequestError(error: unknown, request: { method: string }, context: { routePath: string; routeType: string }) {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { logger } = await import("./lib/http/logger");
+  const { logger } = await import("./lib/log");
   const digest = typeof error === "object" && error !== null && "digest" in error ? String((error as { digest: unknown }).digest) : undefined;
   logger.error("request failed", { errorId: digest, method: request.method, route: context.routePath, type: context.routeType, error });
 }

@@ -8,7 +8,7 @@
 import { readFileSync } from "node:fs";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { ACCESS_TABLE, allowedRoles, entryKey, type TAccessEntry } from "../lib/auth/access-table";
-import type { TRole } from "../lib/auth/permissions";
+import type { TRole } from "../lib/contracts/roles";
 import { createAccount, demo, signedIn } from "./accounts";
 
 type TIdentity = "anonymous" | TRole | "inactive";

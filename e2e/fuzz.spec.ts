@@ -11,7 +11,7 @@ import pg from "pg";
 import { QUESTION_LIST } from "../lib/clinical/catalogue";
 import { isoDayNumber } from "../lib/clinical/dates";
 import { intakeInputArb } from "../lib/clinical/test-support/arbitraries";
-import { INVISIBLE_OR_CONTROL } from "../lib/schemas/text";
+import { INVISIBLE_OR_CONTROL } from "../lib/contracts/text";
 import type { QuestionDef } from "../lib/clinical/types";
 import { signInCookie } from "../lib/testing/http-session";
 import { e2eDatabaseUrl } from "./server-info";

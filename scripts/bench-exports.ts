@@ -44,7 +44,7 @@ try {
   process.env.DATABASE_URL = url;
   const { db } = await import("../lib/db/client");
   const { env } = await import("../lib/env");
-  const { ZQueueQuery } = await import("../lib/schemas/queue");
+  const { ZQueueQuery } = await import("../lib/contracts/queue");
   const { loadVisitSummary } = await import("../lib/server/exports/visit-summary");
   const { exportVisitPdf } = await import("../lib/server/exports/export-visit-pdf");
   const { exportQueueCsv } = await import("../lib/server/exports/export-queue-csv");

@@ -14,7 +14,7 @@ import { freePort } from "../lib/db/embedded";
 import { DEMO_PASSWORD } from "../lib/db/seed";
 import { signInCookie } from "../lib/testing/http-session";
 import { openBenchDatabase } from "./support/bench-database";
-import { queueSearchBody, ZQueueQuery, type TQueueQuery } from "../lib/schemas/queue";
+import { queueSearchBody, ZQueueQuery, type TQueueQuery } from "../lib/contracts/queue";
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: number) => {

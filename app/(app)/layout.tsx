@@ -4,7 +4,8 @@ import { AppNav } from "@/components/app-nav";
 import { AlertBanner } from "@/components/live/alert-banner";
 import { SignOutButton } from "@/components/sign-out-button";
 import { requireUser } from "@/lib/auth/guard";
-import { can, navigationFor, ROLE_LABELS } from "@/lib/auth/permissions";
+import { can, navigationFor } from "@/lib/auth/permissions";
+import { ROLE_LABELS } from "@/lib/contracts/roles";
 import { RED_FLAG_RULES } from "@/lib/clinical";
 import { env } from "@/lib/env";
 

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireUser } from "@/lib/auth/guard";
-import { can, ROLE_LABELS } from "@/lib/auth/permissions";
+import { can } from "@/lib/auth/permissions";
+import { ROLE_LABELS } from "@/lib/contracts/roles";
 import { reviewSummary } from "@/lib/server/review-summary";
 
 export const metadata: Metadata = { title: "Home" };

@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { can, type TRole } from "@/lib/auth/permissions";
+import { can } from "@/lib/auth/permissions";
+import { type TRole } from "@/lib/contracts/roles";
 
 const ITEMS = [
   { href: "/admin", label: "User accounts", permission: "admin:users" },

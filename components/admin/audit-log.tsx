@@ -6,8 +6,8 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useEffect, useRef, useState } from "react";
 import { useForm } from "react-hook-form";
 import { formatDateTime } from "@/components/patients/format";
-import type { TAuditRow } from "@/lib/server/audit-log/search-audit";
-import { AUDIT_LOG_PAGE_SIZE, ZAuditFilters, type TAuditFilters, type TAuditFiltersInput } from "@/lib/schemas/audit";
+import type { TAuditRow } from "@/lib/contracts/wire/audit";
+import { AUDIT_LOG_PAGE_SIZE, ZAuditFilters, type TAuditFilters, type TAuditFiltersInput } from "@/lib/contracts/audit";
 import { describedBy, FieldError, failureMessage, sendJson, useHydrated } from "./form-bits";
 
 const PAGE_SIZE = AUDIT_LOG_PAGE_SIZE;

@@ -4,9 +4,9 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { useForm } from "react-hook-form";
-import { PASSWORD_MIN_LENGTH } from "@/lib/auth/password-policy";
-import { ROLE_LABELS, ROLES, type TRole } from "@/lib/auth/permissions";
-import { ZPasswordReset, ZUserUpdate, type TPasswordReset, type TUserUpdate } from "@/lib/schemas/users";
+import { PASSWORD_MIN_LENGTH } from "@/lib/contracts/password-policy";
+import { ROLE_LABELS, ROLES, type TRole } from "@/lib/contracts/roles";
+import { ZPasswordReset, ZUserUpdate, type TPasswordReset, type TUserUpdate } from "@/lib/contracts/users";
 import { apiError, describedBy, FieldError, failureMessage, sendJson, useHydrated } from "./form-bits";
 
 interface TManagedUser {

@@ -1,7 +1,7 @@
 // Who cannot sign in right now because of failed attempts: a colleague locked out by typos, or someone guessing.
 import Link from "next/link";
 import { formatDateTime } from "@/components/patients/format";
-import type { TSignInPauses } from "@/lib/server/users/sign-in-pauses";
+import type { TSignInPauses } from "@/lib/contracts/wire/users";
 
 export function SignInPauses({ pauses, timeZone }: { pauses: TSignInPauses; timeZone: string }) {
   const { accounts, addresses, everywhere, windowMinutes } = pauses;

@@ -7,7 +7,7 @@
 import { useEffect, useId, useRef, useState } from "react";
 import { questionById } from "@/lib/clinical/catalogue";
 import type { TAskNowLine } from "@/lib/clinical/ask-now";
-import { BLANK_REASONS, type TBlankReason, type TBlankReasonCode } from "@/lib/schemas/blank-reasons";
+import { BLANK_REASONS, type TBlankReason, type TBlankReasonCode } from "@/lib/contracts/blank-reasons";
 import { fieldDomId } from "./question-field";
 
 export interface TBlankAnswers {

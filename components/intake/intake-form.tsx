@@ -11,7 +11,7 @@ import { QUESTION_LIST, questionById, SECTIONS } from "@/lib/clinical/catalogue"
 import { compactAnswers, isQuestionRequired, isQuestionVisible, missingRequiredFields } from "@/lib/clinical/display";
 import type { TAskNowLine } from "@/lib/clinical/ask-now";
 import type { QuestionDef } from "@/lib/clinical/types";
-import type { TBlankReason } from "@/lib/schemas/blank-reasons";
+import type { TBlankReason } from "@/lib/contracts/blank-reasons";
 import { BlankAnswersPanel, type TBlankAnswers } from "./blank-answers-panel";
 import { fieldDomId, QuestionField, type TAnswerValue } from "./question-field";
 import { clearLocalCopy, readLocalCopy, useAutosave, type TSaveState } from "./use-autosave";

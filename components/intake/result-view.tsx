@@ -5,7 +5,7 @@ import Link from "next/link";
 import { questionById, type Evaluation, type Explanation } from "@/lib/clinical";
 import { MODALITY_LABELS, URGENCY_LABELS } from "@/lib/contracts/labels";
 import { AskNow } from "@/components/visits/ask-now";
-import type { TBlankReason } from "@/lib/schemas/blank-reasons";
+import type { TBlankReason } from "@/lib/contracts/blank-reasons";
 
 function FiredRules({ rules }: { rules: readonly Explanation[] }) {
   return (

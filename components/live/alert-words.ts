@@ -1,5 +1,5 @@
 // The words every alert screen uses: what the alert is about, and its state.
-import type { TAlertState, TPinnedRow } from "@/lib/server/safety/alerts";
+import type { TAlertState, TPinnedRow } from "@/lib/contracts/wire/alerts";
 import { formatTime } from "../patients/format";
 
 export const ESCALATED_TEXT = "No clinician has acknowledged: call the doctor on duty";

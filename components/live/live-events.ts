@@ -5,7 +5,7 @@
 // Last-Event-ID, so the server replays what was missed. A watchdog also reconnects when the heartbeat stops
 // (a connection that died without closing), passing the last id in the query string.
 
-import { EVENT_KINDS, type TEventKind } from "@/lib/schemas/events";
+import { EVENT_KINDS, type TEventKind } from "@/lib/contracts/events";
 
 export interface TLiveEvent {
   id: string;

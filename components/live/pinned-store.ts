@@ -3,7 +3,7 @@
 // What stays pinned (GET /api/v1/alerts): open emergencies, "ask now" visits and unacknowledged alerts. One copy
 // per page, refreshed whenever an event arrives; the banner, the tab title and the queue's pin all read it.
 import { useSyncExternalStore } from "react";
-import type { TPinned } from "@/lib/server/safety/alerts";
+import type { TPinned } from "@/lib/contracts/wire/alerts";
 import { getJson } from "../api/client";
 import { subscribeLive } from "./live-events";
 

@@ -5,7 +5,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { useForm, type FieldErrors, type UseFormRegister } from "react-hook-form";
-import { PATIENT_SEXES, ZPatientInput, type TPatientData, type TPatientInput } from "@/lib/schemas/patient";
+import { PATIENT_SEXES, ZPatientInput, type TPatientData, type TPatientInput } from "@/lib/contracts/patient";
 
 type TFieldName = keyof TPatientInput;
 

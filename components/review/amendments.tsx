@@ -3,7 +3,7 @@
 import { URGENCY_LABELS } from "@/lib/contracts/labels";
 import { formatDateTime } from "@/components/patients/format";
 import { formatAnswer, questionById } from "@/lib/clinical";
-import type { TAmendmentDto } from "@/lib/server/visits/visit-dto";
+import type { TAmendmentDto } from "@/lib/contracts/wire/visit";
 
 export function Amendments({ amendments, timeZone }: { amendments: readonly TAmendmentDto[]; timeZone: string }) {
   if (amendments.length === 0) return null;

@@ -13,9 +13,9 @@ import { useForm, useWatch } from "react-hook-form";
 import { MODALITY_LABELS } from "@/lib/contracts/labels";
 import { formatDateTime } from "@/components/patients/format";
 import type { Modality } from "@/lib/clinical/types";
-import { blankReasonText } from "@/lib/schemas/blank-reasons";
-import { BLANK_REASONS, OVERRIDE_REASONS, ZAddendum, ZDecision, ZSign, type TBlankReasonCode } from "@/lib/schemas/visit";
-import type { TVisitDto } from "@/lib/server/visits/visit-dto";
+import { blankReasonText } from "@/lib/contracts/blank-reasons";
+import { BLANK_REASONS, OVERRIDE_REASONS, ZAddendum, ZDecision, ZSign, type TBlankReasonCode } from "@/lib/contracts/visit";
+import type { TVisitDto } from "@/lib/contracts/wire/visit";
 import { z } from "zod";
 
 type TDecisionInput = z.input<typeof ZDecision>;

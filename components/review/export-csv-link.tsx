@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
-import { queueSearchBody, type TQueueQuery } from "@/lib/schemas/queue";
+import { queueSearchBody, type TQueueQuery } from "@/lib/contracts/queue";
 
 /** How long the button stays disabled after a click: each export is audited, so a double click should not make two. */
 const RESUBMIT_AFTER_MS = 3_000;

@@ -3,7 +3,7 @@
 import { MODALITY_LABELS, URGENCY_LABELS } from "@/lib/contracts/labels";
 import { formatDateTime } from "@/components/patients/format";
 import { ruleById } from "@/lib/clinical";
-import type { TReevaluationDto } from "@/lib/server/visits/visit-dto";
+import type { TReevaluationDto } from "@/lib/contracts/wire/visit";
 
 /** The semantic version of a "1.2.0+<hash>" label. */
 const versionOf = (label: string) => label.split("+")[0];

@@ -21,10 +21,10 @@ import { MODALITY_LABELS, STATUS_LABELS, URGENCY_LABELS } from "@/lib/contracts/
 import { formatDateTime, fullName } from "@/components/patients/format";
 import { ExportCsvLink } from "@/components/review/export-csv-link";
 import { recallSaved, rememberSaved } from "@/components/saved-search";
-import { parseQueueUrl, QUEUE_PAGE_SIZES, queueSearchBody, queueSearchParams, type TQueueQuery } from "@/lib/schemas/queue";
+import { parseQueueUrl, QUEUE_PAGE_SIZES, queueSearchBody, queueSearchParams, type TQueueQuery } from "@/lib/contracts/queue";
 import { joinWords } from "@/lib/clinical/words";
 import type { Tier } from "@/lib/clinical/types";
-import type { TQueuePage, TQueueRow } from "@/lib/server/visits/list-queue";
+import type { TQueuePage, TQueueRow } from "@/lib/contracts/wire/queue";
 
 const TIERS: readonly Tier[] = ["emergency", "urgent", "routine_soon", "none"];
 const STORAGE_KEY = "backline.queueSearch";

@@ -4,7 +4,7 @@
 // when), taken by whom and when, or escalated: call the doctor on duty.
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import type { TAlertDto } from "@/lib/server/visits/visit-dto";
+import type { TAlertDto } from "@/lib/contracts/wire/visit";
 import { postJson } from "../api/client";
 import { ESCALATED_TEXT, isEscalated } from "../live/alert-words";
 import { useNow } from "../live/pinned-store";

@@ -2,7 +2,7 @@
 // to ask in the catalogue's words, and the reason staff gave for submitting without them. Never worded as an
 // emergency: the case is urgent, and the question is asked before the patient leaves.
 import { askNowHeadline, askNowLines, joinWords, type Evaluation } from "@/lib/clinical";
-import { blankReasonText, type TBlankReason } from "@/lib/schemas/blank-reasons";
+import { blankReasonText, type TBlankReason } from "@/lib/contracts/blank-reasons";
 
 export function AskNow({
   evaluation,

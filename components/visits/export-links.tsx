@@ -1,6 +1,7 @@
 // Downloads of one visit for clinicians: the PDF summary and the FHIR R4 Bundle, plus printing. The URLs carry
 // only the visit id; the server audits every download.
-import { can, type TRole } from "@/lib/auth/permissions";
+import { can } from "@/lib/auth/permissions";
+import { type TRole } from "@/lib/contracts/roles";
 import { PrintButton } from "./print-button";
 
 export function ExportLinks({ visitId, status, role }: { visitId: string; status: "DRAFT" | "SUBMITTED" | "SIGNED"; role: TRole }) {

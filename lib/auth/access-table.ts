@@ -7,7 +7,8 @@
 //  - e2e/authorization.spec.ts calls every entry as anonymous, STAFF, CLINICIAN, ADMIN and a
 //    deactivated user against the production build, and asserts exactly the allowed set.
 // Adding a page or route: add its line here (see CONTRIBUTING.md, "Adding a page or an API route").
-import { PERMISSIONS, ROLES, type TPermission, type TRole } from "./permissions";
+import { PERMISSIONS, type TPermission } from "./permissions";
+import { ROLES, type TRole } from "@/lib/contracts/roles";
 
 /** A permission, several of which any one suffices, any signed-in active user, or anyone at all. */
 export type TAccess = TPermission | readonly [TPermission, ...TPermission[]] | "signed-in" | "public";

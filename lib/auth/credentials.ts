@@ -2,7 +2,8 @@
 // not reveal whether the email exists, the password was wrong, or the account is off. Throttling is
 // keyed on what was typed, not on an account found, so it reveals nothing either.
 import type { Db } from "@/lib/db/client";
-import { isRole, type TRole } from "./permissions";
+import { isRole } from "./permissions";
+import { type TRole } from "@/lib/contracts/roles";
 import { hashPassword, needsRehash, verifyPassword } from "./password";
 import { checkTotp, hashRecoveryCode, normaliseCode, normaliseRecoveryCode, openSecret } from "./two-step";
 import { attemptAbandoned, accountKey, attemptFailed, attemptSucceeded, beginAttempt, pruneOldFailures, type TThrottleLimits } from "./throttle";

@@ -2,7 +2,7 @@
 import "server-only";
 import { headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
-import { logger } from "@/lib/http/logger";
+import { logger } from "@/lib/log";
 import { recordRefusal } from "./audit-refusal";
 import { currentUser, type TCurrentUser } from "./current-user";
 import { can, TWO_STEP_SET_UP_PERMISSIONS, type TPermission } from "./permissions";

@@ -1,4 +1,4 @@
-import type { TRole } from "@/lib/auth/permissions";
+import type { TRole } from "@/lib/contracts/roles";
 
 declare module "next-auth" {
   interface Session {

@@ -4,7 +4,7 @@ import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db/client";
 import { isDatabaseUnavailable } from "@/lib/db/unavailable";
 import { env } from "@/lib/env";
-import { logger } from "@/lib/http/logger";
+import { logger } from "@/lib/log";
 import { clientAddress } from "./client-address";
 import { verifiedDevice } from "./device-cookie";
 import { checkCredentials } from "./credentials";

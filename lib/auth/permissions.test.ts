@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { can, navigationFor, PERMISSIONS, ROLES } from "./permissions";
+import { can, navigationFor, PERMISSIONS } from "./permissions";
+import { ROLES } from "@/lib/contracts/roles";
 
 describe("permission matrix", () => {
   it("refuses unknown or missing roles everything", () => {

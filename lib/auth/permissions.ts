@@ -1,8 +1,7 @@
 // Who may do what: the role → permission matrix, as plain data. Every page and API route
 // asks through `can()`; a role this table does not know is refused everything.
 
-export const ROLES = ["STAFF", "CLINICIAN", "ADMIN"] as const;
-export type TRole = (typeof ROLES)[number];
+import { ROLES, type TRole } from "@/lib/contracts/roles";
 
 export const PERMISSIONS = {
   /** Own account details. */
@@ -54,8 +53,3 @@ export function navigationFor(role: unknown) {
   return NAVIGATION.filter((item) => can(role, item.permission));
 }
 
-export const ROLE_LABELS: Record<TRole, string> = {
-  STAFF: "Staff",
-  CLINICIAN: "Clinician",
-  ADMIN: "Administrator",
-};

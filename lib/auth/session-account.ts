@@ -5,7 +5,8 @@
 import type { JWT } from "next-auth/jwt";
 import { pool } from "@/lib/db/client";
 import { env } from "@/lib/env";
-import { isRole, type TRole } from "./permissions";
+import { isRole } from "./permissions";
+import { type TRole } from "@/lib/contracts/roles";
 import { twoStepRequired } from "./two-step";
 
 export interface TSessionClaims {

@@ -5,7 +5,7 @@
 // usable once, are shown at enrolment and stored as hashes only.
 import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes, randomInt } from "node:crypto";
 import { generateSecret, generateURI, verify } from "otplib";
-import type { TRole } from "./permissions";
+import type { TRole } from "@/lib/contracts/roles";
 
 export const ISSUER = "Backline";
 export const RECOVERY_CODE_COUNT = 10;

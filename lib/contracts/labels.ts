@@ -2,7 +2,7 @@
 // value is shown as text, so nothing on screen is signalled by colour alone.
 
 import type { Modality, Tier } from "@/lib/clinical/types";
-import { PATIENT_SEXES } from "@/lib/schemas/patient";
+import { PATIENT_SEXES } from "@/lib/contracts/patient";
 
 export type TUrgency = Tier;
 export type TModality = Modality;

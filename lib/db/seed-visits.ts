@@ -5,7 +5,7 @@
 import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { compactAnswers, evaluate, MODALITIES, unansweredSafetyQuestions, validateIntake, type Evaluation, type TIntake, type Tier } from "@/lib/clinical";
-import { OVERRIDE_REASONS } from "@/lib/schemas/visit";
+import { OVERRIDE_REASONS } from "@/lib/contracts/visit";
 import { CLINIC_MIX, generateIntake, seededRandom, STRESS_MIX } from "@/lib/clinical/test-support/generate";
 import { evaluationColumns } from "./evaluation-columns";
 import { DEMO_USERS } from "./seed";

@@ -1,8 +1,8 @@
 // The plain visit-summary object every visit export is rendered from (PDF, FHIR Bundle): what the record holds
 // once loaded, with names instead of user ids. No I/O here; lib/server/exports loads it (audited).
 import { answeredBySection, SECTIONS, type Evaluation, type Modality, type TAnsweredSection } from "@/lib/clinical";
-import type { TBlankReason } from "@/lib/schemas/blank-reasons";
-import { OVERRIDE_REASONS, type TOverrideReason } from "@/lib/schemas/visit";
+import type { TBlankReason } from "@/lib/contracts/blank-reasons";
+import { OVERRIDE_REASONS, type TOverrideReason } from "@/lib/contracts/visit";
 
 export interface TVisitSummary {
   visit: {

@@ -1,7 +1,7 @@
 // Request bodies are read with a byte cap: a body over the limit is refused on its Content-Length before any of
 // it is read, and a body without one (chunked) is read only until it passes the limit. Reading first and
 // measuring after would let anyone (sign-in is anonymous) make the server buffer as much as they care to send.
-import { AppError } from "./errors";
+import { AppError } from "@/lib/contracts/errors";
 
 /** The most any JSON or form body of ours may hold. */
 export const MAX_BODY_BYTES = 256 * 1024;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { contentSecurityPolicy, newNonce, strictTransportSecurity } from "./csp";
-import { redactMessage } from "./logger";
+import { redactMessage } from "@/lib/log";
 import { pastMaxLifetime, renewedLifetime, shouldRenew } from "@/lib/auth/session-cookie";
 
 const directives = (csp: string) => new Map(csp.split("; ").map((d) => [d.split(" ")[0]!, d.split(" ").slice(1)]));

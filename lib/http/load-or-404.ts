@@ -1,6 +1,6 @@
 import "server-only";
 import { notFound } from "next/navigation";
-import { AppError } from "./errors";
+import { AppError } from "@/lib/contracts/errors";
 import { parseId } from "./parse";
 
 /**

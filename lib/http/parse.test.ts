@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { rejection } from "@/lib/testing/rejection";
 import { z } from "zod";
-import { AppError } from "./errors";
+import { AppError } from "@/lib/contracts/errors";
 import { parseFormBody, parseJsonBody, parseQuery, refuseInQuery, unsafeFields } from "./parse";
 
 const json = (body: string) => new Request("http://x/api", { method: "POST", headers: { "content-type": "application/json" }, body });

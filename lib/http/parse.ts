@@ -2,7 +2,7 @@
 // name the field. Nothing reaches a domain operation unparsed.
 import type { z } from "zod";
 import { MAX_BODY_BYTES, readBodyText } from "./body-limit";
-import { AppError, type TFieldError } from "./errors";
+import { AppError, type TFieldError } from "@/lib/contracts/errors";
 
 /** No request body of ours nests deeper than a few levels; far deeper input is an attack or a bug. */
 const MAX_DEPTH = 32;

@@ -9,8 +9,8 @@ import { can, TWO_STEP_SET_UP_PERMISSIONS, type TPermission } from "@/lib/auth/p
 import { isDatabaseUnavailable } from "@/lib/db/unavailable";
 import { env } from "@/lib/env";
 import { asErrorPage, isFormPost, type TErrorPageLink } from "./error-page";
-import { AppError } from "./errors";
-import { logger } from "./logger";
+import { AppError } from "@/lib/contracts/errors";
+import { logger } from "@/lib/log";
 import { crossSiteHeader, ownOrigins } from "./same-origin";
 
 /**

@@ -1,7 +1,7 @@
 import "server-only";
 import type { TCurrentUser } from "@/lib/auth/current-user";
 import { can, type TPermission } from "@/lib/auth/permissions";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/contracts/errors";
 
 /** Domain operations re-check the role themselves, whoever calls them. */
 export function assertCan(user: TCurrentUser, ...anyOf: TPermission[]): void {

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AdminNav } from "@/components/admin/admin-nav";
 import { requirePermission } from "@/lib/auth/guard";
-import { ROLE_LABELS } from "@/lib/auth/permissions";
+import { ROLE_LABELS } from "@/lib/contracts/roles";
 import { SignInPauses } from "@/components/admin/sign-in-pauses";
 import { env } from "@/lib/env";
 import { listSignInPauses } from "@/lib/server/users/sign-in-pauses";

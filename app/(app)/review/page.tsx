@@ -6,7 +6,7 @@ import { requirePermission } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
 import { RED_FLAG_RULES } from "@/lib/clinical";
 import { env } from "@/lib/env";
-import { parseQueueUrl, queueSearchParams } from "@/lib/schemas/queue";
+import { parseQueueUrl, queueSearchParams } from "@/lib/contracts/queue";
 import { listQueue } from "@/lib/server/visits/list-queue";
 
 export const metadata: Metadata = { title: "Review queue" };

@@ -5,7 +5,7 @@
 import PDFDocument from "pdfkit";
 import { MODALITY_LABELS, SEX_LABELS, STATUS_LABELS, URGENCY_LABELS } from "@/lib/contracts/labels";
 import { askNowHeadline, askNowLines, joinWords, questionById, type Explanation } from "@/lib/clinical";
-import { blankReasonText } from "@/lib/schemas/blank-reasons";
+import { blankReasonText } from "@/lib/contracts/blank-reasons";
 import { formatDateTime, historySections, overrideReasonLabel, visitDateOf, type TVisitSummary } from "../visit-summary";
 import { pdfFonts, printable, REPLACEMENT } from "./fonts";
 

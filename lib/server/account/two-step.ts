@@ -15,7 +15,7 @@ import {
 } from "@/lib/auth/two-step";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/contracts/errors";
 import { audit } from "../audit";
 import { assertCan } from "../guard";
 

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { rejection } from "@/lib/testing/rejection";
 import { db } from "@/lib/db/client";
-import { ZAuditSearch } from "@/lib/schemas/audit";
+import { ZAuditSearch } from "@/lib/contracts/audit";
 import { demoUsers, uniqueMrn } from "@/lib/testing/users";
 import { createPatient } from "../patients/create-patient";
 import { getPatient } from "../patients/get-patient";

@@ -3,30 +3,11 @@ import type { TCurrentUser } from "@/lib/auth/current-user";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { env } from "@/lib/env";
-import type { TAuditSearch } from "@/lib/schemas/audit";
+import type { TAuditSearch } from "@/lib/contracts/audit";
 import { audit } from "../audit";
 import { assertCan } from "../guard";
 import { escapeLike } from "../like-pattern";
-
-export interface TAuditRow {
-  id: string;
-  at: string;
-  actor: { id: string; name: string; email: string } | null;
-  action: string;
-  entityType: string;
-  entityId: string;
-  patientId: string | null;
-  /** every patient a list, search or export disclosed */
-  patientIds: string[];
-  details: unknown;
-}
-
-export interface TAuditPage {
-  rows: TAuditRow[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
+import type { TAuditPage } from "@/lib/contracts/wire/audit";
 
 const NO_PATIENT = "00000000-0000-0000-0000-000000000000";
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

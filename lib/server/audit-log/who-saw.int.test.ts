@@ -4,8 +4,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { VIGNETTES } from "@/lib/clinical/test-support/vignettes";
 import { db } from "@/lib/db/client";
-import { ZAuditSearch } from "@/lib/schemas/audit";
-import { ZQueueQuery } from "@/lib/schemas/queue";
+import { ZAuditSearch } from "@/lib/contracts/audit";
+import { ZQueueQuery } from "@/lib/contracts/queue";
 import { demoUsers, uniqueMrn } from "@/lib/testing/users";
 import { exportQueueCsv } from "../exports/export-queue-csv";
 import { createPatient } from "../patients/create-patient";

@@ -2,7 +2,7 @@ import "server-only";
 import type { TCurrentUser } from "@/lib/auth/current-user";
 import { db } from "@/lib/db/client";
 import type { TVisitSummary } from "@/lib/export/visit-summary";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/contracts/errors";
 import { audit, type TAuditEntry, type TDbOrTx } from "../audit";
 import { assertCan } from "../guard";
 import { toVisitDto, VISIT_SELECT } from "../visits/visit-dto";

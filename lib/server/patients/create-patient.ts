@@ -1,11 +1,12 @@
 import "server-only";
 import type { TCurrentUser } from "@/lib/auth/current-user";
 import { db } from "@/lib/db/client";
-import { AppError } from "@/lib/http/errors";
-import type { TPatientData } from "@/lib/schemas/patient";
+import { AppError } from "@/lib/contracts/errors";
+import type { TPatientData } from "@/lib/contracts/patient";
 import { audit } from "../audit";
 import { assertCan, isUniqueViolation } from "../guard";
-import { PATIENT_SELECT, toPatientDto, type TPatientDto } from "./patient-dto";
+import type { TPatientDto } from "@/lib/contracts/wire/patient";
+import { PATIENT_SELECT, toPatientDto } from "./patient-dto";
 
 // The MRN stays out of the error: error bodies end up in client logs and bug reports. The caller
 // knows the MRN it sent; the existing record's id is enough to open it.

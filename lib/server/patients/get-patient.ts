@@ -2,10 +2,11 @@ import "server-only";
 import type { TCurrentUser } from "@/lib/auth/current-user";
 import type { Modality, Tier } from "@/lib/clinical/types";
 import { db } from "@/lib/db/client";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/contracts/errors";
 import { audit } from "../audit";
 import { assertCan } from "../guard";
-import { PATIENT_SELECT, toPatientDto, type TPatientDto } from "./patient-dto";
+import type { TPatientDto } from "@/lib/contracts/wire/patient";
+import { PATIENT_SELECT, toPatientDto } from "./patient-dto";
 
 export interface TVisitHistoryRow {
   id: string;

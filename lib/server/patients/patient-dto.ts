@@ -1,4 +1,5 @@
 import type { Prisma } from "@/lib/db/generated/client";
+import type { TPatientDto } from "@/lib/contracts/wire/patient";
 
 export const PATIENT_SELECT = {
   id: true,
@@ -9,16 +10,6 @@ export const PATIENT_SELECT = {
   sex: true,
   createdAt: true,
 } as const satisfies Prisma.PatientSelect;
-
-export interface TPatientDto {
-  id: string;
-  mrn: string;
-  givenName: string;
-  familyName: string;
-  birthDate: string;
-  sex: "female" | "male" | "other" | "unknown";
-  createdAt: string;
-}
 
 export function toPatientDto(p: Prisma.PatientGetPayload<{ select: typeof PATIENT_SELECT }>): TPatientDto {
   return { ...p, birthDate: p.birthDate.toISOString().slice(0, 10), createdAt: p.createdAt.toISOString() };

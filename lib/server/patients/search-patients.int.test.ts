@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { ZPatientInput, ZPatientSearchBody } from "@/lib/schemas/patient";
+import { ZPatientInput, ZPatientSearchBody } from "@/lib/contracts/patient";
 import { demoUsers, uniqueMrn } from "@/lib/testing/users";
 import { createPatient } from "./create-patient";
 import { searchPatients } from "./search-patients";

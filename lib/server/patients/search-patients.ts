@@ -5,7 +5,8 @@ import type { Prisma } from "@/lib/db/generated/client";
 import { audit } from "../audit";
 import { assertCan } from "../guard";
 import { escapeLike } from "../like-pattern";
-import { PATIENT_SELECT, toPatientDto, type TPatientDto } from "./patient-dto";
+import type { TPatientDto } from "@/lib/contracts/wire/patient";
+import { PATIENT_SELECT, toPatientDto } from "./patient-dto";
 
 export interface TPatientPage {
   rows: TPatientDto[];

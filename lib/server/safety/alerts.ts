@@ -3,18 +3,17 @@ import type { TCurrentUser } from "@/lib/auth/current-user";
 import type { Evaluation, Tier } from "@/lib/clinical/types";
 import { db, pool } from "@/lib/db/client";
 import { env } from "@/lib/env";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/contracts/errors";
 import { AUDIT_INSERT, audit, type TDbOrTx } from "../audit";
 import { ageOn } from "../clock";
 import { assertCan } from "../guard";
 import { EVENT_INSERT, recordEvent } from "./events";
+import type { TAlertReason, TAlertState, TPinned, TPinnedRow } from "@/lib/contracts/wire/alerts";
 
 /** "10:42" in the clinic's time zone. */
 function clockTime(iso: string): string {
   return new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: env().BACKLINE_TIMEZONE }).format(new Date(iso));
 }
-
-export type TAlertReason = "emergency" | "cannot_exclude_emergency" | "tier_rose";
 
 const TIER_RANK: Record<Tier, number> = { none: 0, routine_soon: 1, urgent: 2, emergency: 3 };
 
@@ -30,19 +29,6 @@ export function alertReasonOf(
   if (evaluation.cannot_exclude_emergency) return "cannot_exclude_emergency";
   if (previousUrgency !== undefined && TIER_RANK[evaluation.urgency] > TIER_RANK[previousUrgency ?? "none"]) return "tier_rose";
   return null;
-}
-
-/** The state of a visit's latest alert, as the screens show it. */
-export interface TAlertState {
-  id: string;
-  reason: TAlertReason;
-  urgency: Tier;
-  raisedAt: string;
-  acknowledgedAt: string | null;
-  acknowledgedBy: string | null;
-  escalatedAt: string | null;
-  /** when an unacknowledged alert escalates (the setting, counted from raisedAt) */
-  escalatesAt: string;
 }
 
 interface TAlertSqlRow {
@@ -206,23 +192,6 @@ export async function escalateDueAlerts(afterMs = escalateAfterMs()): Promise<nu
     values: [afterMs],
   });
   return Number(rows[0]?.n ?? 0);
-}
-
-export interface TPinnedRow {
-  visitId: string;
-  urgency: Tier | null;
-  askNow: boolean;
-  cannotExclude: string[];
-  submittedAt: string | null;
-  patient: { givenName: string; familyName: string; mrn: string; ageYears: number | null };
-  /** the visit's latest alert (null: an emergency from before alerts existed) */
-  alert: TAlertState | null;
-}
-
-export interface TPinned {
-  rows: TPinnedRow[];
-  /** unacknowledged alerts among them: the banner and the tab title count these */
-  unacknowledged: number;
 }
 
 const PIN_LIMIT = 100;

@@ -2,7 +2,7 @@
 // escalates alerts nobody acknowledged in time. Every worker sweeps; the guarded UPDATE escalates each alert once.
 import "server-only";
 import { env } from "@/lib/env";
-import { logger } from "@/lib/http/logger";
+import { logger } from "@/lib/log";
 import { escalateDueAlerts } from "./alerts";
 import { eventBus } from "./bus";
 

@@ -4,7 +4,7 @@
 import "server-only";
 import pg from "pg";
 import { env } from "@/lib/env";
-import { logger } from "@/lib/http/logger";
+import { logger } from "@/lib/log";
 import type { Tier } from "@/lib/clinical/types";
 import type { TEventKind } from "./events";
 

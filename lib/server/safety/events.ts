@@ -2,9 +2,9 @@ import "server-only";
 import type { Tier } from "@/lib/clinical/types";
 import type { TDbOrTx } from "../audit";
 
-/** What happened to a visit (lib/schemas/events.ts). The outbox row and the stream carry only this, ids and the urgency. */
-import { type TEventKind } from "@/lib/schemas/events";
-export { EVENT_KINDS, type TEventKind } from "@/lib/schemas/events";
+/** What happened to a visit (lib/contracts/events.ts). The outbox row and the stream carry only this, ids and the urgency. */
+import { type TEventKind } from "@/lib/contracts/events";
+export { EVENT_KINDS, type TEventKind } from "@/lib/contracts/events";
 
 export interface TEventEntry {
   kind: TEventKind;

@@ -7,7 +7,7 @@ import pg from "pg";
 import { vignetteIntake } from "@/lib/clinical/test-support/vignettes";
 import type { TCurrentUser } from "@/lib/auth/current-user";
 import { db } from "@/lib/db/client";
-import { ZDecision } from "@/lib/schemas/visit";
+import { ZDecision } from "@/lib/contracts/visit";
 import { rejection } from "@/lib/testing/rejection";
 import { demoUsers, extraUser, uniqueMrn } from "@/lib/testing/users";
 import { createPatient } from "../patients/create-patient";

@@ -6,7 +6,7 @@ import type { TCurrentUser } from "@/lib/auth/current-user";
 import { sessionAccount, type TSessionClaims } from "@/lib/auth/session-account";
 import { pool } from "@/lib/db/client";
 import { env } from "@/lib/env";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/contracts/errors";
 import { audit } from "../audit";
 import { db } from "@/lib/db/client";
 import { eventBus, type TLiveEvent } from "./bus";

@@ -2,12 +2,13 @@ import "server-only";
 import type { TCurrentUser } from "@/lib/auth/current-user";
 import { hashPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db/client";
-import { AppError } from "@/lib/http/errors";
-import type { TUserCreate } from "@/lib/schemas/users";
+import { AppError } from "@/lib/contracts/errors";
+import type { TUserCreate } from "@/lib/contracts/users";
 import { audit } from "../audit";
 import { assertCan, isUniqueViolation } from "../guard";
 import { assertPasswordAllowed } from "./password-rules";
-import { toUserDto, USER_SELECT, type TUserDto } from "./user-dto";
+import type { TUserDto } from "@/lib/contracts/wire/users";
+import { toUserDto, USER_SELECT } from "./user-dto";
 
 const duplicate = () =>
   new AppError("conflict", "An account with this email already exists.", [{ field: "email", message: "This email already has an account" }]);

@@ -1,9 +1,10 @@
 import "server-only";
 import type { TCurrentUser } from "@/lib/auth/current-user";
 import { db } from "@/lib/db/client";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/contracts/errors";
 import { assertCan } from "../guard";
-import { toUserDto, USER_SELECT, type TUserDto } from "./user-dto";
+import type { TUserDto } from "@/lib/contracts/wire/users";
+import { toUserDto, USER_SELECT } from "./user-dto";
 
 export async function getUser(user: TCurrentUser, id: string): Promise<TUserDto> {
   assertCan(user, "admin:users");

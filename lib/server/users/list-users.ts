@@ -2,7 +2,8 @@ import "server-only";
 import type { TCurrentUser } from "@/lib/auth/current-user";
 import { db } from "@/lib/db/client";
 import { assertCan } from "../guard";
-import { toUserDto, USER_SELECT, type TUserDto } from "./user-dto";
+import type { TUserDto } from "@/lib/contracts/wire/users";
+import { toUserDto, USER_SELECT } from "./user-dto";
 
 export async function listUsers(user: TCurrentUser): Promise<TUserDto[]> {
   assertCan(user, "admin:users");

@@ -1,7 +1,7 @@
 import "server-only";
-import { passwordProblem } from "@/lib/auth/password-policy";
+import { passwordProblem } from "@/lib/contracts/password-policy";
 import { env } from "@/lib/env";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/contracts/errors";
 
 /** The password rules as the server applies them: with the demo password refused in production. */
 export function assertPasswordAllowed(password: string, account: { email: string; name: string }): void {

@@ -2,7 +2,7 @@ import "server-only";
 import type { TCurrentUser } from "@/lib/auth/current-user";
 import { hashPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db/client";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/contracts/errors";
 import { audit } from "../audit";
 import { assertCan } from "../guard";
 import { assertPasswordAllowed } from "./password-rules";

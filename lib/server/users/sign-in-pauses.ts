@@ -4,16 +4,7 @@ import { accountKey, accountPauseSeconds, signInLimits } from "@/lib/auth/thrott
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { assertCan } from "../guard";
-
-export interface TSignInPauses {
-  /** accounts paused now, or at their limit (the next failure pauses them) */
-  accounts: { userId: string | null; name: string | null; email: string | null; failures: number; pausedUntil: string | null }[];
-  /** client addresses at their limit, with when the oldest failure leaves the window */
-  addresses: { address: string; failures: number; until: string }[];
-  /** failures everywhere within the window, against the global limit */
-  everywhere: { failures: number; limit: number };
-  windowMinutes: number;
-}
+import type { TSignInPauses } from "@/lib/contracts/wire/users";
 
 /**
  * Who cannot sign in right now because of failed attempts, for admins: a locked-out colleague, or someone guessing.

@@ -1,11 +1,12 @@
 import "server-only";
 import type { TCurrentUser } from "@/lib/auth/current-user";
 import { db } from "@/lib/db/client";
-import { AppError } from "@/lib/http/errors";
-import type { TUserUpdate } from "@/lib/schemas/users";
+import { AppError } from "@/lib/contracts/errors";
+import type { TUserUpdate } from "@/lib/contracts/users";
 import { audit } from "../audit";
 import { assertCan } from "../guard";
-import { toUserDto, USER_SELECT, type TUserDto } from "./user-dto";
+import type { TUserDto } from "@/lib/contracts/wire/users";
+import { toUserDto, USER_SELECT } from "./user-dto";
 
 /**
  * Change an account's role and/or switch it off or on. An admin cannot demote or deactivate

@@ -3,7 +3,7 @@ import { rejection } from "@/lib/testing/rejection";
 import type { TCurrentUser } from "@/lib/auth/current-user";
 import { verifyPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db/client";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/contracts/errors";
 import { demoUsers } from "@/lib/testing/users";
 import { createUser } from "./create-user";
 import { getUser } from "./get-user";

@@ -6,7 +6,7 @@ import { vignetteIntake } from "@/lib/clinical/test-support/vignettes";
 import type { TCurrentUser } from "@/lib/auth/current-user";
 import { missingRequiredFields } from "@/lib/clinical";
 import { db } from "@/lib/db/client";
-import { ZAmend, ZDecision } from "@/lib/schemas/visit";
+import { ZAmend, ZDecision } from "@/lib/contracts/visit";
 import { rejection } from "@/lib/testing/rejection";
 import { demoUsers, uniqueMrn } from "@/lib/testing/users";
 import { createPatient } from "../patients/create-patient";

@@ -1,8 +1,8 @@
 import "server-only";
 import type { TCurrentUser } from "@/lib/auth/current-user";
 import { db } from "@/lib/db/client";
-import { AppError } from "@/lib/http/errors";
-import type { ZDecision } from "@/lib/schemas/visit";
+import { AppError } from "@/lib/contracts/errors";
+import type { ZDecision } from "@/lib/contracts/visit";
 import type { z } from "zod";
 import { audit } from "../audit";
 import { assertCan } from "../guard";

@@ -2,10 +2,11 @@ import "server-only";
 import type { TCurrentUser } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/contracts/errors";
 import { audit } from "../audit";
 import { assertCan } from "../guard";
-import { toVisitDto, VISIT_SELECT, type TVisitDto } from "./visit-dto";
+import type { TVisitDto } from "@/lib/contracts/wire/visit";
+import { toVisitDto, VISIT_SELECT } from "./visit-dto";
 
 /**
  * What only roles allowed to review may read: the doctor's decision (with the clinical note and any override

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import vignettes from "@/lib/clinical/test-support/vignettes.dev.json";
 import { db } from "@/lib/db/client";
-import { AppError } from "@/lib/http/errors";
-import { ZQueueQuery } from "@/lib/schemas/queue";
+import { AppError } from "@/lib/contracts/errors";
+import { ZQueueQuery } from "@/lib/contracts/queue";
 import { demoUsers, uniqueMrn } from "@/lib/testing/users";
 import { createPatient } from "../patients/create-patient";
 import { listQueue } from "./list-queue";

@@ -1,40 +1,14 @@
 import "server-only";
 import type { TCurrentUser } from "@/lib/auth/current-user";
-import type { Modality, Tier } from "@/lib/clinical/types";
+import type { Tier } from "@/lib/clinical/types";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
-import type { TQueueQuery } from "@/lib/schemas/queue";
+import type { TQueueQuery } from "@/lib/contracts/queue";
 import { audit, type TDbOrTx } from "../audit";
 import { ageOn } from "../clock";
 import { assertCan } from "../guard";
 import { escapeLike } from "../like-pattern";
-
-export type TUrgencyCounts = Record<Tier, number>;
-
-export interface TQueueRow {
-  id: string;
-  patient: { id: string; givenName: string; familyName: string; mrn: string; birthDate: string };
-  ageYears: number | null;
-  submittedAt: string | null;
-  urgency: Tier | null;
-  redFlags: string[];
-  /** RF rules a blank safety answer leaves unexcluded (DATA-02): the row reads "Ask now: cannot exclude ..." */
-  cannotExclude: string[];
-  /** urgent with an emergency rule in cannotExclude: first within the urgent tier */
-  askNow: boolean;
-  imagingModality: Modality | null;
-  status: "SUBMITTED" | "SIGNED";
-  signedBy: string | null;
-  version: number;
-}
-
-export interface TQueuePage {
-  rows: TQueueRow[];
-  total: number;
-  counts: TUrgencyCounts;
-  page: number;
-  pageSize: number;
-}
+import type { TQueuePage, TQueueRow, TUrgencyCounts } from "@/lib/contracts/wire/queue";
 
 /**
  * WHERE clause over `visits v` shared by the page, the counts and the CSV export; `withUrgency` false for the

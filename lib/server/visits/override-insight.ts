@@ -3,7 +3,7 @@ import { ruleById, type Modality } from "@/lib/clinical";
 import type { TCurrentUser } from "@/lib/auth/current-user";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
-import type { TOverrideReason } from "@/lib/schemas/visit";
+import type { TOverrideReason } from "@/lib/contracts/visit";
 import { assertCan } from "../guard";
 
 export interface TRuleInsight {

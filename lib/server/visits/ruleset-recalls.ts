@@ -3,7 +3,7 @@ import type { TCurrentUser } from "@/lib/auth/current-user";
 import type { Tier } from "@/lib/clinical/types";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/contracts/errors";
 import { audit } from "../audit";
 import { assertCan } from "../guard";
 

@@ -2,7 +2,7 @@ import "server-only";
 import { makeDraftSchema } from "@/lib/clinical";
 import type { TCurrentUser } from "@/lib/auth/current-user";
 import { db, pool } from "@/lib/db/client";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/contracts/errors";
 import { zodFieldErrors } from "@/lib/http/parse";
 import { AUDIT_INSERT } from "../audit";
 import { assertCan } from "../guard";

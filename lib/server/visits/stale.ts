@@ -1,5 +1,5 @@
 import "server-only";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/contracts/errors";
 import type { TDbOrTx } from "../audit";
 
 /**

@@ -1,7 +1,7 @@
 import "server-only";
 import type { TCurrentUser } from "@/lib/auth/current-user";
 import { pool } from "@/lib/db/client";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/contracts/errors";
 import { AUDIT_INSERT } from "../audit";
 import { ageOn, clinicToday } from "../clock";
 import { assertCan } from "../guard";

@@ -1,8 +1,8 @@
-import { readStoredEvaluation, type Evaluation, type Modality, type Tier } from "@/lib/clinical";
-import type { TBlankReasonCode, TOverrideReason } from "@/lib/schemas/visit";
+import { readStoredEvaluation } from "@/lib/clinical";
 import type { Prisma } from "@/lib/db/generated/client";
-import { alertState, type TAlertState } from "../safety/alerts";
-import { PATIENT_SELECT, toPatientDto, type TPatientDto } from "../patients/patient-dto";
+import { alertState } from "../safety/alerts";
+import { PATIENT_SELECT, toPatientDto } from "../patients/patient-dto";
+import type { TAlertDto, TAmendmentDto, TReevaluationDto, TVisitDto } from "@/lib/contracts/wire/visit";
 
 export const VISIT_SELECT = {
   id: true,
@@ -49,75 +49,6 @@ export const VISIT_SELECT = {
   addenda: { select: { id: true, text: true, createdAt: true, author: { select: { name: true } } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
   patient: { select: PATIENT_SELECT },
 } as const satisfies Prisma.VisitSelect;
-
-export interface TVisitDto {
-  id: string;
-  status: "DRAFT" | "SUBMITTED" | "SIGNED";
-  version: number;
-  answers: Record<string, unknown>;
-  evaluation: Evaluation | null;
-  rulesetVersion: string | null;
-  patient: TPatientDto;
-  createdAt: string;
-  updatedAt: string;
-  createdBy: string;
-  submittedAt: string | null;
-  submittedBy: string | null;
-  signedAt: string | null;
-  signedBy: string | null;
-  /** Signed although the result was provisional: the signing doctor confirmed the blank safety answers could not be obtained (provisionalReason). */
-  provisionalAcknowledged: boolean;
-  /** The doctor's decision on the imaging suggestion; null until one is recorded. */
-  decision: TDecisionDto | null;
-  /** Remarks added after signing, oldest first. */
-  addenda: { id: string; text: string; author: string; createdAt: string }[];
-  /** Why staff submitted with blank safety answers (required when a red flag could not be excluded). */
-  blankReason: { code: TBlankReasonCode; text: string | null } | null;
-  /** The latest re-evaluation of this open visit because the rules changed; null if never re-evaluated. */
-  reevaluation: TReevaluationDto | null;
-  /** Signed with blank safety answers that could not be obtained: the doctor's coded reason. */
-  provisionalReason: { code: TBlankReasonCode; text: string | null } | null;
-  /** Blank answers completed after submit, oldest first. */
-  amendments: TAmendmentDto[];
-  /** The visit's latest alert (an emergency, or an emergency rule blank answers cannot exclude); null: none. */
-  alert: TAlertDto | null;
-}
-
-export interface TAmendmentDto {
-  at: string;
-  version: number;
-  by: string;
-  changes: { field: string; from: unknown; to: unknown }[];
-  fromUrgency: Tier | null;
-  toUrgency: Tier;
-}
-
-/** The visit's latest alert: the safety loop's own shape (lib/server/safety/alerts.ts). */
-export type TAlertDto = TAlertState;
-
-export interface TReevaluationDto {
-  at: string;
-  fromRuleset: string;
-  toRuleset: string;
-  fromUrgency: Tier | null;
-  toUrgency: Tier;
-  fromImaging: Modality | null;
-  toImaging: Modality;
-  gained: string[];
-  lost: string[];
-  /** a decision was recorded on the previous suggestion and cleared: the doctor decides again */
-  decisionCleared: boolean;
-}
-
-export interface TDecisionDto {
-  action: "accept" | "override";
-  modality: Modality;
-  reasonCode: TOverrideReason | null;
-  reasonText: string | null;
-  note: string | null;
-  decidedBy: string;
-  decidedAt: string;
-}
 
 export function toVisitDto(v: Prisma.VisitGetPayload<{ select: typeof VISIT_SELECT }>): TVisitDto {
   return {

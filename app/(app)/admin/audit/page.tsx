@@ -3,7 +3,7 @@ import { AdminNav } from "@/components/admin/admin-nav";
 import { AuditLog } from "@/components/admin/audit-log";
 import { requirePermission } from "@/lib/auth/guard";
 import { env } from "@/lib/env";
-import { AUDIT_LOG_PAGE_SIZE, ZAuditSearch } from "@/lib/schemas/audit";
+import { AUDIT_LOG_PAGE_SIZE, ZAuditSearch } from "@/lib/contracts/audit";
 import { auditFilterOptions } from "@/lib/server/audit-log/audit-filter-options";
 import { searchAudit } from "@/lib/server/audit-log/search-audit";
 

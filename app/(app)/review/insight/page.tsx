@@ -4,7 +4,7 @@ import { formatDay } from "@/components/patients/format";
 import Link from "next/link";
 import { requirePermission } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
-import { OVERRIDE_REASONS } from "@/lib/schemas/visit";
+import { OVERRIDE_REASONS } from "@/lib/contracts/visit";
 import { clinicToday } from "@/lib/server/clock";
 import { alertInsight } from "@/lib/server/safety/alert-insight";
 import { overrideInsight } from "@/lib/server/visits/override-insight";

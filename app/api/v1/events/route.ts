@@ -1,5 +1,5 @@
 import { sessionClaims } from "@/lib/auth/session-token";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/contracts/errors";
 import { apiRoute } from "@/lib/http/route";
 import { openEventStream, parseLastEventId } from "@/lib/server/safety/stream";
 

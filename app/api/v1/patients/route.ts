@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { parseJsonBody, parseQuery, refuseInQuery } from "@/lib/http/parse";
 import { apiRoute } from "@/lib/http/route";
-import { ZPatientInput, ZPatientSearch } from "@/lib/schemas/patient";
+import { ZPatientInput, ZPatientSearch } from "@/lib/contracts/patient";
 import { createPatient } from "@/lib/server/patients/create-patient";
 import { searchPatients } from "@/lib/server/patients/search-patients";
 

@@ -1,8 +1,8 @@
 import { NextResponse } from "next/server";
 import { parseJsonBody, parseQuery, refuseInQuery } from "@/lib/http/parse";
 import { apiRoute } from "@/lib/http/route";
-import { ZQueueQuery } from "@/lib/schemas/queue";
-import { ZStartVisit } from "@/lib/schemas/visit";
+import { ZQueueQuery } from "@/lib/contracts/queue";
+import { ZStartVisit } from "@/lib/contracts/visit";
 import { listQueue } from "@/lib/server/visits/list-queue";
 import { startVisit } from "@/lib/server/visits/start-visit";
 

@@ -4,7 +4,7 @@ import { ManageUser } from "@/components/admin/manage-user";
 import { ResetTwoStep } from "@/components/admin/reset-two-step";
 import { formatDateTime } from "@/components/patients/format";
 import { requirePermission } from "@/lib/auth/guard";
-import { ROLE_LABELS } from "@/lib/auth/permissions";
+import { ROLE_LABELS } from "@/lib/contracts/roles";
 import { env } from "@/lib/env";
 import { loadOr404 } from "@/lib/http/load-or-404";
 import { twoStepOnFor } from "@/lib/server/account/two-step";

@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { parseJsonBody } from "@/lib/http/parse";
 import { apiRoute } from "@/lib/http/route";
-import { ZPatientSearchBody } from "@/lib/schemas/patient";
+import { ZPatientSearchBody } from "@/lib/contracts/patient";
 import { searchPatients } from "@/lib/server/patients/search-patients";
 
 export const dynamic = "force-dynamic";

@@ -1,8 +1,8 @@
 import type { NextRequest } from "next/server";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/contracts/errors";
 import { mediaTypeOf, parseFormBody, parseJsonBody, parseQuery, refuseInQuery } from "@/lib/http/parse";
 import { apiRoute } from "@/lib/http/route";
-import { ZQueueQuery, ZQueueSearchBody, type TQueueQuery } from "@/lib/schemas/queue";
+import { ZQueueQuery, ZQueueSearchBody, type TQueueQuery } from "@/lib/contracts/queue";
 import { exportQueueCsv, type TQueueExport } from "@/lib/server/exports/export-queue-csv";
 
 export const dynamic = "force-dynamic";

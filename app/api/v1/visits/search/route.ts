@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { parseJsonBody } from "@/lib/http/parse";
 import { apiRoute } from "@/lib/http/route";
-import { ZQueueSearchBody } from "@/lib/schemas/queue";
+import { ZQueueSearchBody } from "@/lib/contracts/queue";
 import { listQueue } from "@/lib/server/visits/list-queue";
 
 export const dynamic = "force-dynamic";

@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { parseJsonBody } from "@/lib/http/parse";
 import { apiRoute } from "@/lib/http/route";
-import { ZAuditSearch } from "@/lib/schemas/audit";
+import { ZAuditSearch } from "@/lib/contracts/audit";
 import { searchAudit } from "@/lib/server/audit-log/search-audit";
 
 export const dynamic = "force-dynamic";

@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { parseId, parseJsonBody } from "@/lib/http/parse";
 import { apiRoute } from "@/lib/http/route";
-import { ZUserUpdate } from "@/lib/schemas/users";
+import { ZUserUpdate } from "@/lib/contracts/users";
 import { getUser } from "@/lib/server/users/get-user";
 import { updateUser } from "@/lib/server/users/update-user";
 

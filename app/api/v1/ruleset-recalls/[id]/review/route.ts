@@ -1,8 +1,8 @@
 import { NextResponse } from "next/server";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/contracts/errors";
 import { parseJsonBody } from "@/lib/http/parse";
 import { apiRoute } from "@/lib/http/route";
-import { ZRecallReview } from "@/lib/schemas/visit";
+import { ZRecallReview } from "@/lib/contracts/visit";
 import { reviewRulesetRecall } from "@/lib/server/visits/ruleset-recalls";
 
 export const dynamic = "force-dynamic";

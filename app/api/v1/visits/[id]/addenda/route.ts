@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { parseId, parseJsonBody } from "@/lib/http/parse";
 import { apiRoute } from "@/lib/http/route";
-import { ZAddendum } from "@/lib/schemas/visit";
+import { ZAddendum } from "@/lib/contracts/visit";
 import { addAddendum } from "@/lib/server/visits/add-addendum";
 
 export const dynamic = "force-dynamic";

@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { parseId, parseJsonBody } from "@/lib/http/parse";
 import { apiRoute } from "@/lib/http/route";
-import { ZAmend } from "@/lib/schemas/visit";
+import { ZAmend } from "@/lib/contracts/visit";
 import { amendVisit } from "@/lib/server/visits/amend-visit";
 
 export const dynamic = "force-dynamic";

@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { parseId, parseJsonBody } from "@/lib/http/parse";
 import { apiRoute } from "@/lib/http/route";
-import { ZSaveDraft } from "@/lib/schemas/visit";
+import { ZSaveDraft } from "@/lib/contracts/visit";
 import { saveDraft } from "@/lib/server/visits/save-draft";
 
 export const dynamic = "force-dynamic";

@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { parseId, parseJsonBody } from "@/lib/http/parse";
 import { apiRoute } from "@/lib/http/route";
-import { ZDecision } from "@/lib/schemas/visit";
+import { ZDecision } from "@/lib/contracts/visit";
 import { decideVisit } from "@/lib/server/visits/decide-visit";
 
 export const dynamic = "force-dynamic";

@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { parseId, parseJsonBody } from "@/lib/http/parse";
 import { apiRoute } from "@/lib/http/route";
-import { ZSign } from "@/lib/schemas/visit";
+import { ZSign } from "@/lib/contracts/visit";
 import { signVisit } from "@/lib/server/visits/sign-visit";
 
 export const dynamic = "force-dynamic";

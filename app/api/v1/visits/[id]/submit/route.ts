@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { parseId, parseJsonBody } from "@/lib/http/parse";
 import { apiRoute } from "@/lib/http/route";
-import { ZSubmitVisit } from "@/lib/schemas/visit";
+import { ZSubmitVisit } from "@/lib/contracts/visit";
 import { submitVisit } from "@/lib/server/visits/submit-visit";
 
 export const dynamic = "force-dynamic";

@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { parseId, parseJsonBody } from "@/lib/http/parse";
 import { apiRoute } from "@/lib/http/route";
-import { ZPasswordReset } from "@/lib/schemas/users";
+import { ZPasswordReset } from "@/lib/contracts/users";
 import { resetPassword } from "@/lib/server/users/reset-password";
 
 export const dynamic = "force-dynamic";

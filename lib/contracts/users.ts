@@ -1,7 +1,7 @@
 // User administration: shared by the admin forms (react-hook-form) and the API.
 import { z } from "zod";
-import { passwordProblem } from "@/lib/auth/password-policy";
-import { ROLES } from "@/lib/auth/permissions";
+import { passwordProblem } from "@/lib/contracts/password-policy";
+import { ROLES } from "@/lib/contracts/roles";
 import { personName } from "./text";
 
 const ZRole = z.enum(ROLES, { error: `role must be one of ${ROLES.join(", ")}` });

@@ -20,7 +20,7 @@ const filter = (field: string, valid: (v: string) => boolean, message: string) =
     .refine((v) => v === "" || valid(v), message)
     .default("");
 
-/** A day filter: "" or a day PostgreSQL can search (lib/schemas/day.ts, as the queue's). */
+/** A day filter: "" or a day PostgreSQL can search (lib/contracts/day.ts, as the queue's). */
 const dayFilter = (field: string) =>
   z
     .string({ error: `${field} must be text` })

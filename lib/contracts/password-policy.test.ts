@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ZNewPassword } from "@/lib/schemas/users";
+import { ZNewPassword } from "@/lib/contracts/users";
 import { passwordProblem, PASSWORD_MIN_LENGTH } from "./password-policy";
 
 const dev = { production: false };

@@ -1,6 +1,8 @@
 // One error type for known failures. Route handlers turn it into JSON
 // `{ error: { code, message, fields? } }` with its status; anything else is a 500 with an id.
 
+import { z } from "zod";
+
 export const ERROR_STATUS = {
   bad_request: 400,
   validation_failed: 400,
@@ -39,3 +41,22 @@ export class AppError extends Error {
     return ERROR_STATUS[this.code];
   }
 }
+
+/**
+ * The error body every API route answers with (lib/http/route.ts writes it): `{ error: { code, message, fields?,
+ * id?, ...extra } }`. The browser's client parses it with this schema; extras a route adds (`current` on a version
+ * conflict, `existing` on a duplicate MRN, `cannotExclude` on a refused submit) pass through.
+ */
+export const ZErrorBody = z.object({
+  error: z.looseObject({
+    code: z.string(),
+    message: z.string(),
+    fields: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+    /** the server log's reference for a 5xx */
+    id: z.string().optional(),
+    /** a version conflict: where the record is now */
+    current: z.object({ version: z.number(), status: z.string() }).optional(),
+  }),
+});
+
+export type TErrorBody = z.infer<typeof ZErrorBody>;
