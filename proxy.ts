@@ -101,7 +101,7 @@ export async function proxy(request: NextRequest) {
 export const config = {
   matcher: [
     {
-      source: "/((?!api/auth|api/health|_next/static|_next/image|favicon.ico).*)",
+      source: "/((?!api/auth|api/health|_next/static|_next/image|favicon.ico|icon.svg|apple-icon.png).*)",
       // Prefetches happen without the user doing anything: they do not count as activity (and the
       // pages they fetch check the session themselves). Next.js hides these headers from the proxy.
       missing: [
