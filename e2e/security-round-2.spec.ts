@@ -9,7 +9,7 @@ import pg from "pg";
 import { createDb } from "../lib/db/client";
 import { freePort } from "../lib/db/embedded";
 import { migrate } from "../lib/db/migrate";
-import { seedDemo } from "../lib/db/seed";
+import { seedDemo } from "../lib/db/seed/demo";
 import { credentialsPost } from "../lib/testing/http-session";
 import { createAccount, demo, IDLE_SECONDS, SESSION_COOKIE, signedIn } from "./accounts";
 import { startOwnApp, type TOwnApp } from "./own-app";

@@ -7,8 +7,8 @@ import pg from "pg";
 import { createDb } from "../lib/db/client";
 import { startEmbedded, type EmbeddedDb } from "../lib/db/embedded";
 import { migrate } from "../lib/db/migrate";
-import { seedDemo } from "../lib/db/seed";
-import { seedVisits } from "../lib/db/seed-visits";
+import { seedDemo } from "../lib/db/seed/demo";
+import { seedVisits } from "../lib/db/seed/visits";
 import { productionAppEnv } from "../scripts/support/production-env";
 import { e2eServerInfoFile } from "./server-info";
 
@@ -33,7 +33,7 @@ if (process.env.DATABASE_URL) {
   await cluster.createDatabase(name);
   url = cluster.urlFor(name);
 }
-// The app's secret, known here first: it also seals the demo admin's two-step key (lib/db/seed.ts).
+// The app's secret, known here first: it also seals the demo admin's two-step key (lib/db/seed/demo.ts).
 const appSecret = process.env.E2E_AUTH_SECRET || randomBytes(32).toString("base64url");
 await migrate(url);
 const prisma = createDb(url, 1);

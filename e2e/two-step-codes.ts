@@ -5,7 +5,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import type { APIRequestContext, BrowserContext } from "@playwright/test";
 import { generate } from "otplib";
-import { DEMO_PASSWORD, DEMO_TOTP_SECRET, DEMO_USERS } from "../lib/db/seed";
+import { DEMO_PASSWORD, DEMO_TOTP_SECRET, DEMO_USERS } from "../lib/db/seed/demo";
 
 const DEMO_ADMIN = DEMO_USERS.find((u) => u.role === "ADMIN")!.email;
 const DIR = ".data/e2e";

@@ -1,7 +1,7 @@
 // Runs last (specs run in file order, one worker): after every other journey has been through the
 // server, its whole log must hold no patient name, MRN or birth date, and must show it was captured.
 import { expect, test } from "@playwright/test";
-import { DEMO_PATIENTS } from "../lib/db/seed";
+import { DEMO_PATIENTS } from "../lib/db/seed/demo";
 import { serverLog, serverLogFile } from "./server-log";
 
 test("the server log of the whole run holds no patient names, MRNs or birth dates", () => {

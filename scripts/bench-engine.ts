@@ -7,7 +7,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { evaluate, missingRequiredFields, QUESTION_LIST, validateIntake, type TIntake, type Tier } from "../lib/clinical";
-import { CLINIC_MIX, generateIntakes, seededRandom, STRESS_MIX } from "../lib/clinical/test-support/generate";
+import { CLINIC_MIX, generateIntakes, seededRandom, STRESS_MIX } from "../lib/db/seed/generate";
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: number): number => {

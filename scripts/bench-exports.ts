@@ -11,7 +11,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { loadavg } from "node:os";
-import { DEMO_PASSWORD } from "../lib/db/seed";
+import { DEMO_PASSWORD } from "../lib/db/seed/demo";
 import { signInCookie } from "../lib/testing/http-session";
 import { openBenchDatabase } from "./support/bench-database";
 

@@ -11,7 +11,7 @@ import { existsSync } from "node:fs";
 import { loadavg } from "node:os";
 import pg from "pg";
 import { freePort } from "../lib/db/embedded";
-import { DEMO_PASSWORD } from "../lib/db/seed";
+import { DEMO_PASSWORD } from "../lib/db/seed/demo";
 import { signInCookie } from "../lib/testing/http-session";
 import { openBenchDatabase } from "./support/bench-database";
 import { queueSearchBody, ZQueueQuery, type TQueueQuery } from "../lib/contracts/queue";

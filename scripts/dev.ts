@@ -4,8 +4,8 @@ import { spawn } from "node:child_process";
 import { createDb } from "../lib/db/client";
 import { openLocalDatabase } from "../lib/db/local";
 import { migrate } from "../lib/db/migrate";
-import { isSeeded, seedDemo } from "../lib/db/seed";
-import { seedVisits } from "../lib/db/seed-visits";
+import { isSeeded, seedDemo } from "../lib/db/seed/demo";
+import { seedVisits } from "../lib/db/seed/visits";
 import { localAppSecret, parseEnv } from "../lib/env";
 
 const log = (line: string) => console.log(`[backline] ${line}`);

@@ -1,12 +1,12 @@
 // npm run db:seed — demo users and patients; with --visits N also N synthetic visits run through the engine
-// (see lib/db/seed-visits.ts), e.g. `npm run db:seed -- --visits 100000` for the queue at a clinic's scale.
+// (see lib/db/seed/visits.ts), e.g. `npm run db:seed -- --visits 100000` for the queue at a clinic's scale.
 // Refuses a production database unless asked: npm run db:seed -- --allow-production
 import { createDb } from "../lib/db/client";
 import { openLocalDatabase } from "../lib/db/local";
 import { migrate } from "../lib/db/migrate";
 import { localAppSecret } from "../lib/env";
-import { seedDemo } from "../lib/db/seed";
-import { seedVisits } from "../lib/db/seed-visits";
+import { seedDemo } from "../lib/db/seed/demo";
+import { seedVisits } from "../lib/db/seed/visits";
 
 const args = process.argv.slice(2);
 if (process.env.NODE_ENV === "production" && !args.includes("--allow-production")) {

@@ -2,7 +2,7 @@ import { env } from "@/lib/env";
 import { afterAll, beforeAll, describe, expect, it, inject } from "vitest";
 import { createDb, type Db } from "@/lib/db/client";
 import { generate } from "otplib";
-import { DEMO_PASSWORD, DEMO_TOTP_SECRET, seedDemo } from "@/lib/db/seed";
+import { DEMO_PASSWORD, DEMO_TOTP_SECRET, seedDemo } from "@/lib/db/seed/demo";
 import { checkCredentials, type TSignInContext } from "./credentials";
 import { hashPassword } from "./password";
 import { newDeviceCookieValue, deviceCookieName, verifiedDevice } from "./device-cookie";

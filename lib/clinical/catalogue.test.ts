@@ -1,7 +1,7 @@
 // The question catalogue against knowledge.md a.1-a.6: ids, sections, types, options, ranges and required
 // flags are a contract with the rules and with the stored data.
 import { describe, expect, it } from "vitest";
-import { QUESTION_LIST, QUESTIONS, SECTIONS, questionById, questionsInSection } from "./catalogue";
+import { HASHED_QUESTIONS, painScoreQuestion, QUESTION_LIST, QUESTIONS, SECTIONS, questionById, questionsInSection } from "./catalogue";
 import { DERIVED } from "./derive";
 import { isQuestionRequired, isQuestionVisible, missingRequiredFields, visibleQuestions } from "./display";
 import { condVars, numVars } from "./evaluator";
@@ -204,6 +204,24 @@ describe("question catalogue", () => {
       expect(q.short, q.id).toMatch(/^[a-z0-9][A-Za-z0-9 ,()'-]*$/);
       expect(q.short, q.id).not.toContain("_");
     }
+  });
+
+  it("marks the pain score now as the one pain-score observation, LOINC 72514-3", () => {
+    const q = painScoreQuestion();
+    expect(q).toBe(questionById("pain_score_now"));
+    expect(q.observation).toEqual({
+      kind: "pain_score",
+      loinc: { code: "72514-3", display: "Pain severity - 0-10 verbal numeric rating [Score] - Reported" },
+      text: "Pain score now (0-10)",
+    });
+    expect(QUESTION_LIST.filter((x) => "observation" in x && x.observation).map((x) => x.id)).toEqual(["pain_score_now"]);
+  });
+
+  it("hashes the questions without their observation coding, and otherwise whole", () => {
+    expect(HASHED_QUESTIONS.some((q) => "observation" in q)).toBe(false);
+    const { observation, ...rest } = painScoreQuestion();
+    expect(observation).toBeDefined();
+    expect(HASHED_QUESTIONS).toEqual(QUESTION_LIST.map((q) => (q === painScoreQuestion() ? rest : q)));
   });
 
   it("questionById finds questions and returns undefined for unknown ids", () => {

@@ -5,7 +5,7 @@ import { evaluate } from "./evaluate";
 import { NSAID_CAUTION } from "./content";
 import { ALL_RULES } from "./rules";
 import { baseIntake, intake, onsetDaysAgo, run } from "./test-support/builders";
-import { generateIntakes } from "./test-support/generate";
+import { generateIntakes } from "@/lib/db/seed/generate";
 import { RULESET_VERSION } from "./version";
 
 describe("evaluate()", () => {

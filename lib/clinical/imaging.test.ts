@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { IMAGING_PRECEDENCE } from "./imaging";
 import { RULES } from "./rules";
-import { generateIntakes } from "./test-support/generate";
+import { generateIntakes } from "@/lib/db/seed/generate";
 import { run } from "./test-support/builders";
 import { evaluate } from "./evaluate";
 

@@ -2,8 +2,8 @@
 // question or a rule.
 
 // Catalogue (knowledge.md a.1-a.6)
-export { QUESTIONS, QUESTION_LIST, SECTIONS, isFieldId, questionById, questionsInSection } from "./catalogue";
-export type { AnswerOf, FieldId, QuestionOf, TIntake } from "./catalogue";
+export { HASHED_QUESTIONS, QUESTIONS, QUESTION_LIST, SECTIONS, isFieldId, painScoreQuestion, questionById, questionsInSection } from "./catalogue";
+export type { AnswerOf, FieldId, ObservedQuestion, QuestionOf, TIntake } from "./catalogue";
 export {
   answeredBySection,
   compactAnswers,

@@ -117,6 +117,21 @@ export interface NumericQuestion extends QuestionCommon {
   readonly unit: string;
   readonly min: number;
   readonly max: number;
+  /** the answer is also a coded clinical observation (the pain score: the chart's line, the FHIR Observation) */
+  readonly observation?: QuestionObservation;
+}
+
+/**
+ * What a numeric answer is as a clinical observation, and its LOINC coding. Coding only: no rule reads it and the
+ * Questionnaire does not carry it, so the ruleset hash and the Questionnaire version leave it out
+ * (`hashedQuestions` in catalogue/index.ts).
+ */
+export interface QuestionObservation {
+  /** which observation it is; one question at most has each kind (`painScoreQuestion()`) */
+  readonly kind: "pain_score";
+  readonly loinc: { readonly code: string; readonly display: string };
+  /** the observation's own name (FHIR `code.text`) */
+  readonly text: string;
 }
 export interface DateQuestion extends QuestionCommon {
   readonly type: "date";

@@ -3,7 +3,7 @@
 // rules, precedence, panels, content). A stored evaluation names the exact ruleset that produced it, and any edit
 // to the data changes the hash even if nobody bumps the semver.
 import { BLOOD_PANELS } from "./blood";
-import { QUESTIONS, SECTIONS } from "./catalogue";
+import { HASHED_QUESTIONS, SECTIONS } from "./catalogue";
 import { CONSERVATIVE_CARE, SAFETY_NET } from "./content";
 import { DERIVED } from "./derive";
 import { canonicalJson, sha256Hex, utf8 } from "./hash";
@@ -16,7 +16,8 @@ export const RULESET_SEMVER = "1.2.0";
 
 export const RULESET_CONTENT = {
   sections: SECTIONS,
-  questions: QUESTIONS,
+  // the questions without their observation coding (a LOINC code decides nothing)
+  questions: HASHED_QUESTIONS,
   derived: DERIVED,
   rules: ALL_RULES,
   worst_answers: WORST_ANSWERS,

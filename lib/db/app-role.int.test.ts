@@ -7,7 +7,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it, inject } from "vitest";
 import { checkCredentials } from "@/lib/auth/credentials";
 import { createDb, type Db } from "./client";
-import { DEMO_PASSWORD, seedDemo } from "./seed";
+import { DEMO_PASSWORD, seedDemo } from "./seed/demo";
 
 const role = `backline_app_${randomBytes(4).toString("hex")}`;
 const password = randomBytes(12).toString("hex");

@@ -10,7 +10,7 @@ import { createDb } from "./client";
 import { evaluationColumns } from "./evaluation-columns";
 import { migrate } from "./migrate";
 import { rulesetImpact } from "./ruleset-impact";
-import { seedDemo } from "./seed";
+import { seedDemo } from "./seed/demo";
 
 const OLD = "1.1.0+0123456789ab";
 

@@ -2,6 +2,7 @@
 // once loaded, with names instead of user ids. No I/O here; lib/server/exports loads it (audited).
 import { answeredBySection, SECTIONS, type Evaluation, type Modality, type TAnsweredSection } from "@/lib/clinical";
 import type { TBlankReason } from "@/lib/contracts/blank-reasons";
+import type { TPatientDto } from "@/lib/contracts/wire/patient";
 import { OVERRIDE_REASONS, type TOverrideReason } from "@/lib/contracts/visit";
 
 export interface TVisitSummary {
@@ -15,15 +16,8 @@ export interface TVisitSummary {
     submittedBy: string | null;
     rulesetVersion: string | null;
   };
-  patient: {
-    id: string;
-    mrn: string;
-    givenName: string;
-    familyName: string;
-    /** YYYY-MM-DD */
-    birthDate: string;
-    sex: "female" | "male" | "other" | "unknown";
-  };
+  /** the patient as the API sends it (birthDate YYYY-MM-DD), without the record's creation time */
+  patient: Omit<TPatientDto, "createdAt">;
   /** compacted answers keyed by catalogue field id (a blank answer is an absent key) */
   answers: Readonly<Record<string, unknown>>;
   evaluation: Evaluation;

@@ -3,7 +3,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import type { TCurrentUser } from "@/lib/auth/current-user";
 import { hashPassword } from "@/lib/auth/password";
 import { createDb } from "@/lib/db/client";
-import { seedDemo } from "@/lib/db/seed";
+import { seedDemo } from "@/lib/db/seed/demo";
 
 export async function demoUsers(): Promise<Record<"staff" | "doctor" | "admin", TCurrentUser>> {
   const database = createDb(process.env.DATABASE_URL!, 1);

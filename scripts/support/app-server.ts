@@ -8,7 +8,7 @@ import { existsSync } from "node:fs";
 import { createDb } from "../../lib/db/client";
 import { freePort, startEmbedded, type EmbeddedDb } from "../../lib/db/embedded";
 import { migrate } from "../../lib/db/migrate";
-import { seedDemo } from "../../lib/db/seed";
+import { seedDemo } from "../../lib/db/seed/demo";
 import { productionAppEnv } from "./production-env";
 import { childPids } from "./proc";
 

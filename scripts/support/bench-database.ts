@@ -1,14 +1,14 @@
-// The benchmarks' database: N synthetic visits (lib/db/seed-visits.ts, generated intakes run through the engine)
+// The benchmarks' database: N synthetic visits (lib/db/seed/visits.ts, generated intakes run through the engine)
 // in the embedded "bench" cluster under .data/, seeded once and reused by later runs (bench:queue and
 // bench:exports share it), or the server named by DATABASE_URL.
 import pg from "pg";
 import { createDb } from "../../lib/db/client";
 import { startEmbedded } from "../../lib/db/embedded";
 import { migrate } from "../../lib/db/migrate";
-import { seedDemo } from "../../lib/db/seed";
-import { seedVisits } from "../../lib/db/seed-visits";
+import { seedDemo } from "../../lib/db/seed/demo";
+import { seedVisits } from "../../lib/db/seed/visits";
 
-/** Bump when seed-visits.ts changes what it generates: older benchmark databases are then dropped. */
+/** Bump when lib/db/seed/visits.ts (or its generator, generate.ts) changes what it generates: older benchmark databases are then dropped. */
 const SEED_VERSION = 5;
 
 export interface TBenchDatabase {

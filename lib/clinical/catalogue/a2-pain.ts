@@ -18,6 +18,11 @@ export const A2_QUESTIONS = [
     min: 0,
     max: 10,
     required: true,
+    observation: {
+      kind: "pain_score",
+      loinc: { code: "72514-3", display: "Pain severity - 0-10 verbal numeric rating [Score] - Reported" },
+      text: "Pain score now (0-10)",
+    },
     sources: [SEED3, "[NRS]"],
   },
   {

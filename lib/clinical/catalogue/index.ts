@@ -1,6 +1,6 @@
 // The question catalogue: the single source of truth for the intake (knowledge.md a.1-a.6). The form, the zod
 // schemas, summaries and exports are all derived from QUESTIONS; field ids are a contract with the rules.
-import type { QuestionDef, SectionId } from "../types";
+import type { NumericQuestion, QuestionDef, QuestionObservation, SectionId } from "../types";
 import { A1_QUESTIONS } from "./a1-visit";
 import { A2_QUESTIONS } from "./a2-pain";
 import { A3_QUESTIONS } from "./a3-neuro";
@@ -62,3 +62,29 @@ export function questionsInSection(section: SectionId): readonly QuestionDef[] {
 
 /** All fields as the QuestionDef union (handy when iterating without literal types). */
 export const QUESTION_LIST: readonly QuestionDef[] = QUESTIONS;
+
+/**
+ * The catalogue as the ruleset hash and the Questionnaire version read it: each question without its `observation`
+ * coding. A LOINC code decides no evaluation and the Questionnaire does not carry it, so coding a question changes
+ * neither version.
+ */
+export const HASHED_QUESTIONS: readonly object[] = QUESTION_LIST.map((q) =>
+  "observation" in q ? Object.fromEntries(Object.entries(q).filter(([key]) => key !== "observation")) : q,
+);
+
+/** A question whose answer is also a coded observation. */
+export type ObservedQuestion = NumericQuestion & { readonly observation: QuestionObservation };
+
+function observedQuestion(kind: QuestionObservation["kind"]): ObservedQuestion {
+  const found = QUESTION_LIST.filter((q): q is ObservedQuestion => (q.type === "integer" || q.type === "number") && q.observation?.kind === kind);
+  const [only] = found;
+  if (!only || found.length > 1) throw new Error(`The catalogue needs exactly one ${kind} question, found ${found.length}.`);
+  return only;
+}
+
+const PAIN_SCORE = observedQuestion("pain_score");
+
+/** The pain-score question (0-10 now; LOINC 72514-3): the chart's pain line and the FHIR bundle's Observation. */
+export function painScoreQuestion(): ObservedQuestion {
+  return PAIN_SCORE;
+}

@@ -1,7 +1,6 @@
 // What the API sends for a page of the audit trail: the shape the screens and
 // other clients read. Built on the server by lib/server/audit-log/search-audit.ts.
 
-
 export interface TAuditRow {
   id: string;
   at: string;

@@ -3,14 +3,14 @@
 // and ranges as the core questionnaire extensions. `required` follows the catalogue's R; the catalogue's
 // conditional display and requirement (showWhen / requiredWhen) are not expressed (enableWhen cannot say them all).
 import type { Coding, Questionnaire, QuestionnaireItem } from "@medplum/fhirtypes";
-import { QUESTION_LIST, RULESET_SEMVER, SECTIONS, type QuestionDef } from "@/lib/clinical";
+import { HASHED_QUESTIONS, QUESTION_LIST, RULESET_SEMVER, SECTIONS, type QuestionDef } from "@/lib/clinical";
 import { canonicalJson, sha256Hex, utf8 } from "@/lib/clinical/hash";
 import { FHIR_BASE, SYSTEMS, uuidFor } from "./ids";
 
 export const QUESTIONNAIRE_URL = `${FHIR_BASE}/Questionnaire/back-pain-intake`;
 
-/** Changes whenever a question, option, unit or section changes (not when only rules change). */
-export const QUESTIONNAIRE_VERSION = `${RULESET_SEMVER}+${sha256Hex(utf8(canonicalJson({ sections: SECTIONS, questions: QUESTION_LIST }))).slice(0, 12)}`;
+/** Changes whenever a question, option, unit or section changes (not when only rules or a question's observation coding change). */
+export const QUESTIONNAIRE_VERSION = `${RULESET_SEMVER}+${sha256Hex(utf8(canonicalJson({ sections: SECTIONS, questions: HASHED_QUESTIONS }))).slice(0, 12)}`;
 
 export const QUESTIONNAIRE_CANONICAL = `${QUESTIONNAIRE_URL}|${QUESTIONNAIRE_VERSION}`;
 

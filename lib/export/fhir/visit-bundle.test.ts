@@ -3,7 +3,7 @@
 import type { Bundle, Encounter, Questionnaire, QuestionnaireResponse, ServiceRequest } from "@medplum/fhirtypes";
 import { describe, expect, it } from "vitest";
 import { compactAnswers, QUESTION_LIST, validateIntake } from "@/lib/clinical";
-import { CLINIC_MIX, generateIntakes, STRESS_MIX } from "@/lib/clinical/test-support/generate";
+import { CLINIC_MIX, generateIntakes, STRESS_MIX } from "@/lib/db/seed/generate";
 import { VIGNETTES } from "@/lib/clinical/test-support/vignettes";
 import { bundleErrors, schemaErrors } from "../test-support/fhir-validate";
 import { signedSummary, summaryOf, TODAY, vignetteIntake } from "../test-support/summaries";

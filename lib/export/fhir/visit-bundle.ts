@@ -1,9 +1,9 @@
 // One visit as a FHIR R4 Bundle (type collection): Patient, Encounter, the intake Questionnaire and the
-// QuestionnaireResponse with the answers, an Observation for the pain score (LOINC 72514-3), a Flag per red flag,
-// and a ServiceRequest for suggested imaging: intent "proposal" while the suggestion waits for a doctor, "order"
-// once a doctor accepted it. An override revokes the proposal and, if the doctor chose other imaging, orders that
-// instead. A provisional result signed with the doctor's acknowledgement carries it as an Encounter extension.
-// Every reference is a urn:uuid fullUrl inside the Bundle.
+// QuestionnaireResponse with the answers, an Observation for the pain score (coded as the catalogue's pain-score
+// question says: LOINC 72514-3), a Flag per red flag, and a ServiceRequest for suggested imaging: intent "proposal"
+// while the suggestion waits for a doctor, "order" once a doctor accepted it. An override revokes the proposal and,
+// if the doctor chose other imaging, orders that instead. A provisional result signed with the doctor's
+// acknowledgement carries it as an Encounter extension. Every reference is a urn:uuid fullUrl inside the Bundle.
 import type {
   Bundle,
   BundleEntry,
@@ -20,12 +20,10 @@ import type {
   ServiceRequest,
 } from "@medplum/fhirtypes";
 import { MODALITY_LABELS } from "@/lib/contracts/labels";
-import { QUESTION_LIST, SECTIONS, type Modality, type QuestionDef, type Tier } from "@/lib/clinical";
+import { painScoreQuestion, QUESTION_LIST, SECTIONS, type Modality, type QuestionDef, type Tier } from "@/lib/clinical";
 import { overrideReasonLabel, visitDateOf, type TVisitSummary } from "../visit-summary";
 import { SYSTEMS, urn, uuidFor } from "./ids";
 import { intakeQuestionnaire, optionCoding, QUESTIONNAIRE_CANONICAL } from "./questionnaire";
-
-export const PAIN_SCORE_LOINC = "72514-3";
 
 /** SNOMED CT procedures for the modalities the engine suggests. */
 const MODALITY_SNOMED: Record<Exclude<Modality, "none">, { code: string; display: string }> = {
@@ -143,14 +141,16 @@ export function visitBundle(s: TVisitSummary, o: TBundleOptions): Bundle {
 
   const resources: Resource[] = [patient, encounter, questionnaire, response];
 
-  const pain = s.answers.pain_score_now;
+  const painQuestion = painScoreQuestion();
+  const pain = s.answers[painQuestion.id];
   if (typeof pain === "number") {
+    const { loinc, text } = painQuestion.observation;
     const observation: Observation = {
       resourceType: "Observation",
       id: key("pain-score"),
       status: "final",
       category: [{ coding: [{ system: "http://terminology.hl7.org/CodeSystem/observation-category", code: "survey", display: "Survey" }] }],
-      code: { coding: [{ system: SYSTEMS.loinc, code: PAIN_SCORE_LOINC, display: "Pain severity - 0-10 verbal numeric rating [Score] - Reported" }], text: "Pain score now (0-10)" },
+      code: { coding: [{ system: SYSTEMS.loinc, code: loinc.code, display: loinc.display }], text },
       subject,
       encounter: encounterRef,
       effectiveDateTime: visitDateOf(s),

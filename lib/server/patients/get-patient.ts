@@ -1,5 +1,6 @@
 import "server-only";
 import type { TCurrentUser } from "@/lib/auth/current-user";
+import { painScoreQuestion } from "@/lib/clinical";
 import type { Modality, Tier } from "@/lib/clinical/types";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/contracts/errors";
@@ -39,6 +40,7 @@ export async function getPatient(user: TCurrentUser, id: string): Promise<TPatie
         imagingModality: true, redFlags: true, answers: true,
       },
     });
+    const painId = painScoreQuestion().id;
     await audit(tx, { actorId: user.id, action: "patient.read", entityType: "Patient", entityId: id, patientId: id, details: { visits: visits.length } });
     return {
       patient: toPatientDto(patient),
@@ -53,7 +55,7 @@ export async function getPatient(user: TCurrentUser, id: string): Promise<TPatie
           imagingModality: v.imagingModality,
           redFlags: v.redFlags,
           visitDate: typeof answers.visit_date === "string" ? answers.visit_date : null,
-          painScore: typeof answers.pain_score_now === "number" ? answers.pain_score_now : null,
+          painScore: typeof answers[painId] === "number" ? answers[painId] : null,
         };
       }),
     };

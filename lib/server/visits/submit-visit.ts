@@ -3,7 +3,7 @@ import { isDeepStrictEqual } from "node:util";
 import { askNowLines, compactAnswers, evaluate, readStoredEvaluation, validateIntake, type Evaluation, type TIntake } from "@/lib/clinical";
 import type { TCurrentUser } from "@/lib/auth/current-user";
 import { db, pool } from "@/lib/db/client";
-import { evaluationColumns, evaluationFields } from "@/lib/db/evaluation-columns";
+import { evaluationFields } from "@/lib/db/evaluation-columns";
 import type { Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/contracts/errors";
 import type { TBlankReason, TSubmitVisit } from "@/lib/contracts/visit";
@@ -82,8 +82,7 @@ async function submitInOneStatement(
   intake: TIntake,
   evaluation: Evaluation,
 ): Promise<TSubmitResult | null> {
-  const cols = evaluationColumns(evaluation);
-  const now = new Date();
+  const f = submittedFields(user, input, intake, evaluation);
   const { rows } = await pool().query<{ version: number }>({
     name: "backline.visit-submit",
     text: `WITH submitted AS (
@@ -119,20 +118,20 @@ async function submitInOneStatement(
     values: [
       id,
       input.version,
-      JSON.stringify(compactAnswers(intake)),
-      JSON.stringify(evaluation),
-      cols.ruleset_version,
-      cols.urgency,
-      cols.imaging_modality,
-      cols.imaging_rule,
-      cols.red_flags,
-      user.id,
-      now,
+      JSON.stringify(f.answers),
+      JSON.stringify(f.evaluation),
+      f.rulesetVersion,
+      f.urgency,
+      f.imagingModality,
+      f.imagingRule,
+      f.redFlags,
+      f.submittedById,
+      f.submittedAt,
       JSON.stringify(submitAuditDetails(evaluation)),
-      cols.cannot_exclude,
-      cols.ask_now,
-      input.blankReason?.code ?? null,
-      input.blankReason?.text ?? null,
+      f.cannotExclude,
+      f.askNow,
+      f.blankReasonCode,
+      f.blankReasonText,
       alertReasonOf(evaluation),
     ],
   });
@@ -140,8 +139,28 @@ async function submitInOneStatement(
   return row ? { version: row.version, status: "SUBMITTED", evaluation } : null;
 }
 
-/** The submit audit row's details (the version is added by the writer): ids and codes, never answers or text. */
-/** The ruleset the result came from; the result itself (urgency, blank answers and why) is the visit's own record. */
+/**
+ * What a submission writes into the visit row besides its status and version, for both paths: the compacted
+ * answers, the evaluation, the queue's denormalised columns, the blank-answer reason, who submitted and when. In
+ * Prisma's field names; the one-statement path passes the same values as its parameters.
+ */
+function submittedFields(user: TCurrentUser, input: TSubmitVisit, intake: TIntake, evaluation: Evaluation) {
+  return {
+    answers: compactAnswers(intake) as Prisma.InputJsonObject,
+    evaluation: evaluation as unknown as Prisma.InputJsonObject,
+    ...evaluationFields(evaluation),
+    blankReasonCode: input.blankReason?.code ?? null,
+    blankReasonText: input.blankReason?.text ?? null,
+    submittedById: user.id,
+    submittedAt: new Date(),
+  };
+}
+
+/**
+ * The submit audit row's details, for both paths (each adds the visit's new version: the statement from the
+ * updated row, the locked path from the update). Ids and codes, never answers or text: the ruleset the result came
+ * from; the result itself (urgency, blank answers and why) is the visit's own record.
+ */
 function submitAuditDetails(evaluation: Evaluation): Record<string, string> {
   return { rulesetVersion: evaluation.ruleset_version };
 }
@@ -175,20 +194,9 @@ async function submitLocked(user: TCurrentUser, id: string, input: TSubmitVisit)
     const evaluation = evaluate(result.intake);
     const problem = blankReasonProblem(evaluation, input.blankReason);
     if (problem) throw problem;
-    const answers = compactAnswers(result.intake);
     const updated = await tx.visit.update({
       where: { id },
-      data: {
-        status: "SUBMITTED",
-        answers: answers as Prisma.InputJsonObject,
-        evaluation: evaluation as unknown as Prisma.InputJsonObject,
-        ...evaluationFields(evaluation),
-        blankReasonCode: input.blankReason?.code ?? null,
-        blankReasonText: input.blankReason?.text ?? null,
-        submittedById: user.id,
-        submittedAt: new Date(),
-        version: { increment: 1 },
-      },
+      data: { status: "SUBMITTED", ...submittedFields(user, input, result.intake, evaluation), version: { increment: 1 } },
       select: { version: true },
     });
     await audit(tx, {

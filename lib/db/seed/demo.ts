@@ -1,7 +1,7 @@
 // Demo data for development, tests and demos. Idempotent: running it twice changes nothing.
 import { hashPassword } from "@/lib/auth/password";
 import { sealSecret } from "@/lib/auth/two-step";
-import type { Db } from "./client";
+import type { Db } from "../client";
 
 export const DEMO_PASSWORD = "backline-demo";
 

@@ -6,9 +6,9 @@ import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { compactAnswers, evaluate, MODALITIES, unansweredSafetyQuestions, validateIntake, type Evaluation, type TIntake, type Tier } from "@/lib/clinical";
 import { OVERRIDE_REASONS } from "@/lib/contracts/visit";
-import { CLINIC_MIX, generateIntake, seededRandom, STRESS_MIX } from "@/lib/clinical/test-support/generate";
-import { evaluationColumns } from "./evaluation-columns";
-import { DEMO_USERS } from "./seed";
+import { evaluationColumns } from "../evaluation-columns";
+import { DEMO_USERS } from "./demo";
+import { CLINIC_MIX, generateIntake, seededRandom, STRESS_MIX } from "./generate";
 
 const GIVEN = [
   "Maria", "James", "Aisha", "Tomasz", "Mei", "Kwame", "Ingrid", "Ravi", "Sofia", "Liam", "Fatima", "Noah", "Yuki",

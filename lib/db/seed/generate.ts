@@ -1,8 +1,8 @@
-// Seeded generator of schema-valid intakes, built from the catalogue (used by the benchmark and by tests that
-// want many varied cases without fast-check). Deterministic for a given seed.
-import { QUESTION_LIST, type TIntake } from "../catalogue";
-import { addDays } from "../dates";
-import type { QuestionDef } from "../types";
+// Seeded generator of schema-valid intakes, built from the catalogue: the synthetic visits' answers (./visits.ts),
+// and the benchmarks, the load test and the tests that want many varied cases without fast-check. Deterministic for
+// a given seed. Pure (the clinical core only), like the data it makes: dev, e2e and benchmark data, not production.
+import { QUESTION_LIST, type QuestionDef, type TIntake } from "@/lib/clinical";
+import { addDays } from "@/lib/clinical/dates";
 
 /** mulberry32: tiny deterministic PRNG. */
 export function seededRandom(seed: number): () => number {

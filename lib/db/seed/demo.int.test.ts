@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, inject } from "vitest";
-import { createDb, type Db } from "./client";
-import { DEMO_PATIENTS, DEMO_USERS, isSeeded, seedDemo } from "./seed";
+import { createDb, type Db } from "../client";
+import { DEMO_PATIENTS, DEMO_USERS, isSeeded, seedDemo } from "./demo";
 
 let database: Db;
 beforeAll(() => {

@@ -1,10 +1,10 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createScratchDatabase } from "@/lib/testing/scratch-db";
-import { createDb } from "./client";
-import { migrate } from "./migrate";
-import { seedDemo } from "./seed";
-import { seedVisits } from "./seed-visits";
+import { createDb } from "../client";
+import { migrate } from "../migrate";
+import { seedDemo } from "./demo";
+import { seedVisits } from "./visits";
 
 let scratch: Awaited<ReturnType<typeof createScratchDatabase>>;
 beforeAll(async () => {
