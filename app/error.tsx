@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
+import { getJson } from "@/components/api/client";
 import { DATABASE_DOWN_MESSAGE, DATABASE_DOWN_TITLE } from "@/lib/http/database-down-text";
 
 // Shown instead of any stack trace. It asks /api/health whether the database is the cause,
@@ -8,9 +9,8 @@ import { DATABASE_DOWN_MESSAGE, DATABASE_DOWN_TITLE } from "@/lib/http/database-
 export default function ErrorPage({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
   const [databaseDown, setDatabaseDown] = useState<boolean | null>(null);
   useEffect(() => {
-    fetch("/api/health", { cache: "no-store" })
-      .then((res) => setDatabaseDown(res.status === 503))
-      .catch(() => setDatabaseDown(true));
+    // Not reached at all (status 0) counts as down too: the server is not answering.
+    void getJson("/api/health").then((result) => setDatabaseDown(result.status === 503 || result.status === 0));
   }, []);
   return (
     <main id="main">

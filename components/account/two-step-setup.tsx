@@ -3,17 +3,11 @@
 // app to confirm, then the recovery codes, shown once.
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, type FormEvent } from "react";
-import { postJson } from "@/components/api/client";
-
-interface TSetup {
-  secret: string;
-  otpauthUrl: string;
-  qrSvg: string;
-}
+import { confirmTwoStep, startTwoStep, type TTwoStepSetup } from "@/components/api/account";
 
 export function TwoStepSetup({ required }: { required: boolean }) {
   const router = useRouter();
-  const [setup, setSetup] = useState<TSetup | null>(null);
+  const [setup, setSetup] = useState<TTwoStepSetup | null>(null);
   const [codes, setCodes] = useState<string[] | null>(null);
   const [error, setError] = useState<{ field: string; text: string } | null>(null);
   const [pending, setPending] = useState(false);
@@ -31,7 +25,7 @@ export function TwoStepSetup({ required }: { required: boolean }) {
     event.preventDefault();
     const password = String(new FormData(event.currentTarget).get("password") ?? "");
     setPending(true);
-    const result = await postJson<TSetup>("/api/v1/me/two-step", { password });
+    const result = await startTwoStep(password);
     setPending(false);
     if (result.ok) {
       setError(null);
@@ -43,7 +37,7 @@ export function TwoStepSetup({ required }: { required: boolean }) {
     event.preventDefault();
     const code = String(new FormData(event.currentTarget).get("code") ?? "");
     setPending(true);
-    const result = await postJson<{ recoveryCodes: string[] }>("/api/v1/me/two-step/confirm", { code });
+    const result = await confirmTwoStep(code);
     setPending(false);
     if (result.ok) {
       setError(null);

@@ -8,7 +8,10 @@ import { useForm } from "react-hook-form";
 import { formatDateTime } from "@/components/patients/format";
 import type { TAuditRow } from "@/lib/contracts/wire/audit";
 import { AUDIT_LOG_PAGE_SIZE, ZAuditFilters, type TAuditFilters, type TAuditFiltersInput } from "@/lib/contracts/audit";
-import { describedBy, FieldError, failureMessage, sendJson, useHydrated } from "./form-bits";
+import { searchAuditLog } from "@/components/api/admin";
+import { asFailure, failureMessage } from "@/components/api/client";
+import { useHydrated } from "@/components/use-hydrated";
+import { describedBy, FieldError } from "./form-bits";
 
 const PAGE_SIZE = AUDIT_LOG_PAGE_SIZE;
 
@@ -69,17 +72,18 @@ export function AuditLog({
     controllerRef.current = controller;
     setLoading(true);
     setFailure(null);
-    const result = await sendJson("POST", "/api/v1/admin/audit/search", { ...filters, page, pageSize: PAGE_SIZE });
+    // Not aborted in flight: a newer search only makes this answer stale, and it is then dropped.
+    const result = await searchAuditLog(filters, page, PAGE_SIZE);
     if (controller.signal.aborted) return;
     setLoading(false);
-    if (result.status === 200 && isPage(result.body)) {
+    if (result.ok && result.status === 200 && isPage(result.body)) {
       const pages = Math.max(1, Math.ceil(result.body.total / PAGE_SIZE));
       setShown({ filters, page, rows: result.body.rows, total: result.body.total });
       setAnnouncement(result.body.total === 0 ? "No audit events match." : `${result.body.total} audit events. Page ${page} of ${pages}.`);
       return;
     }
     setAnnouncement("");
-    setFailure(failureMessage(result, "found"));
+    setFailure(failureMessage(asFailure(result), "found"));
   }
 
   useEffect(() => () => controllerRef.current?.abort(), []);

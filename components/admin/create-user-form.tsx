@@ -7,7 +7,10 @@ import { useForm } from "react-hook-form";
 import { PASSWORD_MIN_LENGTH } from "@/lib/contracts/password-policy";
 import { ROLE_LABELS, ROLES } from "@/lib/contracts/roles";
 import { ZUserCreate, type TUserCreate, type TUserCreateInput } from "@/lib/contracts/users";
-import { apiError, describedBy, FieldError, failureMessage, sendJson, useHydrated } from "./form-bits";
+import { createUser } from "@/components/api/admin";
+import { asFailure, failureMessage } from "@/components/api/client";
+import { useHydrated } from "@/components/use-hydrated";
+import { describedBy, FieldError } from "./form-bits";
 
 type TField = keyof TUserCreateInput;
 const FIELDS: readonly TField[] = ["name", "email", "role", "password"];
@@ -39,21 +42,22 @@ export function CreateUserForm() {
   async function onValid(data: TUserCreate) {
     setPending(true);
     setFailure(null);
-    const result = await sendJson("POST", "/api/v1/admin/users", data);
-    const created = result.body as { id?: unknown } | null;
+    const result = await createUser(data);
+    const created = result.ok ? result.body : null;
     if (result.status === 201 && typeof created?.id === "string") {
       router.push(`/admin/users/${created.id}`);
       router.refresh();
       return;
     }
     setPending(false);
-    const fields = (apiError(result).fields ?? []).filter((f) => isField(f.field));
+    const refused = asFailure(result);
+    const fields = (refused.error.fields ?? []).filter((f) => isField(f.field));
     if ((result.status === 400 || result.status === 409) && fields.length > 0) {
       for (const f of fields) setError(f.field as TField, { type: "server", message: f.message });
       setFocus(fields[0]!.field as TField);
       return;
     }
-    setFailure(failureMessage(result, "created"));
+    setFailure(failureMessage(refused, "created"));
   }
 
   return (

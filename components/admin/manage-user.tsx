@@ -7,7 +7,10 @@ import { useForm } from "react-hook-form";
 import { PASSWORD_MIN_LENGTH } from "@/lib/contracts/password-policy";
 import { ROLE_LABELS, ROLES, type TRole } from "@/lib/contracts/roles";
 import { ZPasswordReset, ZUserUpdate, type TPasswordReset, type TUserUpdate } from "@/lib/contracts/users";
-import { apiError, describedBy, FieldError, failureMessage, sendJson, useHydrated } from "./form-bits";
+import { resetUserPassword, updateUser } from "@/components/api/admin";
+import { asFailure, failureMessage } from "@/components/api/client";
+import { useHydrated } from "@/components/use-hydrated";
+import { describedBy, FieldError } from "./form-bits";
 
 interface TManagedUser {
   id: string;
@@ -28,7 +31,6 @@ export function ManageUser({ user, isSelf }: { user: TManagedUser; isSelf: boole
   const [outcome, setOutcome] = useState<TOutcome | null>(null);
   const [pending, setPending] = useState<"role" | "status" | "password" | null>(null);
   const outcomeRef = useRef<HTMLDivElement>(null);
-  const url = `/api/v1/admin/users/${user.id}`;
 
   useEffect(() => {
     if (outcome) outcomeRef.current?.focus();
@@ -40,22 +42,23 @@ export function ManageUser({ user, isSelf }: { user: TManagedUser; isSelf: boole
   async function changeRole(data: TUserUpdate) {
     setPending("role");
     setOutcome(null);
-    const result = await sendJson("PATCH", url, { role: data.role });
+    const result = await updateUser(user.id, { role: data.role });
     setPending(null);
     if (result.status === 200) {
       setOutcome({ ok: true, text: `${user.name} is now ${ROLE_LABELS[data.role!]}.` });
       router.refresh();
       return;
     }
-    const field = apiError(result).fields?.find((f) => f.field === "role");
+    const failure = asFailure(result);
+    const field = failure.error.fields?.find((f) => f.field === "role");
     if (field) roleForm.setError("role", { type: "server", message: field.message });
-    setOutcome({ ok: false, text: failureMessage(result, "changed") });
+    setOutcome({ ok: false, text: failureMessage(failure, "changed") });
   }
 
   async function setActive(active: boolean) {
     setPending("status");
     setOutcome(null);
-    const result = await sendJson("PATCH", url, { active });
+    const result = await updateUser(user.id, { active });
     setPending(null);
     if (result.status === 200) {
       setOutcome({
@@ -67,13 +70,13 @@ export function ManageUser({ user, isSelf }: { user: TManagedUser; isSelf: boole
       router.refresh();
       return;
     }
-    setOutcome({ ok: false, text: failureMessage(result, "changed") });
+    setOutcome({ ok: false, text: failureMessage(asFailure(result), "changed") });
   }
 
   async function resetPassword(data: TPasswordReset) {
     setPending("password");
     setOutcome(null);
-    const result = await sendJson("POST", `${url}/password`, data);
+    const result = await resetUserPassword(user.id, data);
     setPending(null);
     if (result.status === 200) {
       passwordForm.reset({ password: "" });
@@ -85,13 +88,14 @@ export function ManageUser({ user, isSelf }: { user: TManagedUser; isSelf: boole
       router.refresh();
       return;
     }
-    const field = apiError(result).fields?.find((f) => f.field === "password");
+    const failure = asFailure(result);
+    const field = failure.error.fields?.find((f) => f.field === "password");
     if (field) {
       passwordForm.setError("password", { type: "server", message: field.message });
       passwordForm.setFocus("password");
       return;
     }
-    setOutcome({ ok: false, text: failureMessage(result, "changed") });
+    setOutcome({ ok: false, text: failureMessage(failure, "changed") });
   }
 
   const roleError = roleForm.formState.errors.role?.message;

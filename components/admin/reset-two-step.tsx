@@ -2,7 +2,7 @@
 // An admin resets someone's two-step sign-in (a lost phone), after saying what that does.
 import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
-import { deleteJson } from "@/components/api/client";
+import { resetUserTwoStep } from "@/components/api/admin";
 
 export function ResetTwoStep({ userId, name }: { userId: string; name: string }) {
   const router = useRouter();
@@ -13,7 +13,7 @@ export function ResetTwoStep({ userId, name }: { userId: string; name: string })
 
   async function reset() {
     setPending(true);
-    const result = await deleteJson(`/api/v1/admin/users/${userId}/two-step`);
+    const result = await resetUserTwoStep(userId);
     setPending(false);
     setConfirming(false);
     setMessage(result.ok ? { ok: true, text: `Two-step sign-in for ${name} is reset: they set it up again at their next sign-in.` } : { ok: false, text: result.error.message ?? "The reset did not work." });

@@ -75,3 +75,8 @@ export function failureMessage(result: TApiFailure, action: string): string {
   const reference = result.error.id ? ` (error reference ${result.error.id})` : "";
   return `${result.error.message ?? `Nothing was ${action}.`}${reference}`;
 }
+
+/** A success that did not bring what the caller needed, read as a failure with no error body ("Nothing was …"). */
+export function asFailure(result: TApiResult<unknown>): TApiFailure {
+  return result.ok ? { ok: false, status: result.status, error: {} } : result;
+}

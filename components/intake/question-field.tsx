@@ -9,6 +9,9 @@ import { BodyDiagram } from "./body-diagram";
 
 export type TAnswerValue = string | number | boolean | string[] | null | undefined;
 
+/** The intake form's values: one answer per catalogue field id. */
+export type TIntakeValues = Record<string, TAnswerValue>;
+
 export interface TQuestionFieldProps {
   question: QuestionDef;
   value: TAnswerValue;

@@ -4,6 +4,7 @@
 // connection or a crashed tab loses nothing) and sent to the server, debounced, one save at a time,
 // guarded by the draft's version. A failed save is retried; nothing is dropped.
 import { useCallback, useEffect, useRef, useState } from "react";
+import { loadVisitVersion, saveAnswers } from "@/components/api/intake";
 
 export type TSaveState =
   | { kind: "saved"; at: string | null }
@@ -66,13 +67,9 @@ export function useAutosave(visitId: string, initialVersion: number, initialSave
     inFlight.current = true;
     setState({ kind: "saving" });
     try {
-      const res = await fetch(`/api/v1/visits/${visitId}/answers`, {
-        method: "PUT",
-        headers: { "Content-Type": "application/json" },
-        body: JSON.stringify({ version: version.current, answers }),
-      });
-      if (res.ok) {
-        const body = (await res.json()) as { version: number; updatedAt: string };
+      const result = await saveAnswers(visitId, version.current, answers);
+      if (result.ok) {
+        const body = result.body;
         version.current = body.version;
         if (latest.current === answers) {
           latest.current = null;
@@ -80,17 +77,18 @@ export function useAutosave(visitId: string, initialVersion: number, initialSave
           writeLocalCopy(visitId, { answers, baseVersion: body.version, unsynced: false, at: new Date().toISOString() });
           setState({ kind: "saved", at: body.updatedAt });
         }
-      } else if (res.status === 409) {
+      } else if (result.status === 409) {
         setState({ kind: "conflict", message: "This draft was changed elsewhere (another tab or device). Your answers here are kept on this device." });
-      } else if (res.status === 401) {
+      } else if (result.status === 401) {
         setState({ kind: "error", message: "Your session has ended. Your answers are kept on this device; sign in again in another tab to keep saving." });
-      } else if (res.status >= 500) {
+      } else if (result.status === 0 || result.status >= 500) {
+        // Not reached (status 0), or the server or a proxy failed: kept on this device and retried.
         setState({ kind: "offline" });
       } else {
-        const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
-        setState({ kind: "error", message: body?.error?.message ?? "The draft could not be saved." });
+        setState({ kind: "error", message: result.error.message ?? "The draft could not be saved." });
       }
     } catch {
+      // A 2xx without a readable body.
       setState({ kind: "offline" });
     } finally {
       inFlight.current = false;
@@ -139,10 +137,9 @@ export function useAutosave(visitId: string, initialVersion: number, initialSave
 
   /** After a conflict: take the server's current version and save these answers over it. */
   const keepMine = useCallback(async () => {
-    const res = await fetch(`/api/v1/visits/${visitId}`);
-    if (!res.ok) return;
-    const body = (await res.json()) as { version: number };
-    version.current = body.version;
+    const result = await loadVisitVersion(visitId);
+    if (!result.ok) return;
+    version.current = result.body.version;
     setState({ kind: "pending" });
     await flush();
   }, [flush, visitId]);

@@ -6,7 +6,7 @@
 // Notifications carry no patient data: they only say to open Backline.
 import Link from "next/link";
 import { useEffect, useRef, useState, useSyncExternalStore } from "react";
-import { postJson } from "../api/client";
+import { useAcknowledge } from "../api/review";
 import { fullName } from "../patients/format";
 import { alertHeadline, alertStateText, isEscalated } from "./alert-words";
 import { refreshPinned, useNow, usePinned } from "./pinned-store";
@@ -82,7 +82,7 @@ export function AlertBanner({ role, timeZone, concerns }: { role: "STAFF" | "CLI
     () => "unsupported",
   );
   const permission = asked ?? current;
-  const [message, setMessage] = useState<string | null>(null);
+  const { failure: message, acknowledge } = useAcknowledge(() => refreshPinned(0));
   const known = useRef<Set<string> | null>(null);
   const open = (data?.rows ?? []).filter((r) => r.alert && !r.alert.acknowledgedAt);
   const clinician = role === "CLINICIAN";
@@ -105,13 +105,6 @@ export function AlertBanner({ role, timeZone, concerns }: { role: "STAFF" | "CLI
     known.current = ids;
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [data]);
-
-  async function acknowledge(visitId: string) {
-    setMessage(null);
-    const result = await postJson(`/api/v1/visits/${visitId}/acknowledge`, {});
-    if (!result.ok) setMessage(result.error.message ?? "That did not work. Try again.");
-    refreshPinned(0);
-  }
 
   if (open.length === 0 && !failure) return null;
   return (

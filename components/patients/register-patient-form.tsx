@@ -6,6 +6,8 @@ import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { useForm, type FieldErrors, type UseFormRegister } from "react-hook-form";
 import { PATIENT_SEXES, ZPatientInput, type TPatientData, type TPatientInput } from "@/lib/contracts/patient";
+import type { TApiError } from "@/components/api/client";
+import { createdId, existingPatientOf, registerPatient } from "@/components/api/patients";
 
 type TFieldName = keyof TPatientInput;
 
@@ -22,13 +24,6 @@ const FIELD_LABELS: Record<TFieldName, string> = {
 const fieldId = (name: TFieldName) => `register-${name}`;
 const errorId = (name: TFieldName) => `register-${name}-error`;
 const isField = (name: string): name is TFieldName => (FIELD_ORDER as readonly string[]).includes(name);
-
-interface TApiError {
-  code?: string;
-  message?: string;
-  fields?: { field: string; message: string }[];
-  existing?: { id: string };
-}
 
 export function RegisterPatientForm() {
   const router = useRouter();
@@ -70,41 +65,34 @@ export function RegisterPatientForm() {
     setPending(true);
     setFailure(null);
     setConflict(null);
-    let response: Response;
-    let body: unknown = null;
-    try {
-      response = await fetch("/api/v1/patients", {
-        method: "POST",
-        headers: { "Content-Type": "application/json" },
-        body: JSON.stringify(data),
-      });
-      body = await response.json().catch(() => null);
-    } catch {
-      setPending(false);
-      setFailure("Backline could not be reached. Check the connection and try again; nothing was registered.");
-      return;
-    }
-    if (response.status === 201 && body && typeof (body as { id?: unknown }).id === "string") {
+    const result = await registerPatient(data);
+    const id = createdId(result);
+    if (id) {
       // Stay disabled until the patient page replaces this one: a second click must not register twice.
-      router.push(`/patients/${(body as { id: string }).id}`);
+      router.push(`/patients/${id}`);
       return;
     }
     setPending(false);
-    const error: TApiError = (body as { error?: TApiError } | null)?.error ?? {};
-    if (response.status === 409 && error.existing) {
+    if (result.status === 0) {
+      setFailure("Backline could not be reached. Check the connection and try again; nothing was registered.");
+      return;
+    }
+    const error: TApiError = result.ok ? {} : result.error;
+    const existing = existingPatientOf(error);
+    if (result.status === 409 && existing) {
       // The server leaves the MRN out of its error; the one shown is the one just sent.
-      setConflict({ id: error.existing.id, mrn: data.mrn });
+      setConflict({ id: existing.id, mrn: data.mrn });
       setError("mrn", { type: "server", message: `MRN ${data.mrn} belongs to an existing patient` });
       return;
     }
     const fieldErrors = (error.fields ?? []).filter((f) => isField(f.field));
-    if (response.status === 400 && fieldErrors.length > 0) {
+    if (result.status === 400 && fieldErrors.length > 0) {
       for (const f of fieldErrors) setError(f.field as TFieldName, { type: "server", message: f.message });
       focusFirst(fieldErrors.map((f) => f.field as TFieldName));
       return;
     }
-    if (response.status === 401) setFailure("Your session has ended. Sign in again, then register the patient.");
-    else if (response.status === 403) setFailure("Your role does not allow registering patients.");
+    if (result.status === 401) setFailure("Your session has ended. Sign in again, then register the patient.");
+    else if (result.status === 403) setFailure("Your role does not allow registering patients.");
     else setFailure(error.message ?? "The patient could not be registered. Try again.");
   }
 

@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
+import { createdId, startVisit } from "@/components/api/patients";
 
 /** Starts a DRAFT visit for the patient through the API, then opens its intake form. */
 export function StartVisitButton({ patientId }: { patientId: string }) {
@@ -18,26 +19,18 @@ export function StartVisitButton({ patientId }: { patientId: string }) {
     if (pending) return;
     setPending(true);
     setError(null);
-    let message: string;
-    try {
-      const response = await fetch("/api/v1/visits", {
-        method: "POST",
-        headers: { "Content-Type": "application/json" },
-        body: JSON.stringify({ patientId }),
-      });
-      const body: unknown = await response.json().catch(() => null);
-      if (response.status === 201 && body && typeof (body as { id?: unknown }).id === "string") {
-        // Stay disabled until the form replaces this page: a second click must not start a second draft.
-        router.push(`/visits/${(body as { id: string }).id}/intake`);
-        return;
-      }
-      const apiMessage = (body as { error?: { message?: unknown } } | null)?.error?.message;
-      if (response.status === 401) message = "Your session has ended. Sign in again, then start the visit.";
-      else if (response.status === 403) message = "Your role does not allow starting visits.";
-      else message = typeof apiMessage === "string" ? apiMessage : "The visit could not be started. Try again.";
-    } catch {
-      message = "Backline could not be reached. Check the connection and try again; no visit was started.";
+    const result = await startVisit(patientId);
+    const id = createdId(result);
+    if (id) {
+      // Stay disabled until the form replaces this page: a second click must not start a second draft.
+      router.push(`/visits/${id}/intake`);
+      return;
     }
+    let message: string;
+    if (result.status === 0) message = "Backline could not be reached. Check the connection and try again; no visit was started.";
+    else if (result.status === 401) message = "Your session has ended. Sign in again, then start the visit.";
+    else if (result.status === 403) message = "Your role does not allow starting visits.";
+    else message = (result.ok ? undefined : result.error.message) ?? "The visit could not be started. Try again.";
     setPending(false);
     setError(message);
   }

@@ -5,7 +5,7 @@
 // heading still counts what it holds, so nothing leaves the doctor's sight silently.
 import Link from "next/link";
 import { useState, useSyncExternalStore } from "react";
-import { postJson } from "../api/client";
+import { useAcknowledge } from "../api/review";
 import { alertHeadline, alertStateText, isEscalated } from "../live/alert-words";
 import { refreshPinned, useNow, usePinned } from "../live/pinned-store";
 import { formatTime, fullName } from "../patients/format";
@@ -24,17 +24,10 @@ export function PinnedAlerts({ timeZone, concerns }: { timeZone: string; concern
     () => false,
   );
   const [, rerender] = useState(0);
-  const [message, setMessage] = useState<string | null>(null);
+  const { failure: message, acknowledge } = useAcknowledge(() => refreshPinned(0));
   if (!data || data.rows.length === 0) return null;
   const rows = data.rows;
   const unacknowledged = data.unacknowledged;
-
-  async function acknowledge(visitId: string) {
-    setMessage(null);
-    const result = await postJson(`/api/v1/visits/${visitId}/acknowledge`, {});
-    if (!result.ok) setMessage(result.error.message ?? "That did not work. Try again.");
-    refreshPinned(0);
-  }
 
   return (
     <details

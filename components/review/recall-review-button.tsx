@@ -3,6 +3,7 @@
 // "Mark as reviewed" for one entry of the Ruleset change review list, with an optional note.
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
+import { reviewRecall } from "../api/review";
 
 export function RecallReviewButton({ recallId, patientLabel }: { recallId: string; patientLabel: string }) {
   const router = useRouter();
@@ -14,23 +15,12 @@ export function RecallReviewButton({ recallId, patientLabel }: { recallId: strin
   async function review() {
     setBusy(true);
     setError(null);
-    try {
-      const response = await fetch(`/api/v1/ruleset-recalls/${recallId}/review`, {
-        method: "POST",
-        headers: { "Content-Type": "application/json" },
-        body: JSON.stringify(note.trim() ? { note: note.trim() } : {}),
-      });
-      if (!response.ok && response.status !== 409) {
-        const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
-        setError(body?.error?.message ?? "Could not save. Try again.");
-        return;
-      }
-      router.refresh();
-    } catch {
-      setError("No connection to the server. Try again.");
-    } finally {
-      setBusy(false);
-    }
+    const result = await reviewRecall(recallId, note);
+    // A 409: it was already marked as reviewed; the refreshed list shows that.
+    if (!result.ok && result.status === 0) setError("No connection to the server. Try again.");
+    else if (!result.ok && result.status !== 409) setError(result.error.message ?? "Could not save. Try again.");
+    else router.refresh();
+    setBusy(false);
   }
 
   return (

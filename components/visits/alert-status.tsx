@@ -3,9 +3,8 @@
 // The live state of a visit's alert, for the staff member who submitted it and for clinicians: waiting (and until
 // when), taken by whom and when, or escalated: call the doctor on duty.
 import { useRouter } from "next/navigation";
-import { useState } from "react";
 import type { TAlertDto } from "@/lib/contracts/wire/visit";
-import { postJson } from "../api/client";
+import { useAcknowledge } from "../api/review";
 import { ESCALATED_TEXT, isEscalated } from "../live/alert-words";
 import { useNow } from "../live/pinned-store";
 import { formatTime } from "../patients/format";
@@ -22,18 +21,13 @@ export function AlertStatus({
 }) {
   const now = useNow();
   const router = useRouter();
-  const [failure, setFailure] = useState<string | null>(null);
+  const { failure, acknowledge } = useAcknowledge(() => router.refresh());
   const take = acknowledgeVisitId && (
     <p>
       <button
         type="button"
         className="primary"
-        onClick={async () => {
-          setFailure(null);
-          const result = await postJson(`/api/v1/visits/${acknowledgeVisitId}/acknowledge`, {});
-          if (!result.ok) setFailure(result.error.message ?? "That did not work. Try again.");
-          router.refresh();
-        }}
+        onClick={() => void acknowledge(acknowledgeVisitId)}
       >
         I&apos;m on it
       </button>

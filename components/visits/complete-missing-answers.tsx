@@ -11,7 +11,7 @@ import { URGENCY_LABELS } from "@/lib/contracts/labels";
 import { QUESTION_LIST } from "@/lib/clinical/catalogue";
 import { isQuestionRequired, isQuestionVisible } from "@/lib/clinical/display";
 import type { QuestionDef } from "@/lib/clinical/types";
-import { postJson } from "../api/client";
+import { amendVisit } from "../api/visits";
 import { QuestionField, type TAnswerValue } from "../intake/question-field";
 
 type TValues = Record<string, TAnswerValue>;
@@ -62,10 +62,7 @@ export function CompleteMissingAnswers({
       setFailure("Answer at least one question before saving.");
       return;
     }
-    const result = await postJson<{ version: number; evaluation: { urgency: string; missing: string[] }; alertRaised: boolean }>(
-      `/api/v1/visits/${visitId}/amend`,
-      { version, answers: given },
-    );
+    const result = await amendVisit(visitId, version, given);
     if (result.ok) {
       const tier = URGENCY_LABELS[result.body.evaluation.urgency as keyof typeof URGENCY_LABELS] ?? result.body.evaluation.urgency;
       setSaved(
