@@ -5,7 +5,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useEffect, useRef, useState } from "react";
 import { useForm } from "react-hook-form";
-import { formatDateTime } from "@/components/patients/format";
+import { formatDateTime } from "@/lib/contracts/format";
 import type { TAuditRow } from "@/lib/contracts/wire/audit";
 import { AUDIT_LOG_PAGE_SIZE, ZAuditFilters, type TAuditFilters, type TAuditFiltersInput } from "@/lib/contracts/audit";
 import { searchAuditLog } from "@/components/api/admin";

@@ -1,6 +1,6 @@
 // Who cannot sign in right now because of failed attempts: a colleague locked out by typos, or someone guessing.
 import Link from "next/link";
-import { formatDateTime } from "@/components/patients/format";
+import { formatDateTime } from "@/lib/contracts/format";
 import type { TSignInPauses } from "@/lib/contracts/wire/users";
 
 export function SignInPauses({ pauses, timeZone }: { pauses: TSignInPauses; timeZone: string }) {

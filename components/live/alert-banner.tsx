@@ -7,7 +7,7 @@
 import Link from "next/link";
 import { useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { useAcknowledge } from "../api/review";
-import { fullName } from "../patients/format";
+import { fullName } from "@/lib/contracts/format";
 import { alertHeadline, alertStateText, isEscalated } from "./alert-words";
 import { refreshPinned, useNow, usePinned } from "./pinned-store";
 

@@ -1,6 +1,6 @@
 // The words every alert screen uses: what the alert is about, and its state.
 import type { TAlertState, TPinnedRow } from "@/lib/contracts/wire/alerts";
-import { formatTime } from "../patients/format";
+import { formatTime } from "@/lib/contracts/format";
 
 export const ESCALATED_TEXT = "No clinician has acknowledged: call the doctor on duty";
 

@@ -1,7 +1,7 @@
 // The pain score (0-10) across a patient's visits as a small inline SVG line chart. The SVG is one
 // image with a spoken summary; the numbers are also in a table below, so nothing depends on seeing it.
 import { STATUS_LABELS, type TVisitStatus } from "@/lib/contracts/labels";
-import { formatDay } from "./format";
+import { formatDay } from "@/lib/contracts/format";
 
 export interface TPainPoint {
   visitId: string;

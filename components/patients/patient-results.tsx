@@ -4,7 +4,7 @@
 import { SEX_LABELS } from "@/lib/contracts/labels";
 import Link from "next/link";
 import type { RefObject } from "react";
-import { formatDay, fullName } from "./format";
+import { formatDay, fullName } from "@/lib/contracts/format";
 import type { TFocusTarget, TShown } from "./use-patient-search";
 
 export const countText = (total: number) => `${total} ${total === 1 ? "patient" : "patients"}`;

@@ -4,7 +4,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
-import { formatDateTime } from "@/components/patients/format";
+import { formatDateTime } from "@/lib/contracts/format";
 import { ZAddendum } from "@/lib/contracts/visit";
 import type { TVisitDto } from "@/lib/contracts/wire/visit";
 

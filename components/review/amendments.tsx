@@ -1,7 +1,7 @@
 // Answers completed after submit, in the catalogue's words: "Numbness in the saddle area: blank → no, by Sam
 // Staff at 10:40", with the result's tier change when there was one.
 import { URGENCY_LABELS } from "@/lib/contracts/labels";
-import { formatDateTime } from "@/components/patients/format";
+import { formatDateTime } from "@/lib/contracts/format";
 import { formatAnswer, questionById } from "@/lib/clinical";
 import type { TAmendmentDto } from "@/lib/contracts/wire/visit";
 

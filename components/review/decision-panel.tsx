@@ -9,7 +9,7 @@
 // One form per file: decision-form.tsx, sign-form.tsx, addenda.tsx; decision-summary.tsx shows what was decided.
 import { useEffect, useRef, useState } from "react";
 import { addAddendum, recordDecision, signVisit, useVisitAction } from "@/components/api/review";
-import { formatDateTime } from "@/components/patients/format";
+import { formatDateTime } from "@/lib/contracts/format";
 import { useHydrated } from "@/components/use-hydrated";
 import { blankReasonText } from "@/lib/contracts/blank-reasons";
 import type { TVisitDto } from "@/lib/contracts/wire/visit";

@@ -1,5 +1,5 @@
 // What the doctor decided: the suggestion accepted or overridden (with the coded reason), the note, who and when.
-import { formatDateTime } from "@/components/patients/format";
+import { formatDateTime } from "@/lib/contracts/format";
 import { MODALITY_LABELS } from "@/lib/contracts/labels";
 import { OVERRIDE_REASONS } from "@/lib/contracts/visit";
 import type { TVisitDto } from "@/lib/contracts/wire/visit";

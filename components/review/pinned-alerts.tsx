@@ -8,7 +8,7 @@ import { useState, useSyncExternalStore } from "react";
 import { useAcknowledge } from "../api/review";
 import { alertHeadline, alertStateText, isEscalated } from "../live/alert-words";
 import { refreshPinned, useNow, usePinned } from "../live/pinned-store";
-import { formatTime, fullName } from "../patients/format";
+import { formatTime, fullName } from "@/lib/contracts/format";
 
 const FOLD_KEY = "backline.pinFolded";
 

@@ -12,7 +12,7 @@ import {
 } from "@tanstack/react-table";
 import Link from "next/link";
 import { useMemo } from "react";
-import { formatDateTime, fullName } from "@/components/patients/format";
+import { formatDateTime, fullName } from "@/lib/contracts/format";
 import { joinWords } from "@/lib/clinical/words";
 import type { Tier } from "@/lib/clinical/types";
 import { MODALITY_LABELS, STATUS_LABELS, URGENCY_LABELS } from "@/lib/contracts/labels";

@@ -1,7 +1,7 @@
 // "Re-evaluated under 1.2.0": an open visit whose evaluation was replaced when the rules changed (npm run
 // db:migrate), with what changed, so the doctor does not act on what the old rules said.
 import { MODALITY_LABELS, URGENCY_LABELS } from "@/lib/contracts/labels";
-import { formatDateTime } from "@/components/patients/format";
+import { formatDateTime } from "@/lib/contracts/format";
 import { ruleById } from "@/lib/clinical";
 import type { TReevaluationDto } from "@/lib/contracts/wire/visit";
 

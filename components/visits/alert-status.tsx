@@ -7,7 +7,7 @@ import type { TAlertDto } from "@/lib/contracts/wire/visit";
 import { useAcknowledge } from "../api/review";
 import { ESCALATED_TEXT, isEscalated } from "../live/alert-words";
 import { useNow } from "../live/pinned-store";
-import { formatTime } from "../patients/format";
+import { formatTime } from "@/lib/contracts/format";
 
 export function AlertStatus({
   alert,

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { formatDateTime, fullName } from "@/components/patients/format";
+import { formatDateTime, fullName } from "@/lib/contracts/format";
 import { PatientFinder } from "@/components/patients/patient-finder";
 import { RegisterPatientForm } from "@/components/patients/register-patient-form";
 import { requirePermission } from "@/lib/auth/guard";

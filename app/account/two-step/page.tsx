@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { TwoStepSetup } from "@/components/account/two-step-setup";
 import { SignOutButton } from "@/components/sign-out-button";
-import { formatDateTime } from "@/components/patients/format";
+import { formatDateTime } from "@/lib/contracts/format";
 import { requirePermission } from "@/lib/auth/guard";
 import { env } from "@/lib/env";
 import { twoStepStatus } from "@/lib/server/account/two-step";

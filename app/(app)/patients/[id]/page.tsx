@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { MODALITY_LABELS, STATUS_LABELS, URGENCY_LABELS, SEX_LABELS } from "@/lib/contracts/labels";
-import { dayIn, formatDateTime, formatDay } from "@/components/patients/format";
+import { dayIn, formatDateTime, formatDay } from "@/lib/contracts/format";
 import { PainChart, type TPainPoint } from "@/components/patients/pain-chart";
 import { StartVisitButton } from "@/components/patients/start-visit-button";
 import { requirePermission } from "@/lib/auth/guard";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { SEX_LABELS, STATUS_LABELS, URGENCY_LABELS } from "@/lib/contracts/labels";
-import { formatDateTime, formatDay, fullName } from "@/components/patients/format";
+import { formatDateTime, formatDay, fullName } from "@/lib/contracts/format";
 import { LiveRefresh } from "@/components/live/live-refresh";
 import { Amendments } from "@/components/review/amendments";
 import { DecisionPanel } from "@/components/review/decision-panel";

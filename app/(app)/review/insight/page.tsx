@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { MODALITY_LABELS } from "@/lib/contracts/labels";
-import { formatDay } from "@/components/patients/format";
+import { formatDay } from "@/lib/contracts/format";
 import Link from "next/link";
 import { requirePermission } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";

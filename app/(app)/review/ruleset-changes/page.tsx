@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { URGENCY_LABELS } from "@/lib/contracts/labels";
-import { formatDateTime, fullName } from "@/components/patients/format";
+import { formatDateTime, fullName } from "@/lib/contracts/format";
 import { RecallReviewButton } from "@/components/review/recall-review-button";
 import { requirePermission } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ManageUser } from "@/components/admin/manage-user";
 import { ResetTwoStep } from "@/components/admin/reset-two-step";
-import { formatDateTime } from "@/components/patients/format";
+import { formatDateTime } from "@/lib/contracts/format";
 import { requirePermission } from "@/lib/auth/guard";
 import { ROLE_LABELS } from "@/lib/contracts/roles";
 import { env } from "@/lib/env";

@@ -1,4 +1,4 @@
-// Date formatting for the patient screens. Calendar dates (YYYY-MM-DD) are formatted in UTC so a
+// Dates, times and names as every screen, the PDF and the CSV show them. Calendar dates (YYYY-MM-DD) are formatted in UTC so a
 // birth date never shifts by a day; instants are shown in the clinic's time zone.
 
 const DAY = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
