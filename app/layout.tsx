@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
+import { ClinicSettings } from "@/components/clinic-settings";
+import { env } from "@/lib/env";
 import "./globals.css";
 import "./print.css";
 
@@ -11,7 +13,10 @@ export const metadata: Metadata = {
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
-      <body>{children}</body>
+      <body>
+        <ClinicSettings dateFormat={env().BACKLINE_DATE_FORMAT} />
+        {children}
+      </body>
     </html>
   );
 }

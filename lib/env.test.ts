@@ -41,6 +41,12 @@ describe("environment validation", () => {
     expect(parseEnv({ ...withoutHops, NODE_ENV: "development" }).BACKLINE_TRUSTED_PROXY_HOPS).toBe(0);
   });
 
+  it("takes the clinic's date format, defaults to 6 Dec 2026's, and names a format it does not know", () => {
+    expect(parseEnv(base).BACKLINE_DATE_FORMAT).toBe("d MMM yyyy");
+    expect(parseEnv({ ...base, BACKLINE_DATE_FORMAT: "MM/dd/yyyy" }).BACKLINE_DATE_FORMAT).toBe("MM/dd/yyyy");
+    expect(problems({ ...base, BACKLINE_DATE_FORMAT: "dd.mm.yy" })).toEqual([expect.stringMatching(/^BACKLINE_DATE_FORMAT .*"d MMM yyyy"/)]);
+  });
+
   it("accepts AUTH_SECRET in place of NEXTAUTH_SECRET", () => {
     expect(parseEnv({ NODE_ENV: "production", DATABASE_URL: base.DATABASE_URL, AUTH_SECRET: "y".repeat(40), BACKLINE_TRUSTED_PROXY_HOPS: "0" }).AUTH_SECRET).toBe("y".repeat(40));
   });

@@ -4,6 +4,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { DATE_FORMATS, DEFAULT_DATE_FORMAT, setClinicDateFormat } from "@/lib/contracts/format";
 
 const ZEnv = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -52,6 +53,8 @@ const ZEnv = z.object({
       }
     }, "must be an IANA time zone such as Europe/London")
     .default("UTC"),
+  /** How dates are written on every screen, the PDF and the CSV, and which numeric form typed dates are read in. */
+  BACKLINE_DATE_FORMAT: z.enum(DATE_FORMATS, { message: `must be one of ${DATE_FORMATS.map((f) => `"${f}"`).join(", ")}` }).default(DEFAULT_DATE_FORMAT),
 });
 
 export type TEnv = z.infer<typeof ZEnv>;
@@ -108,6 +111,9 @@ export function parseEnv(source: Record<string, string | undefined>): TEnv {
 let cached: TEnv | undefined;
 
 export function env(): TEnv {
-  cached ??= parseEnv(process.env);
+  if (!cached) {
+    cached = parseEnv(process.env);
+    setClinicDateFormat(cached.BACKLINE_DATE_FORMAT);
+  }
   return cached;
 }
