@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { ClinicSettings } from "@/components/clinic-settings";
-import { env } from "@/lib/env";
+import { clinicDateFormatSetting } from "@/lib/env";
 import "./globals.css";
 import "./print.css";
 
@@ -14,7 +14,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
       <body>
-        <ClinicSettings dateFormat={env().BACKLINE_DATE_FORMAT} />
+        <ClinicSettings dateFormat={clinicDateFormatSetting()} />
         {children}
       </body>
     </html>

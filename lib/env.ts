@@ -110,6 +110,16 @@ export function parseEnv(source: Record<string, string | undefined>): TEnv {
 
 let cached: TEnv | undefined;
 
+/**
+ * The clinic's date format alone, for the root layout: it renders while Next pre-renders pages at build time, when
+ * the rest of the configuration (secrets, database) need not be there. A bad value stops the server at start-up
+ * through env(); here it falls back to the default.
+ */
+export function clinicDateFormatSetting(): TEnv["BACKLINE_DATE_FORMAT"] {
+  const parsed = ZEnv.shape.BACKLINE_DATE_FORMAT.safeParse(process.env.BACKLINE_DATE_FORMAT);
+  return parsed.success ? parsed.data : DEFAULT_DATE_FORMAT;
+}
+
 export function env(): TEnv {
   if (!cached) {
     cached = parseEnv(process.env);
