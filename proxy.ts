@@ -20,7 +20,8 @@ import { contentSecurityPolicy, newNonce, strictTransportSecurity } from "@/lib/
 import { malformedPathResponse } from "@/lib/http/malformed-path";
 import { databaseUnavailablePage } from "@/lib/http/unavailable-page";
 
-const PUBLIC_PAGES = ["/signin"];
+// /account/set-password: a one-time link's page, opened by someone who cannot sign in yet.
+const PUBLIC_PAGES = ["/signin", "/account/set-password"];
 
 export async function proxy(request: NextRequest) {
   const config = env();

@@ -21,6 +21,8 @@ test("an admin creates an account with the keyboard, after clear errors for bad 
 
   // Bad input first: every problem named at its field, nothing created.
   await page.getByLabel("Email").fill("not-an-email");
+  // The one-time link is the default (e2e/admin-audit.spec.ts); this test types the password.
+  await page.getByLabel("I type a first password for them").check();
   await page.getByLabel("Initial password").fill("short");
   await page.getByRole("button", { name: "Create account" }).click();
   await expect(page.locator("#new-user-name-error")).toHaveText(/Name is required/);
@@ -46,6 +48,7 @@ test("an admin creates an account with the keyboard, after clear errors for bad 
   await page.keyboard.press("Tab");
   await expect(page.getByLabel("Role")).toBeFocused();
   await page.getByLabel("Role").selectOption("STAFF");
+  await page.keyboard.press("Tab"); // the chosen way to set the password (a radio group: one stop)
   await page.keyboard.press("Tab");
   await page.keyboard.press("ControlOrMeta+a");
   await page.keyboard.type(STRONG_PASSWORD);
@@ -64,6 +67,7 @@ test("an admin changes a role, deactivates and reactivates, and resets a passwor
   await page.getByLabel("Full name").fill("Morgan Managed");
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Role").selectOption("STAFF");
+  await page.getByLabel("I type a first password for them").check();
   await page.getByLabel("Initial password").fill(STRONG_PASSWORD);
   await page.getByRole("button", { name: "Create account" }).click();
   await expect(page.getByRole("heading", { name: "Morgan Managed", level: 1 })).toBeVisible();
@@ -83,6 +87,7 @@ test("an admin changes a role, deactivates and reactivates, and resets a passwor
   await expect(theirs.getByRole("navigation", { name: "Main" }).getByRole("link")).toHaveText(["Intake", "Review", "Insight"]);
 
   await page.getByRole("button", { name: "Deactivate account" }).click();
+  await page.getByRole("button", { name: "Deactivate now" }).click();
   await expect(page.getByRole("status")).toContainText("is deactivated");
   await expect(facts).toContainText("Deactivated");
   await theirs.goto("/review");
@@ -145,9 +150,10 @@ test("the audit log filters by who, action, patient and day, pages, and keeps th
   // Two events about this patient, newest first: the read, then the registration.
   await expect(table.locator("caption")).toHaveText(/events 1 to 2 of 2$/);
   await expect(table.locator("tbody tr")).toHaveCount(2);
-  await expect(table.locator("tbody tr").first()).toContainText("patient.read");
-  await expect(table.locator("tbody tr").nth(1)).toContainText("patient.create");
-  await expect(table.locator("tbody tr").first()).toContainText(patient.id);
+  await expect(table.locator("tbody tr").first()).toContainText("Opened a patient's record");
+  await expect(table.locator("tbody tr").nth(1)).toContainText("Registered a patient");
+  // Admins see the patient as a short id (issue 18, item 7).
+  await expect(table.locator("tbody tr").first()).toContainText(patient.id.slice(0, 8));
   await expect(table.locator("tbody tr").first()).toContainText("Sam Staff");
   await expect(page).toHaveURL(/\/admin\/audit$/);
 
@@ -158,7 +164,7 @@ test("the audit log filters by who, action, patient and day, pages, and keeps th
   await page.getByRole("button", { name: "Show events" }).click();
   await expect(table.locator("caption")).toContainText("events 1 to 50 of");
   await expect(page.getByRole("status")).toContainText(/Page 1 of 2/);
-  for (const cell of await table.locator("tbody tr td:nth-child(3)").allTextContents()) expect(cell).toBe("visit.list_drafts");
+  for (const cell of await table.locator("tbody tr td:nth-child(3)").allTextContents()) expect(cell).toBe("Listed draft intakes");
   await page.getByRole("button", { name: "Next page" }).click();
   await expect(page.getByText("Page 2 of 2", { exact: true })).toBeVisible();
   // "Next page" is disabled on the last page: focus has moved to "Previous page", not to <body>.

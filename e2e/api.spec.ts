@@ -29,7 +29,7 @@ test.describe("API", () => {
       {
         name: "POST /patients",
         ok: 201,
-        call: async (c) => (await c.post("/api/v1/patients", { data: { mrn: mrn(), givenName: "A", familyName: "B", birthDate: "1990-01-01", sex: "female" } })).status(),
+        call: async (c) => (await c.post("/api/v1/patients", { data: { mrn: mrn(), givenName: "A", familyName: "B", birthDate: "1990-01-01", sex: "female", confirmDistinct: true } })).status(),
       },
       { name: "GET /patients/{id}", ok: 200, call: async (c) => (await c.get(`/api/v1/patients/${patientId}`)).status() },
       { name: "POST /visits", ok: 201, call: async (c) => (await c.post("/api/v1/visits", { data: { patientId } })).status() },

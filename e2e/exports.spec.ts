@@ -19,7 +19,7 @@ test.describe("exports", () => {
 
   /** A patient with a hard name and a submitted V17 visit, through the real API. */
   async function submittedVisit(familyName: string, givenName: string, n: number): Promise<string> {
-    const p = await ctx.staff.post("/api/v1/patients", { data: { mrn: `${tag}-${n}`, givenName, familyName, birthDate: "1962-05-04", sex: "female" } });
+    const p = await ctx.staff.post("/api/v1/patients", { data: { mrn: `${tag}-${n}`, givenName, familyName, birthDate: "1962-05-04", sex: "female", confirmDistinct: true } });
     expect(p.status()).toBe(201);
     const v = (await (await ctx.staff.post("/api/v1/visits", { data: { patientId: (await p.json()).id } })).json()) as { id: string; version: number };
     const submitted = await ctx.staff.post(`/api/v1/visits/${v.id}/submit`, { data: { version: v.version, answers: intake("LBP-V17") } });
@@ -51,7 +51,8 @@ test.describe("exports", () => {
     const all = pages.join("\n");
     expect(all).toContain("Patient: Øster-Ørnsø, Zoë");
     expect(all).toContain(`MRN: ${tag}-1`);
-    expect(all).toContain("Possible cauda equina syndrome (RF-CES-01)");
+    expect(all).toContain("Possible cauda equina syndrome: Emergency");
+    expect(all).toContain("Rule RF-CES-01");
     expect(all).toContain("Decision: Accepted the suggestion (MRI)");
     expect(all).toContain("ED confirmed receipt.");
     expect(all).toContain("Signed by Dr Dana Doctor at");

@@ -11,7 +11,7 @@ const byId = (id: string) => vignettes.vignettes.find((v) => v.id === id)!.intak
 async function startDraft(page: Page, familyName: string): Promise<string> {
   const mrn = `E2E-${Date.now().toString(36).toUpperCase()}${Math.floor(Math.random() * 1000)}`;
   const patient = await page.request.post("/api/v1/patients", {
-    data: { mrn, givenName: "Test", familyName, birthDate: "1981-02-03", sex: "female" },
+    data: { mrn, givenName: "Test", familyName, birthDate: "1981-02-03", sex: "female", confirmDistinct: true },
   });
   expect(patient.status()).toBe(201);
   const visit = await page.request.post("/api/v1/visits", { data: { patientId: (await patient.json()).id } });
@@ -62,7 +62,8 @@ test("every step of the form is axe-clean, and errors are listed with focus on t
   const summary = page.locator(".error-summary");
   await expect(summary).toBeVisible();
   await expect(summary.getByRole("link")).toHaveCount(1);
-  await expect(summary).toContainText("onset_date");
+  await expect(summary).toContainText("When this episode started");
+  await expect(summary).not.toContainText("onset_date");
   await expect(page.locator('input[name="onset_date"]')).toBeFocused();
   await expect(page.getByRole("heading", { name: /^Step 2 of 6/ })).toBeVisible();
   await expectNoAxeViolations(page);
@@ -77,11 +78,13 @@ test("answers survive a reload mid-form", async ({ page }) => {
   await expect(page.getByRole("status")).toHaveText(/Saved at \d\d:\d\d/, { timeout: 10_000 });
   await page.reload();
   await expect(page.locator('form[data-ready="true"]')).toBeVisible();
-  await expect(page.locator('input[name="age_years"]')).toHaveValue(String(answers.age_years));
-  await page.getByRole("button", { name: /^2\. / }).click();
+  // The reload opens the step the user was on (issue 18 item 6; e2e/intake-screens.spec.ts).
+  await expect(page.getByRole("heading", { name: /^Step 2 of 6/ })).toBeVisible();
   await expect(page.locator('input[name="pain_score_now"][value="5"]')).toBeChecked();
   await expect(page.locator('input[name="pain_location"][value="lumbar_right"]')).toBeChecked();
   await expect(page.locator('input[name="onset_date"]')).toHaveValue(String(answers.onset_date));
+  await page.getByRole("button", { name: /^1\. / }).click();
+  await expect(page.locator('input[name="age_years"]')).toHaveValue(String(answers.age_years));
 });
 
 test("a change made offline is kept on the device and saved when the browser is back online", async ({ page, context }) => {

@@ -19,7 +19,8 @@ function unique(): { mrn: string; letters: string } {
 /** Registers a patient through the API as the signed-in user (the form itself is tested separately). */
 async function registerViaApi(page: Page, overrides: Record<string, string> = {}) {
   const { mrn, letters } = unique();
-  const body = { mrn, givenName: "Robin", familyName: `Apitest${letters}`, birthDate: "1975-03-14", sex: "other", ...overrides };
+  // Test patients share a birth date and near names: they are different people (the duplicate check: front-desk.spec.ts).
+  const body = { mrn, givenName: "Robin", familyName: `Apitest${letters}`, birthDate: "1975-03-14", sex: "other", confirmDistinct: true, ...overrides };
   const response = await page.request.post("/api/v1/patients", { data: body });
   expect(response.status()).toBe(201);
   return (await response.json()) as { id: string; mrn: string; givenName: string; familyName: string };
@@ -222,7 +223,7 @@ test("search results are paged 25 at a time with Previous and Next buttons, with
   const results = page.locator("table.patient-table");
   const caption = results.locator("caption");
   const status = finder(page).getByRole("status");
-  await expect(caption).toHaveText(`26 patients match “${family}”, showing 1 to 25, sorted by family name`);
+  await expect(caption).toHaveText(`26 patients match “${family}”, showing 1 to 25, best matches first`);
   const pager = page.getByRole("navigation", { name: "Patient list pages" });
   await expect(pager).toContainText("Page 1 of 2");
   await expect(results.getByRole("row")).toHaveCount(26);
@@ -247,7 +248,7 @@ test("search results are paged 25 at a time with Previous and Next buttons, with
   await expect(results).toHaveAttribute("aria-busy", "true");
   release();
   await expect(pager).toContainText("Page 2 of 2");
-  await expect(caption).toHaveText(`26 patients match “${family}”, showing 26 to 26, sorted by family name`);
+  await expect(caption).toHaveText(`26 patients match “${family}”, showing 26 to 26, best matches first`);
   await expect(status).toHaveText(`26 patients match “${family}”. Page 2 of 2.`);
   await expect(results).not.toHaveAttribute("aria-busy", "true");
   await expect(results.getByRole("row")).toHaveCount(2);
@@ -268,7 +269,7 @@ test("search results are paged 25 at a time with Previous and Next buttons, with
   await expect(page).toHaveURL(new RegExp(`/patients/${UUID}$`));
   await page.goBack();
   await expect(search).toHaveValue(family);
-  await expect(caption).toHaveText(`26 patients match “${family}”, showing 26 to 26, sorted by family name`);
+  await expect(caption).toHaveText(`26 patients match “${family}”, showing 26 to 26, best matches first`);
   await expect(pager).toContainText("Page 2 of 2");
   expectCleanUrl(page, family);
   await expectNothingInLocalStorage(page, family);

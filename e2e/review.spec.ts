@@ -27,7 +27,7 @@ const PROVISIONAL_LABELS = ["Any new unsteadiness or difficulty walking?", "Any 
 async function submittedEmergency(staff: APIRequestContext, blank: readonly string[] = []): Promise<{ visitId: string; familyName: string; mrn: string }> {
   const familyName = `Queuetest${unique()}`;
   const mrn = `REV-${unique()}`;
-  const patient = await staff.post("/api/v1/patients", { data: { mrn, givenName: "Erin", familyName, birthDate: "1981-03-03", sex: "female" } });
+  const patient = await staff.post("/api/v1/patients", { data: { mrn, givenName: "Erin", familyName, birthDate: "1981-03-03", sex: "female", confirmDistinct: true } });
   expect(patient.status()).toBe(201);
   const visit = await staff.post("/api/v1/visits", { data: { patientId: (await patient.json()).id } });
   const { id, version } = (await visit.json()) as { id: string; version: number };
@@ -69,17 +69,17 @@ test.describe("review", () => {
     await expect(queueRows(page).first()).toContainText("EMERGENCY");
     const emergencyCount = Number(await page.getByRole("button", { name: /Emergency \d+/ }).locator(".count-value").textContent());
     expect(emergencyCount).toBeGreaterThanOrEqual(1);
-    const urgencies = await page.locator("table.queue tbody tr td:nth-child(5)").allTextContents();
+    const urgencies = await page.locator("table.queue tbody tr td:nth-child(6)").allTextContents();
     const firstNonEmergency = urgencies.findIndex((u) => !u.includes("EMERGENCY"));
     if (firstNonEmergency >= 0) expect(urgencies.slice(firstNonEmergency).some((u) => u.includes("EMERGENCY"))).toBe(false);
     await expectNoAxeViolations(page);
 
     // Filter by red flag: the view is in the URL, every row carries the flag.
-    await page.getByLabel("Red flag").selectOption("RF-CES-01");
-    await queueChange(page, () => page.getByRole("button", { name: "Apply filters" }).click());
+    await queueChange(page, () => page.getByLabel("Red flag").selectOption("RF-CES-01"));
     await expect(page).toHaveURL(/[?&]flag=RF-CES-01/);
     await expect(page.getByText(/Showing 1–\d+ of \d+ visits/)).toBeVisible();
-    const flags = await page.locator("table.queue tbody tr td:nth-child(6)").allTextContents();
+    // Flags show by short name; the code is in each one's title (issue 18).
+    const flags = await page.locator("table.queue tbody tr td:nth-child(7)").evaluateAll((cells) => cells.map((c) => [...c.querySelectorAll(".flag-name")].map((f) => f.getAttribute("title") ?? "").join(" ")));
     expect(flags.length).toBeGreaterThan(0);
     for (const f of flags) expect(f).toContain("RF-CES-01");
 
@@ -99,11 +99,10 @@ test.describe("review", () => {
     await page.goto("/review?urgency=emergency&pageSize=50");
     await expect(page.getByLabel("Urgency", { exact: true })).toHaveValue("emergency");
     await expect(page.getByLabel("Rows per page")).toHaveValue("50");
-    for (const u of await page.locator("table.queue tbody tr td:nth-child(5)").allTextContents()) expect(u).toContain("EMERGENCY");
+    for (const u of await page.locator("table.queue tbody tr td:nth-child(6)").allTextContents()) expect(u).toContain("EMERGENCY");
 
     // Name search: results change, the URL does not carry the name.
-    await page.getByLabel("Name or MRN").fill(emergency.familyName);
-    await queueChange(page, () => page.getByRole("button", { name: "Apply filters" }).click());
+    await queueChange(page, () => page.getByLabel("Name or MRN").fill(emergency.familyName));
     await expect(queueRows(page)).toHaveCount(1);
     await expect(queueRows(page).first()).toContainText(emergency.mrn);
     expect(page.url()).not.toContain(emergency.familyName);
@@ -155,7 +154,10 @@ test.describe("review", () => {
     await page.goto(`/review/${emergency.visitId}`);
     await expect(page.getByRole("heading", { level: 1 })).toContainText(emergency.familyName);
     await expect(page.getByRole("heading", { level: 1 })).toContainText("EMERGENCY");
-    // The evidence: the rule, the facts that held, the tools comparison for the suggested modality.
+    // The evidence: the rule, the facts that held, the tools comparison for the suggested modality (folded since
+    // issue 18: opened here).
+    await page.getByText(/^Show the rules? that fired/).click();
+    await page.getByText("Diagnostic tools compared", { exact: true }).click();
     const rule = page.getByRole("article", { name: /RF-CES-01/ });
     await expect(rule).toContainText("Why it fired");
     await expect(rule.locator(".conditions li").first()).toBeVisible();
@@ -177,8 +179,8 @@ test.describe("review", () => {
     // Override without a reason: the form names what is missing and nothing is saved.
     await page.getByLabel("Override it").check();
     await page.getByRole("button", { name: "Record the decision" }).click();
-    await expect(page.getByText("modality is required to override")).toBeVisible();
-    await expect(page.getByText("reasonCode is required to override")).toBeVisible();
+    await expect(page.getByText("Imaging: choose the imaging you want instead")).toBeVisible();
+    await expect(page.getByText("Reason: choose a reason for the override")).toBeVisible();
     await page.getByLabel("Imaging instead").selectOption("ct");
     await page.getByLabel("Contraindication").check();
     await page.getByLabel(/Reason in words/).fill("Pacemaker, MRI not possible");
@@ -189,6 +191,7 @@ test.describe("review", () => {
     // A complete result: no acknowledgement to give.
     await expect(page.getByRole("checkbox")).toHaveCount(0);
     await page.getByRole("button", { name: "Sign the visit" }).click();
+    await page.getByRole("dialog", { name: "Sign this visit?" }).getByRole("button", { name: "Yes, sign" }).click();
     await expect(page.getByText(/Signed by Dr Dana Doctor/)).toBeVisible();
     await expect(page.getByRole("button", { name: "Record the decision" })).toHaveCount(0);
 
@@ -254,6 +257,7 @@ test.describe("review", () => {
     }, { times: 1 });
     const refused = signResponse();
     await page.getByRole("button", { name: "Sign the visit" }).click();
+    await page.getByRole("dialog", { name: "Sign this visit?" }).getByRole("button", { name: "Yes, sign" }).click();
     expect((await refused).status()).toBe(422);
     const alert = page.getByRole("alert").filter({ hasText: "This result is provisional: safety answers are blank" });
     await expect(alert).toBeFocused();
@@ -264,6 +268,9 @@ test.describe("review", () => {
     // Sent complete (from the keyboard): signed, and the sign-off says why it was signed as provisional.
     const signed = signResponse();
     await page.getByRole("button", { name: "Sign the visit" }).focus();
+    await page.keyboard.press("Enter");
+    // The confirmation (issue 18) opens with its "Yes, sign" focused.
+    await expect(page.getByRole("dialog", { name: "Sign this visit?" }).getByRole("button", { name: "Yes, sign" })).toBeFocused();
     await page.keyboard.press("Enter");
     expect((await signed).status()).toBe(200);
     await expect(page.getByText(/Signed by Dr Dana Doctor/)).toBeVisible();

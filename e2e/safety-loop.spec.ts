@@ -27,7 +27,7 @@ async function submitVisit(
   blankReason?: { code: string },
 ): Promise<{ id: string; version: number; patientName: string }> {
   const mrn = `LOOP-${Date.now().toString(36).toUpperCase()}${++counter}`;
-  const patient = await staff.post("/api/v1/patients", { data: { mrn, givenName: "Loop", familyName, birthDate: "1979-05-06", sex: "female" } });
+  const patient = await staff.post("/api/v1/patients", { data: { mrn, givenName: "Loop", familyName, birthDate: "1979-05-06", sex: "female", confirmDistinct: true } });
   expect(patient.status(), await patient.text()).toBe(201);
   const visit = await staff.post("/api/v1/visits", { data: { patientId: ((await patient.json()) as { id: string }).id } });
   const { id, version } = (await visit.json()) as { id: string; version: number };

@@ -14,7 +14,7 @@ const byId = (id: string) => ({ ...vignettes.vignettes.find((v) => v.id === id)!
 
 async function startDraft(page: Page, familyName: string, sex = "male"): Promise<{ id: string; patientId: string }> {
   const mrn = `E2E-${Date.now().toString(36).toUpperCase()}${Math.floor(Math.random() * 1000)}`;
-  const patient = await page.request.post("/api/v1/patients", { data: { mrn, givenName: "Safety", familyName, birthDate: "1984-02-03", sex } });
+  const patient = await page.request.post("/api/v1/patients", { data: { mrn, givenName: "Safety", familyName, birthDate: "1984-02-03", sex, confirmDistinct: true } });
   expect(patient.status()).toBe(201);
   const patientId = ((await patient.json()) as { id: string }).id;
   const visit = await page.request.post("/api/v1/visits", { data: { patientId } });

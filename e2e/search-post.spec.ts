@@ -99,7 +99,7 @@ test.describe("search text only in request bodies", () => {
     expect(await fieldsOf(await ctx.staff.post("/api/v1/patients/search", { data: { pageSize: 7, page: "2", q: 5, sort: "x" } }))).toEqual(["page", "pageSize", "q", "sort"]);
     const tooLong = await ctx.staff.post("/api/v1/patients/search", { data: { q: "x".repeat(101) } });
     expect(tooLong.status()).toBe(400);
-    expect(((await tooLong.json()) as TErrorBody).error.fields).toEqual([{ field: "q", message: "q must be at most 100 characters" }]);
+    expect(((await tooLong.json()) as TErrorBody).error.fields).toEqual([{ field: "q", message: "Search text must be at most 100 characters" }]);
 
     // TWho may search: the same as GET /patients.
     expect((await ctx.anonymous.post("/api/v1/patients/search", { data: {} })).status()).toBe(401);
@@ -218,7 +218,7 @@ test.describe("search text only in request bodies", () => {
     expect(broken.status()).toBe(400);
     expect(broken.headers()["content-type"]).toBe("text/html; charset=utf-8");
     const page = await broken.text();
-    expect(page).toContain("<li>urgency: urgency must be one of emergency, urgent, routine_soon, none</li>");
+    expect(page).toContain("<li>urgency: Urgency must be one of emergency, urgent, routine_soon, none</li>");
     expect(page).toContain('<a href="/review">Back to the review queue</a>');
     expect(page).not.toContain(tag);
     const wrongType = await ctx.doctor.post("/api/v1/visits/export.csv", { headers: { "content-type": "text/plain" }, data: "q=x" });

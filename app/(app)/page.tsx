@@ -3,13 +3,19 @@ import Link from "next/link";
 import { requireUser } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
 import { ROLE_LABELS } from "@/lib/contracts/roles";
+import { TodayVisits } from "@/components/patients/today-visits";
+import { env } from "@/lib/env";
 import { reviewSummary } from "@/lib/server/review-summary";
+import { listToday } from "@/lib/server/visits/list-today";
 
 export const metadata: Metadata = { title: "Home" };
 
 export default async function HomePage() {
   const user = await requireUser();
   const counts = can(user.role, "review:read") ? await reviewSummary(user) : null;
+  // The front desk's day, for staff: other roles see what they saw before.
+  const timeZone = env().BACKLINE_TIMEZONE;
+  const today = user.role === "STAFF" && can(user.role, "intake:write") ? await listToday(user, timeZone) : null;
   return (
     <>
       <h1>Welcome, {user.name}</h1>
@@ -22,6 +28,12 @@ export default async function HomePage() {
           </>
         )}
       </p>
+      {today && (
+        <div className="today-grid">
+          <TodayVisits kind="drafts" visits={today.drafts} timeZone={timeZone} />
+          <TodayVisits kind="submitted" visits={today.submitted} timeZone={timeZone} />
+        </div>
+      )}
       <div className="card-grid">
         {can(user.role, "intake:write") && (
           <section className="card" aria-labelledby="home-intake">

@@ -1,16 +1,19 @@
 "use client";
 
-// The audit trail for administrators: filters in a form, results paged by the server. Searches go to
-// the API in a POST body, never into the page URL: the patient filter may be an MRN.
+// The audit trail for administrators: filters in a form, results paged by the server, in words (audit-rows.tsx),
+// and the CSV of the filters shown. Searches go to the API in a POST body, never into the page URL: the patient
+// filter may be an MRN.
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { useForm } from "react-hook-form";
-import { formatDateTime } from "@/lib/contracts/format";
+import { auditActionLabel, auditActionOptionLabel } from "@/lib/contracts/audit-words";
 import type { TAuditRow } from "@/lib/contracts/wire/audit";
 import { AUDIT_LOG_PAGE_SIZE, ZAuditFilters, type TAuditFilters, type TAuditFiltersInput } from "@/lib/contracts/audit";
 import { searchAuditLog } from "@/components/api/admin";
 import { asFailure, failureMessage } from "@/components/api/client";
 import { useHydrated } from "@/components/use-hydrated";
+import { AuditExport } from "./audit-export";
+import { AuditRows } from "./audit-rows";
 import { describedBy, FieldError } from "./form-bits";
 
 const PAGE_SIZE = AUDIT_LOG_PAGE_SIZE;
@@ -31,11 +34,6 @@ function isPage(body: unknown): body is { rows: TRow[]; total: number } {
   return !!b && Array.isArray(b.rows) && typeof b.total === "number";
 }
 
-function detailsText(details: unknown): string {
-  if (!details || typeof details !== "object" || Object.keys(details).length === 0) return "";
-  return JSON.stringify(details);
-}
-
 export function AuditLog({
   actors,
   actions,
@@ -49,6 +47,9 @@ export function AuditLog({
   initial: { rows: TRow[]; total: number };
 }) {
   const hydrated = useHydrated();
+  const names = useMemo(() => new Map(actors.map((a) => [a.id, a.name])), [actors]);
+  const prefixes = useMemo(() => [...new Set(actions.map((a) => `${a.split(".")[0]}.`))], [actions]);
+  const byLabel = useMemo(() => [...actions].sort((a, b) => auditActionLabel(a).localeCompare(auditActionLabel(b))), [actions]);
   const [shown, setShown] = useState<TShown>({ filters: EMPTY, page: 1, rows: initial.rows, total: initial.total });
   const [loading, setLoading] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
@@ -127,16 +128,20 @@ export function AuditLog({
               <label htmlFor="audit-action">Action</label>
               <select id="audit-action" {...register("action")}>
                 <option value="">Any action</option>
-                {[...new Set(actions.map((a) => `${a.split(".")[0]}.`))].map((prefix) => (
-                  <option key={prefix} value={prefix}>
-                    {`Any ${prefix.slice(0, -1)} action`}
-                  </option>
-                ))}
-                {actions.map((a) => (
-                  <option key={a} value={a}>
-                    {a}
-                  </option>
-                ))}
+                <optgroup label="Kinds of action">
+                  {prefixes.map((prefix) => (
+                    <option key={prefix} value={prefix}>
+                      {auditActionOptionLabel(prefix)}
+                    </option>
+                  ))}
+                </optgroup>
+                <optgroup label="Actions">
+                  {byLabel.map((a) => (
+                    <option key={a} value={a}>
+                      {auditActionLabel(a)}
+                    </option>
+                  ))}
+                </optgroup>
               </select>
             </div>
             <div className="patient-field">
@@ -194,45 +199,16 @@ export function AuditLog({
         </div>
       )}
       <section className="card" aria-labelledby="audit-results-heading" aria-busy={loading}>
-        <h2 id="audit-results-heading">Events</h2>
+        <div className="page-actions">
+          <h2 id="audit-results-heading">Events</h2>
+          <AuditExport filters={shown.filters} total={shown.total} onSent={setAnnouncement} />
+        </div>
         {shown.total === 0 && (
           <div className="empty-state">
             <p>No audit events match these filters.</p>
           </div>
         )}
-        {shown.rows.length > 0 && (
-          <div className="table-scroll">
-            <table className="audit-table">
-              <caption>
-                Newest first: events {first} to {last} of {shown.total}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">When</th>
-                  <th scope="col">Who</th>
-                  <th scope="col">Action</th>
-                  <th scope="col">Record</th>
-                  <th scope="col">Patient id</th>
-                  <th scope="col">Details</th>
-                </tr>
-              </thead>
-              <tbody>
-                {shown.rows.map((r) => (
-                  <tr key={r.id}>
-                    <td>{formatDateTime(r.at, timeZone)}</td>
-                    <td>{r.actor ? `${r.actor.name} (${r.actor.email})` : "—"}</td>
-                    <td>{r.action}</td>
-                    <td className="audit-details">
-                      {r.entityType} {r.entityId}
-                    </td>
-                    <td className="audit-details">{r.patientId ?? "—"}</td>
-                    <td className="audit-details">{detailsText(r.details)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        {shown.rows.length > 0 && <AuditRows rows={shown.rows} names={names} timeZone={timeZone} caption={`Newest first: events ${first} to ${last} of ${shown.total}`} />}
         {shown.total > 0 && (
           <nav className="pager" aria-label="Audit log pages">
             <button type="button" className="secondary" ref={prevRef} disabled={!hydrated || loading || shown.page <= 1} onClick={() => turnPage("prev")}>

@@ -1,6 +1,7 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { useForm } from "react-hook-form";
@@ -11,6 +12,7 @@ import { createUser } from "@/components/api/admin";
 import { asFailure, failureMessage } from "@/components/api/client";
 import { useHydrated } from "@/components/use-hydrated";
 import { describedBy, FieldError } from "./form-bits";
+import { SetPasswordLinkPanel } from "./set-password-link";
 
 type TField = keyof TUserCreateInput;
 const FIELDS: readonly TField[] = ["name", "email", "role", "password"];
@@ -18,12 +20,23 @@ const isField = (name: string): name is TField => (FIELDS as readonly string[]).
 const id = (name: TField) => `new-user-${name}`;
 const errorId = (name: TField) => `new-user-${name}-error`;
 
-export function CreateUserForm() {
+interface TCreated {
+  id: string;
+  name: string;
+  url: string;
+  expiresAt: string;
+}
+
+/** A new account: by default the person chooses their own password with a one-time link; or the admin types one. */
+export function CreateUserForm({ timeZone }: { timeZone: string }) {
   const router = useRouter();
   const hydrated = useHydrated();
+  const [method, setMethod] = useState<"link" | "password">("link");
   const [pending, setPending] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
+  const [created, setCreated] = useState<TCreated | null>(null);
   const alertRef = useRef<HTMLDivElement>(null);
+  const doneRef = useRef<HTMLHeadingElement>(null);
   const {
     register,
     handleSubmit,
@@ -32,20 +45,31 @@ export function CreateUserForm() {
     formState: { errors },
   } = useForm<TUserCreateInput, unknown, TUserCreate>({
     resolver: zodResolver(ZUserCreate),
-    defaultValues: { name: "", email: "", password: "" },
+    defaultValues: { name: "", email: "" },
+    // The password field exists only while "I type a password" is chosen; hidden, it is not sent.
+    shouldUnregister: true,
   });
 
   useEffect(() => {
     if (failure) alertRef.current?.focus();
   }, [failure]);
+  useEffect(() => {
+    if (created) doneRef.current?.focus();
+  }, [created]);
 
   async function onValid(data: TUserCreate) {
     setPending(true);
     setFailure(null);
-    const result = await createUser(data);
-    const created = result.ok ? result.body : null;
-    if (result.status === 201 && typeof created?.id === "string") {
-      router.push(`/admin/users/${created.id}`);
+    const result = await createUser(method === "link" ? { ...data, password: undefined } : data);
+    const body = result.ok ? result.body : null;
+    if (result.status === 201 && body?.user && typeof body.setPasswordUrl === "string" && typeof body.expiresAt === "string") {
+      setCreated({ id: body.user.id, name: body.user.name, url: body.setPasswordUrl, expiresAt: body.expiresAt });
+      setPending(false);
+      router.refresh();
+      return;
+    }
+    if (result.status === 201 && typeof body?.id === "string") {
+      router.push(`/admin/users/${body.id}`);
       router.refresh();
       return;
     }
@@ -58,6 +82,21 @@ export function CreateUserForm() {
       return;
     }
     setFailure(failureMessage(refused, "created"));
+  }
+
+  if (created) {
+    return (
+      <div>
+        <h2 tabIndex={-1} ref={doneRef}>
+          Account created for {created.name}
+        </h2>
+        <SetPasswordLinkPanel name={created.name} url={created.url} expiresAt={created.expiresAt} timeZone={timeZone} />
+        <p className="page-actions">
+          <Link href={`/admin/users/${created.id}`}>Open the account of {created.name}</Link>
+          <Link href="/admin">Back to user accounts</Link>
+        </p>
+      </div>
+    );
   }
 
   return (
@@ -93,6 +132,18 @@ export function CreateUserForm() {
           </select>
           <FieldError id={errorId("role")} message={errors.role ? "Choose a role" : undefined} />
         </div>
+      </div>
+      <fieldset className="password-method">
+        <legend>Their first password</legend>
+        <label className="choice">
+          <input type="radio" name="password-method" value="link" checked={method === "link"} onChange={() => setMethod("link")} />
+          They choose it with a one-time link (recommended)
+        </label>
+        <label className="choice">
+          <input type="radio" name="password-method" value="password" checked={method === "password"} onChange={() => setMethod("password")} />I type a first password for them
+        </label>
+      </fieldset>
+      {method === "password" && (
         <div className="patient-field">
           <label htmlFor={id("password")}>Initial password</label>
           <input
@@ -108,9 +159,9 @@ export function CreateUserForm() {
           </p>
           <FieldError id={errorId("password")} message={errors.password?.message} />
         </div>
-      </div>
+      )}
       <button type="submit" disabled={!hydrated || pending}>
-        {pending ? "Creating…" : "Create account"}
+        {pending ? "Creating…" : method === "link" ? "Create account and link" : "Create account"}
       </button>
     </form>
   );

@@ -30,11 +30,18 @@ export function ManageUser({ user, isSelf }: { user: TManagedUser; isSelf: boole
   const hydrated = useHydrated();
   const [outcome, setOutcome] = useState<TOutcome | null>(null);
   const [pending, setPending] = useState<"role" | "status" | "password" | null>(null);
+  // Deactivation asks first, saying what it does; reactivation does not.
+  const [confirmingOff, setConfirmingOff] = useState(false);
+  const confirmRef = useRef<HTMLButtonElement>(null);
+  const deactivateRef = useRef<HTMLButtonElement>(null);
   const outcomeRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
     if (outcome) outcomeRef.current?.focus();
   }, [outcome]);
+  useEffect(() => {
+    if (confirmingOff) confirmRef.current?.focus();
+  }, [confirmingOff]);
 
   const roleForm = useForm<TUserUpdate>({ resolver: zodResolver(ZUserUpdate), defaultValues: { role: user.role } });
   const passwordForm = useForm<TPasswordReset>({ resolver: zodResolver(ZPasswordReset), defaultValues: { password: "" } });
@@ -60,6 +67,7 @@ export function ManageUser({ user, isSelf }: { user: TManagedUser; isSelf: boole
     setOutcome(null);
     const result = await updateUser(user.id, { active });
     setPending(null);
+    setConfirmingOff(false);
     if (result.status === 200) {
       setOutcome({
         ok: true,
@@ -144,8 +152,37 @@ export function ManageUser({ user, isSelf }: { user: TManagedUser; isSelf: boole
           <p>{user.active ? "This account can sign in." : "This account is deactivated and cannot sign in."}</p>
           {isSelf ? (
             <p className="hint">You cannot deactivate your own account.</p>
+          ) : confirmingOff && user.active ? (
+            <div className="confirm-step" role="group" aria-labelledby="deactivate-confirm-text">
+              <p id="deactivate-confirm-text">
+                Deactivate {user.name}? Their open sessions end at once and they cannot sign in until an administrator reactivates the
+                account. Their records and the audit trail stay.
+              </p>
+              <div className="page-actions">
+                <button type="button" ref={confirmRef} disabled={!hydrated || pending !== null} onClick={() => void setActive(false)}>
+                  {pending === "status" ? "Deactivating…" : "Deactivate now"}
+                </button>
+                <button
+                  type="button"
+                  className="secondary"
+                  disabled={pending !== null}
+                  onClick={() => {
+                    setConfirmingOff(false);
+                    requestAnimationFrame(() => deactivateRef.current?.focus());
+                  }}
+                >
+                  Cancel
+                </button>
+              </div>
+            </div>
           ) : (
-            <button type="button" className={user.active ? "secondary" : undefined} disabled={!hydrated || pending !== null} onClick={() => void setActive(!user.active)}>
+            <button
+              type="button"
+              ref={deactivateRef}
+              className={user.active ? "secondary" : undefined}
+              disabled={!hydrated || pending !== null}
+              onClick={() => (user.active ? setConfirmingOff(true) : void setActive(true))}
+            >
               {pending === "status" ? "Saving…" : user.active ? "Deactivate account" : "Reactivate account"}
             </button>
           )}

@@ -6,7 +6,7 @@ import { useState } from "react";
 import type { z } from "zod";
 import { queueSearchBody, type TQueueQuery } from "@/lib/contracts/queue";
 import type { TSign, ZAddendum, ZDecision } from "@/lib/contracts/visit";
-import { postJson, versionConflict, type TApiFailure, type TApiResult } from "./client";
+import { getJson, postJson, versionConflict, type TApiFailure, type TApiResult } from "./client";
 
 type TDecision = z.output<typeof ZDecision>;
 type TAddendum = z.output<typeof ZAddendum>;
@@ -83,4 +83,9 @@ export function useVisitAction(): { failure: string | null; done: string | null;
   }
 
   return { failure, done, pending, act };
+}
+
+/** The next unsigned visit in queue order after this one (server-side, this visit left out); null: none waiting. */
+export async function nextInQueue(visitId: string): Promise<TApiResult<{ id: string | null }>> {
+  return getJson<{ id: string | null }>(`/api/v1/visits/${visitId}/next-in-queue`);
 }

@@ -10,15 +10,17 @@ interface Region {
   shape: { d: string };
 }
 
-// Posterior view: the patient's left is on the viewer's left.
+// Posterior view: the patient's left is on the viewer's left. Every region is at least 48 units each way, and the
+// drawing is never shown narrower than about 300 px (globals.css): each region stays a 44x44 px touch target on a
+// phone, and grows on a tablet or a desktop.
 const REGIONS: Region[] = [
-  { value: "neck", label: "Neck", shape: { d: "M88 52 h24 v22 h-24 z" } },
-  { value: "thoracic", label: "Upper/mid back (thoracic)", shape: { d: "M66 78 h68 v62 h-68 z" } },
-  { value: "lumbar_left", label: "Lower back, left", shape: { d: "M66 142 h22 v40 h-22 z" } },
-  { value: "lumbar_central", label: "Lower back, centre", shape: { d: "M90 142 h20 v40 h-20 z" } },
-  { value: "lumbar_right", label: "Lower back, right", shape: { d: "M112 142 h22 v40 h-22 z" } },
-  { value: "buttock", label: "Buttock", shape: { d: "M66 184 h68 v36 h-68 z" } },
-  { value: "abdomen_or_flank", label: "Abdomen or flank", shape: { d: "M226 130 h52 v56 h-52 z" } },
+  { value: "neck", label: "Neck", shape: { d: "M73 50 h52 v48 h-52 z" } },
+  { value: "thoracic", label: "Upper/mid back (thoracic)", shape: { d: "M24 100 h150 v76 h-150 z" } },
+  { value: "lumbar_left", label: "Lower back, left", shape: { d: "M24 178 h48 v56 h-48 z" } },
+  { value: "lumbar_central", label: "Lower back, centre", shape: { d: "M75 178 h48 v56 h-48 z" } },
+  { value: "lumbar_right", label: "Lower back, right", shape: { d: "M126 178 h48 v56 h-48 z" } },
+  { value: "buttock", label: "Buttock", shape: { d: "M24 236 h150 v50 h-150 z" } },
+  { value: "abdomen_or_flank", label: "Abdomen or flank", shape: { d: "M215 130 h60 v70 h-60 z" } },
 ];
 
 export function BodyDiagram({
@@ -39,7 +41,7 @@ export function BodyDiagram({
   return (
     <svg
       className="body-diagram"
-      viewBox="0 0 320 330"
+      viewBox="0 0 300 330"
       role="group"
       aria-labelledby={labelledBy}
       aria-describedby="body-diagram-help"
@@ -47,15 +49,15 @@ export function BodyDiagram({
       <desc id="body-diagram-help">Body diagram: select each painful region. It mirrors the checkboxes.</desc>
       {/* outlines (decorative) */}
       <g aria-hidden="true" className="body-outline">
-        <circle cx="100" cy="30" r="22" />
-        <path d="M62 76 q38 -10 76 0 l10 70 l-6 80 l-8 90 h-22 l-12 -88 l-12 88 h-22 l-8 -90 l-6 -80 z" />
-        <path d="M62 80 l-26 80 l10 4 l26 -70 M138 80 l26 80 l-10 4 l-26 -70" />
-        <circle cx="252" cy="70" r="18" />
-        <path d="M222 110 q30 -10 60 0 l6 80 l-8 20 h-56 l-8 -20 z" />
-        <text x="100" y="322" textAnchor="middle">Back</text>
-        <text x="252" y="240" textAnchor="middle">Front</text>
-        <text x="58" y="140" textAnchor="end">L</text>
-        <text x="142" y="140">R</text>
+        <circle cx="99" cy="25" r="22" />
+        <path d="M20 100 q79 -16 158 0 l2 190 l-8 24 h-58 l-15 -16 l-15 16 h-58 l-8 -24 z" />
+        <path d="M21 102 l-16 110 M177 102 l16 110" />
+        <circle cx="245" cy="72" r="18" />
+        <path d="M211 104 q34 -12 68 0 l4 108 l-8 14 h-60 l-8 -14 z" />
+        <text x="99" y="326" textAnchor="middle">Back</text>
+        <text x="245" y="248" textAnchor="middle">Front</text>
+        <text x="14" y="96" textAnchor="middle">L</text>
+        <text x="184" y="96" textAnchor="middle">R</text>
       </g>
       {REGIONS.map((region) => {
         const on = selected.includes(region.value);

@@ -2,19 +2,21 @@
 
 // The intake: one step per catalogue section, rendered from the question catalogue, validated with the
 // engine's own zod schema (the one the server uses), autosaved as the user works. The steps are in
-// intake-stepper.tsx, the submit in use-intake-submit.ts.
+// intake-stepper.tsx, the submit in use-intake-submit.ts, what stays on the device in local-drafts.ts.
 import { useEffect, useMemo, useRef, useState } from "react";
 import { Controller, useForm, useWatch, type Resolver } from "react-hook-form";
 // Direct module imports (not the package index): the browser gets the catalogue and its conditions,
 // not the whole rule base.
 import { compactAnswers, isQuestionRequired, isQuestionVisible } from "@/lib/clinical/display";
+import { sectionProgress } from "@/lib/clinical/draft-progress";
 import type { QuestionDef } from "@/lib/clinical/types";
 import { useHydrated } from "@/components/use-hydrated";
 import { BlankAnswersPanel, type TBlankAnswers } from "./blank-answers-panel";
 import { ErrorSummary, StepNav, STEPS, useIntakeStepper } from "./intake-stepper";
 import { QuestionField, type TIntakeValues } from "./question-field";
-import { SaveStatus } from "./save-status";
-import { clearLocalCopy, readLocalCopy, useAutosave } from "./use-autosave";
+import { clearLocalCopy, readLocalCopy } from "./local-drafts";
+import { SaveConflict, SaveStatus } from "./save-status";
+import { useAutosave } from "./use-autosave";
 import { useIntakeSubmit } from "./use-intake-submit";
 
 type TValues = TIntakeValues;
@@ -42,6 +44,8 @@ export interface TIntakeFormProps {
   answers: Record<string, unknown>;
   today: string;
   patientLabel: string;
+  /** the clinic's IANA time zone, for "Saved at 10:42" */
+  timeZone: string;
 }
 
 export function IntakeForm(props: TIntakeFormProps) {
@@ -64,7 +68,7 @@ export function IntakeForm(props: TIntakeFormProps) {
   const values = useWatch({ control }) as TValues;
   const autosave = useAutosave(props.visitId, props.version, props.updatedAt);
   const [blankAnswers, setBlankAnswers] = useState<TBlankAnswers | null>(null);
-  const stepper = useIntakeStepper(form, () => setBlankAnswers(null));
+  const stepper = useIntakeStepper(form, () => setBlankAnswers(null), { visitId: props.visitId, answers: props.answers });
   const { submit, submitting, submitError } = useIntakeSubmit({
     visitId: props.visitId,
     autosave,
@@ -74,9 +78,25 @@ export function IntakeForm(props: TIntakeFormProps) {
     showBlankAnswers: setBlankAnswers,
   });
   const restoredRef = useRef(false);
-  const firstRender = useRef(true);
+  // The answers as last queued (at first, as loaded): only a real change saves, and only a change shows
+  // "Unsaved changes" (fields registering on first render or on a step change are not changes).
+  const lastQueued = useRef<string | null>(null);
   // Until React has hydrated, the buttons stay disabled: a native submit would put answers in the URL.
   const ready = useHydrated();
+
+  // Every change: mirror locally and schedule a server save. (Before the restore below: it sees the answers as
+  // loaded first.)
+  const serialised = JSON.stringify(compactAnswers(values));
+  useEffect(() => {
+    if (lastQueued.current === null) {
+      lastQueued.current = serialised; // the answers as loaded: not a change
+      return;
+    }
+    if (serialised === lastQueued.current) return;
+    lastQueued.current = serialised;
+    autosave.queue(JSON.parse(serialised) as Record<string, unknown>);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only a real change of the answers saves
+  }, [serialised]);
 
   // A copy on this device that the server never acknowledged (offline, crash) wins over the server's.
   useEffect(() => {
@@ -84,24 +104,15 @@ export function IntakeForm(props: TIntakeFormProps) {
     restoredRef.current = true;
     const local = readLocalCopy(props.visitId);
     if (local?.unsynced && local.baseVersion >= props.version - 1) {
+      lastQueued.current = JSON.stringify(compactAnswers(local.answers));
       reset(local.answers as TValues);
       autosave.queue(local.answers);
     }
   }, [autosave, props.version, props.visitId, reset]);
 
-  // Every change: mirror locally and schedule a server save.
-  const serialised = JSON.stringify(compactAnswers(values));
-  useEffect(() => {
-    if (firstRender.current) {
-      firstRender.current = false;
-      return;
-    }
-    autosave.queue(JSON.parse(serialised) as Record<string, unknown>);
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- only a real change of the answers saves
-  }, [serialised]);
-
-  const { step, current, isLast, summary, refs, headingRef, goTo } = stepper;
+  const { step, left, current, isLast, summary, refs, headingRef, goTo } = stepper;
   const visible = current.questions.filter((q) => isQuestionVisible(q, values));
+  const progress = useMemo(() => sectionProgress(JSON.parse(serialised), new Set(left)), [serialised, left]);
 
   function askAbout(field: string) {
     setBlankAnswers(null);
@@ -119,18 +130,23 @@ export function IntakeForm(props: TIntakeFormProps) {
         void (isLast ? submit() : goTo(step + 1));
       }}
     >
-      <div className="intake-top">
-        <StepNav step={step} ready={ready} onGoTo={(i) => void goTo(i)} />
-        <SaveStatus
-          state={autosave.state}
-          onKeepMine={() => void autosave.keepMine()}
-          onLoadSaved={() => {
-            clearLocalCopy(props.visitId);
-            autosave.markClean();
-            window.location.reload();
-          }}
-        />
+      <StepNav step={step} ready={ready} progress={progress} onGoTo={(i) => void goTo(i)} />
+      {/* Sticky: the save status stays in view however long the step (globals.css). */}
+      <div className="intake-save-bar">
+        <span className="intake-save-step" aria-hidden="true">
+          Step {step + 1} of {STEPS.length}
+        </span>
+        <SaveStatus state={autosave.state} timeZone={props.timeZone} />
       </div>
+      <SaveConflict
+        state={autosave.state}
+        onKeepMine={() => void autosave.keepMine()}
+        onLoadSaved={() => {
+          clearLocalCopy(props.visitId);
+          autosave.markClean();
+          window.location.reload();
+        }}
+      />
 
       <h2 ref={headingRef} tabIndex={-1} className="step-heading">
         Step {step + 1} of {STEPS.length}: {current.title}

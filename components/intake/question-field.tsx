@@ -4,7 +4,7 @@
 // input carries the catalogue field id as its `name`, and every control has a visible label.
 import { isScaleQuestion, usesDropdown } from "@/lib/clinical/display";
 import type { QuestionDef } from "@/lib/clinical/types";
-import type { ReactNode } from "react";
+import { useEffect, useRef, type ReactNode } from "react";
 import { BodyDiagram } from "./body-diagram";
 
 export type TAnswerValue = string | number | boolean | string[] | null | undefined;
@@ -23,6 +23,26 @@ export interface TQuestionFieldProps {
 }
 
 export const fieldDomId = (id: string) => `q-${id}`;
+
+/**
+ * The 0-10 choices: always one row of eleven 44x44 px targets. Where the row is wider than the screen (a phone),
+ * it scrolls sideways inside itself, with a shadow at the edge that has more; a saved answer is scrolled into
+ * view when the step opens, and arrow keys bring the focused choice into view.
+ */
+function ScaleRow({ children }: { children: ReactNode }) {
+  const row = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const el = row.current;
+    const checked = el?.querySelector<HTMLElement>("input:checked")?.closest("label");
+    if (!el || !checked || el.scrollWidth <= el.clientWidth) return;
+    el.scrollLeft = Math.max(0, checked.offsetLeft - el.offsetLeft - (el.clientWidth - checked.offsetWidth) / 2);
+  }, []);
+  return (
+    <div ref={row} className="scale-options">
+      {children}
+    </div>
+  );
+}
 
 function Legend({ question, requiredNow }: { question: QuestionDef; requiredNow: boolean }) {
   return (
@@ -66,32 +86,33 @@ export function QuestionField(props: TQuestionFieldProps) {
   );
 
   // Radio groups: yes/no questions, single choices and the 0-10 pain scale.
-  const radioGroup = (options: readonly { value: string; label: string }[], current: string | undefined, scale = false) => (
-    <fieldset className={`field${scale ? " scale" : ""}`} aria-describedby={describedBy} aria-invalid={invalid}>
-      <legend id={`${id}-legend`}>
-        <Legend question={q} requiredNow={requiredNow} />
-      </legend>
-      {help}
-      <div className={scale ? "scale-options" : "choice-options"}>
-        {options.map((o, i) => (
-          <label key={o.value} className="choice">
-            <input
-              type="radio"
-              name={q.id}
-              value={o.value}
-              id={i === 0 ? id : undefined}
-              ref={i === 0 ? inputRef : undefined}
-              checked={current === o.value}
-              onChange={() => onChange(scale ? Number(o.value) : q.type === "boolean" ? o.value === "true" : o.value)}
-              onBlur={onBlur}
-            />
-            <span>{o.label}</span>
-          </label>
-        ))}
-      </div>
-      {errorText}
-    </fieldset>
-  );
+  const radioGroup = (options: readonly { value: string; label: string }[], current: string | undefined, scale = false) => {
+    const choices = options.map((o, i) => (
+      <label key={o.value} className={scale ? "choice scale-choice" : "choice"}>
+        <input
+          type="radio"
+          name={q.id}
+          value={o.value}
+          id={i === 0 ? id : undefined}
+          ref={i === 0 ? inputRef : undefined}
+          checked={current === o.value}
+          onChange={() => onChange(scale ? Number(o.value) : q.type === "boolean" ? o.value === "true" : o.value)}
+          onBlur={onBlur}
+        />
+        <span>{o.label}</span>
+      </label>
+    ));
+    return (
+      <fieldset className={`field${scale ? " scale" : ""}`} aria-describedby={describedBy} aria-invalid={invalid}>
+        <legend id={`${id}-legend`}>
+          <Legend question={q} requiredNow={requiredNow} />
+        </legend>
+        {help}
+        {scale ? <ScaleRow>{choices}</ScaleRow> : <div className="choice-options">{choices}</div>}
+        {errorText}
+      </fieldset>
+    );
+  };
 
   switch (q.type) {
     case "boolean":

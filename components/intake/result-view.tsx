@@ -5,6 +5,7 @@ import Link from "next/link";
 import { questionById, type Evaluation, type Explanation } from "@/lib/clinical";
 import { MODALITY_LABELS, URGENCY_LABELS } from "@/lib/contracts/labels";
 import { AskNow } from "@/components/visits/ask-now";
+import { AdviceSections } from "@/components/visits/advice-sections";
 import type { TBlankReason } from "@/lib/contracts/blank-reasons";
 
 function FiredRules({ rules }: { rules: readonly Explanation[] }) {
@@ -12,7 +13,11 @@ function FiredRules({ rules }: { rules: readonly Explanation[] }) {
     <ul>
       {rules.map((e) => (
         <li key={e.rule}>
-          <strong>{e.title}</strong> ({e.rule}): {e.action}
+          <strong>{e.title}</strong>{" "}
+          <span className="small" data-secondary-id>
+            ({e.rule})
+          </span>
+          : {e.action}
         </li>
       ))}
     </ul>
@@ -31,7 +36,6 @@ export function ResultView({
 }) {
   const fired = evaluation.explanations.filter((e) => e.kind === "red_flag" || e.kind === "pathway");
   const emergencyReasons = fired.filter((e) => e.tier === "emergency");
-  const advisories = evaluation.explanations.filter((e) => e.kind === "advisory");
   return (
     <div className="result">
       {evaluation.urgency === "emergency" ? (
@@ -87,14 +91,22 @@ export function ResultView({
             {note.charAt(0).toUpperCase() + note.slice(1)}.
           </p>
         ))}
-        {evaluation.imaging.rule && <p className="muted">Suggested by rule {evaluation.imaging.rule}. A doctor decides.</p>}
+        {evaluation.imaging.rule && (
+          <p className="muted">
+            Suggested by a rule<span className="small" data-secondary-id> ({evaluation.imaging.rule})</span>. A doctor decides.
+          </p>
+        )}
         {evaluation.imaging.also_consider.length > 0 && (
           <>
             <h3>Also consider</h3>
             <ul>
               {evaluation.imaging.also_consider.map((a) => (
                 <li key={a.rule}>
-                  {a.title} ({a.rule}){a.modality !== "none" ? `: ${MODALITY_LABELS[a.modality]}` : ""}
+                  {a.title}{" "}
+                  <span className="small" data-secondary-id>
+                    ({a.rule})
+                  </span>
+                  {a.modality !== "none" ? `: ${MODALITY_LABELS[a.modality]}` : ""}
                   {a.detail ? ` — ${a.detail}` : ""}
                 </li>
               ))}
@@ -116,29 +128,8 @@ export function ResultView({
         )}
       </section>
 
-      {advisories.length > 0 && (
-        <section className="card" aria-labelledby="advice-title">
-          <h2 id="advice-title">Advice for the patient</h2>
-          <ul>
-            {advisories.map((a) => (
-              <li key={a.rule}>
-                <strong>{a.title}</strong>: {a.message ?? a.action}
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
-
-      {evaluation.conservative_care_content.length > 0 && (
-        <section className="card" aria-labelledby="care-title">
-          <h2 id="care-title">Self-care and conservative care</h2>
-          <ul>
-            {evaluation.conservative_care_content.map((c) => (
-              <li key={c.id}>{c.text}</li>
-            ))}
-          </ul>
-        </section>
-      )}
+      {/* Patient advice and the clinician's (prescribing, review) apart: components/visits/advice-sections.tsx */}
+      <AdviceSections evaluation={evaluation} />
 
       <section className="card safety-net" aria-labelledby="safety-title">
         <h2 id="safety-title">Safety net: tell every patient</h2>

@@ -1,10 +1,11 @@
 "use client";
 
 // Autosave for one draft: every change is mirrored to this browser's storage at once (a lost
-// connection or a crashed tab loses nothing) and sent to the server, debounced, one save at a time,
-// guarded by the draft's version. A failed save is retried; nothing is dropped.
+// connection or a crashed tab loses nothing; local-drafts.ts) and sent to the server, debounced, one save
+// at a time, guarded by the draft's version. A failed save is retried; nothing is dropped.
 import { useCallback, useEffect, useRef, useState } from "react";
 import { loadVisitVersion, saveAnswers } from "@/components/api/intake";
+import { writeLocalCopy } from "./local-drafts";
 
 export type TSaveState =
   | { kind: "saved"; at: string | null }
@@ -13,42 +14,6 @@ export type TSaveState =
   | { kind: "offline" }
   | { kind: "conflict"; message: string }
   | { kind: "error"; message: string };
-
-interface TLocalCopy {
-  answers: Record<string, unknown>;
-  /** server version the local answers were based on */
-  baseVersion: number;
-  /** true until the server has acknowledged these answers */
-  unsynced: boolean;
-  at: string;
-}
-
-const storageKey = (visitId: string) => `backline.draft.${visitId}`;
-
-export function readLocalCopy(visitId: string): TLocalCopy | null {
-  try {
-    const raw = window.localStorage.getItem(storageKey(visitId));
-    return raw ? (JSON.parse(raw) as TLocalCopy) : null;
-  } catch {
-    return null;
-  }
-}
-
-function writeLocalCopy(visitId: string, copy: TLocalCopy) {
-  try {
-    window.localStorage.setItem(storageKey(visitId), JSON.stringify(copy));
-  } catch {
-    // Storage full or disabled: the server copy still works.
-  }
-}
-
-export function clearLocalCopy(visitId: string) {
-  try {
-    window.localStorage.removeItem(storageKey(visitId));
-  } catch {
-    /* nothing to clear */
-  }
-}
 
 const DEBOUNCE_MS = 700;
 const RETRY_MS = 4_000;

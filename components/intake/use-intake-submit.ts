@@ -14,7 +14,8 @@ import { cannotExcludeIn, submitIntake } from "@/components/api/intake";
 import type { TBlankAnswers } from "./blank-answers-panel";
 import type { TSummaryItem } from "./intake-stepper";
 import type { TIntakeValues } from "./question-field";
-import { clearLocalCopy, type useAutosave } from "./use-autosave";
+import { clearLocalDraft } from "./local-drafts";
+import type { useAutosave } from "./use-autosave";
 
 /**
  * What the blank answers leave unexcluded (DATA-02): the engine itself, loaded only when a submit has blanks, so
@@ -68,7 +69,8 @@ export function useIntakeSubmit({ visitId, autosave, form, errorsOf, showErrorsA
       const result = await submitIntake(visitId, version, answers, blankReason);
       if (result.ok) {
         autosave.markClean();
-        clearLocalCopy(visitId);
+        // Submitted: neither the answers nor the step stay on this device.
+        clearLocalDraft(visitId);
         router.push(`/visits/${visitId}`);
         return;
       }

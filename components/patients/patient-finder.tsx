@@ -1,6 +1,7 @@
 "use client";
 
-// "Find a patient" on the intake page. The search text is a patient's name or MRN, so it never goes into
+// "Find a patient" on the intake page: it searches as the text is typed (after a pause of SEARCH_DELAY_MS; Enter
+// searches at once), by name, MRN or date of birth. The search text is a patient's name or MRN, so it never goes into
 // the page URL (browser history, address bar, shared links) nor in an API URL: the search is the body of
 // POST /api/v1/patients/search, and the last one is kept in this tab's sessionStorage, so Back from a patient
 // page shows it again (use-patient-search.ts).
@@ -11,6 +12,9 @@ import { PatientResults } from "./patient-results";
 import { MAX_QUERY, usePatientSearch, type TFocusTarget } from "./use-patient-search";
 
 export type { TPatientRow } from "@/components/api/patients";
+
+/** How long typing must pause before the search runs: one request per word typed, not per key. */
+export const SEARCH_DELAY_MS = 300;
 
 export function PatientFinder({
   initialRows,
@@ -28,6 +32,7 @@ export function PatientFinder({
   const resultsRef = useRef<HTMLTableElement>(null);
   const prevRef = useRef<HTMLButtonElement>(null);
   const nextRef = useRef<HTMLButtonElement>(null);
+  const typingTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const { shown, pending, failure, announcement, search, retry, focusAfterRef } = usePatientSearch({
     initialRows,
     initialTotal,
@@ -52,13 +57,32 @@ export function PatientFinder({
     order.find((ref) => ref.current)?.current?.focus();
   }, [focusAfterRef, shown]);
 
+  const typedQuery = () => (inputRef.current?.value ?? "").trim().slice(0, MAX_QUERY);
+  const stopTyping = () => {
+    if (typingTimer.current) clearTimeout(typingTimer.current);
+    typingTimer.current = null;
+  };
+  useEffect(() => stopTyping, []);
+
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const q = (inputRef.current?.value ?? "").trim().slice(0, MAX_QUERY);
-    void search({ q, page: 1 });
+    stopTyping();
+    void search({ q: typedQuery(), page: 1 });
+  }
+
+  // Search as you type: once typing pauses, and only when the words changed (a space or the same text again is no
+  // new search).
+  function onType() {
+    stopTyping();
+    typingTimer.current = setTimeout(() => {
+      typingTimer.current = null;
+      const q = typedQuery();
+      if (q !== activeQ) void search({ q, page: 1 });
+    }, SEARCH_DELAY_MS);
   }
 
   function clear() {
+    stopTyping();
     if (inputRef.current) {
       inputRef.current.value = "";
       // The Clear button disappears with the search, so focus goes back to the box.
@@ -74,7 +98,7 @@ export function PatientFinder({
       {/* No action and no field name: even a submit before the script has loaded sends no search text. */}
       <form role="search" aria-label="Patients" className="search-form" onSubmit={onSubmit}>
         <div className="search-field">
-          <label htmlFor="patient-search">Search by name or MRN</label>
+          <label htmlFor="patient-search">Search by name or MRN, or date of birth</label>
           <input
             ref={inputRef}
             id="patient-search"
@@ -82,6 +106,8 @@ export function PatientFinder({
             autoComplete="off"
             spellCheck={false}
             maxLength={MAX_QUERY}
+            aria-describedby="patient-search-hint"
+            onChange={onType}
           />
         </div>
         <button type="submit" disabled={!ready}>
@@ -93,6 +119,10 @@ export function PatientFinder({
           </button>
         )}
       </form>
+      <p className="hint finder-hint" id="patient-search-hint">
+        Results appear as you type. Small spelling mistakes are forgiven; a date of birth can be written 6 Dec 1978,
+        1978-12-06 or 06/12/1978.
+      </p>
 
       <p className="finder-status" role="status" aria-live="polite">
         {pending ? (

@@ -63,7 +63,8 @@ export function PatientResults({
           {shown.q
             ? `${shown.total} ${shown.total === 1 ? "patient matches" : "patients match"} “${shown.q}”`
             : countText(shown.total)}
-          {pages > 1 && `, showing ${from} to ${to}`}, sorted by family name
+          {pages > 1 && `, showing ${from} to ${to}`}
+          {shown.q ? ", best matches first" : ", sorted by family name"}
         </caption>
         <thead>
           <tr>

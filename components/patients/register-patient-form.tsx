@@ -5,11 +5,12 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { useForm, type FieldErrors, type UseFormRegister } from "react-hook-form";
-import { PATIENT_SEXES, ZPatientInput, type TPatientData, type TPatientInput } from "@/lib/contracts/patient";
+import { PATIENT_SEXES, ZPatientInput, type TLikelyMatch, type TPatientData, type TPatientInput } from "@/lib/contracts/patient";
 import type { TApiError } from "@/components/api/client";
-import { createdId, existingPatientOf, registerPatient } from "@/components/api/patients";
+import { createdId, existingPatientOf, likelyMatchesOf, registerPatient } from "@/components/api/patients";
+import { LikelyMatches } from "./likely-matches";
 
-type TFieldName = keyof TPatientInput;
+type TFieldName = Exclude<keyof TPatientInput, "confirmDistinct">;
 
 /** Form order: errors are summarised and focused in this order. */
 const FIELD_ORDER: readonly TFieldName[] = ["mrn", "givenName", "familyName", "birthDate", "sex"];
@@ -30,6 +31,8 @@ export function RegisterPatientForm() {
   const [pending, setPending] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const [conflict, setConflict] = useState<{ id: string; mrn: string } | null>(null);
+  // A likely duplicate: the matches shown, and the data that was sent (registered as is on confirmation).
+  const [held, setHeld] = useState<{ matches: TLikelyMatch[]; data: TPatientData } | null>(null);
   const alertRef = useRef<HTMLDivElement>(null);
   const {
     register,
@@ -52,12 +55,13 @@ export function RegisterPatientForm() {
 
   // A conflict or a failure is announced and focused once it is on screen, so the link in it is one Tab away.
   useEffect(() => {
-    if (conflict || failure) alertRef.current?.focus();
-  }, [conflict, failure]);
+    if (conflict || failure || held) alertRef.current?.focus();
+  }, [conflict, failure, held]);
 
   function onInvalid(fieldErrors: FieldErrors<TPatientInput>) {
     setFailure(null);
     setConflict(null);
+    setHeld(null);
     focusFirst(FIELD_ORDER.filter((name) => fieldErrors[name]));
   }
 
@@ -65,6 +69,7 @@ export function RegisterPatientForm() {
     setPending(true);
     setFailure(null);
     setConflict(null);
+    setHeld(null);
     const result = await registerPatient(data);
     const id = createdId(result);
     if (id) {
@@ -85,6 +90,11 @@ export function RegisterPatientForm() {
       setError("mrn", { type: "server", message: `MRN ${data.mrn} belongs to an existing patient` });
       return;
     }
+    const matches = likelyMatchesOf(error);
+    if (result.status === 409 && matches) {
+      setHeld({ matches, data: { ...data, confirmDistinct: undefined } });
+      return;
+    }
     const fieldErrors = (error.fields ?? []).filter((f) => isField(f.field));
     if (result.status === 400 && fieldErrors.length > 0) {
       for (const f of fieldErrors) setError(f.field as TFieldName, { type: "server", message: f.message });
@@ -97,12 +107,26 @@ export function RegisterPatientForm() {
   }
 
   return (
-    <form onSubmit={(event) => void handleSubmit(onValid, onInvalid)(event)} noValidate aria-labelledby="register-heading">
+    <form
+      onSubmit={(event) => void handleSubmit(onValid, onInvalid)(event)}
+      // The matches were for what was sent: a change to the form asks the server again.
+      onChange={() => held && !pending && setHeld(null)}
+      noValidate
+      aria-labelledby="register-heading"
+    >
       {conflict && (
         <div className="alert register-alert" role="alert" tabIndex={-1} ref={alertRef} id="register-conflict">
           <p className="alert-text">A patient with MRN {conflict.mrn} is already registered.</p>
           <Link href={`/patients/${conflict.id}`}>Open the existing record</Link>
         </div>
+      )}
+      {held && (
+        <LikelyMatches
+          matches={held.matches}
+          pending={pending}
+          alertRef={alertRef}
+          onConfirm={() => void onValid({ ...held.data, confirmDistinct: true })}
+        />
       )}
       {failure && (
         <div className="alert register-alert" role="alert" tabIndex={-1} ref={alertRef}>

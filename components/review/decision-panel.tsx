@@ -7,8 +7,10 @@
 // ("Complete missing answers" on the page); it is signed as provisional only when the doctor confirms the answers
 // truly cannot be obtained and gives a coded reason. The server refuses the signature without both.
 // One form per file: decision-form.tsx, sign-form.tsx, addenda.tsx; decision-summary.tsx shows what was decided.
+import Link from "next/link";
+import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
-import { addAddendum, recordDecision, signVisit, useVisitAction } from "@/components/api/review";
+import { addAddendum, nextInQueue, recordDecision, signVisit, useVisitAction } from "@/components/api/review";
 import { formatDateTime } from "@/lib/contracts/format";
 import { useHydrated } from "@/components/use-hydrated";
 import { blankReasonText } from "@/lib/contracts/blank-reasons";
@@ -35,6 +37,23 @@ export function DecisionPanel({
   const alertRef = useRef<HTMLDivElement>(null);
   const ready = useHydrated();
   const suggested = visit.evaluation?.imaging.modality ?? "none";
+  const router = useRouter();
+  // "Sign and open next" when no other visit is waiting: say so here, with the way back to the queue.
+  const [noneWaiting, setNoneWaiting] = useState(false);
+  const noneRef = useRef<HTMLAnchorElement>(null);
+  useEffect(() => {
+    if (noneWaiting) noneRef.current?.focus();
+  }, [noneWaiting]);
+
+  async function sign(data: Parameters<typeof signVisit>[1], mode: "sign" | "next") {
+    const result = await act(() => signVisit(visit.id, data), "Visit signed.");
+    if (result.ok && mode === "next") {
+      const next = await nextInQueue(visit.id);
+      if (next.ok && next.body.id) router.push(`/review/${next.body.id}`);
+      else setNoneWaiting(true);
+    }
+    return result;
+  }
 
   // A fresh version from the server (after our action or a refresh) resets the form to the stored state.
   const [seenVersion, setSeenVersion] = useState(visit.version);
@@ -65,6 +84,14 @@ export function DecisionPanel({
       <section className="card decision" aria-labelledby="decision-title">
         <h2 id="decision-title">Decision and sign-off</h2>
         {status}
+        {noneWaiting && (
+          <p className="notice" role="status">
+            Signed. No other unsigned visit is waiting in the queue.{" "}
+            <Link ref={noneRef} href="/review">
+              Back to the queue
+            </Link>
+          </p>
+        )}
         <DecisionSummary visit={visit} timeZone={timeZone} />
         <p>
           <strong>Signed</strong> by {visit.signedBy ?? "unknown"}
@@ -119,7 +146,7 @@ export function DecisionPanel({
             ready={ready}
             pending={pending}
             onChange={() => setEditing(true)}
-            onSign={(data) => act(() => signVisit(visit.id, data), "Visit signed.")}
+            onSign={sign}
           />
           <p className="muted">Signing locks the visit. Later remarks can be added as addenda.</p>
         </>

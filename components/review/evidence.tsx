@@ -1,7 +1,8 @@
 // The evidence behind a visit's evaluation, for the doctor: each fired rule with the facts that made it
-// fire, the imaging suggestion beside the seeds' comparison of diagnostic tools, blood tests, advisories,
-// and what is missing from a provisional result. Server-rendered; no client JavaScript.
-import { DIAGNOSTIC_TOOLS, questionById, sourceByTag, type Evaluation, type Explanation } from "@/lib/clinical";
+// fire (folded by default, with its sources), the imaging suggestion beside the seeds' comparison of diagnostic
+// tools (folded), blood tests, advisories, and what is missing from a provisional result. Plain words first;
+// rule ids only as small secondary text. Server-rendered; <details> needs no client JavaScript.
+import { DIAGNOSTIC_TOOLS, askNowSentence, askNowLines, questionById, sourceByTag, type Evaluation, type Explanation } from "@/lib/clinical";
 import { MODALITY_LABELS, URGENCY_LABELS } from "@/lib/contracts/labels";
 
 function Sources({ tags }: { tags: readonly string[] }) {
@@ -36,13 +37,20 @@ const KIND_LABELS: Record<Explanation["kind"], string> = {
   out_of_scope: "Out of scope",
 };
 
-function RuleCard({ e }: { e: Explanation }) {
+function RuleId({ id }: { id: string }) {
+  return <span className="muted small rule-id" data-secondary-id> ({id})</span>;
+}
+
+function RuleCard({ e, evaluation }: { e: Explanation; evaluation: Evaluation }) {
   const tier = e.tier ? URGENCY_LABELS[e.tier] : null;
+  // DATA-02's stored facts name fields; its plain lines come from the cannot-exclude list.
+  const facts = e.rule === "DATA-02" ? askNowLines(evaluation.cannot_exclude).map(askNowSentence) : e.conditions;
   return (
     <article className={`rule-card${e.tier === "emergency" ? " rule-emergency" : ""}`} aria-labelledby={`rule-${e.rule}`}>
       <h3 id={`rule-${e.rule}`}>
         {e.tier === "emergency" && <span aria-hidden="true">⚠ </span>}
-        {e.title} <span className="rule-id">({e.rule})</span>
+        {e.title}
+        <RuleId id={e.rule} />
       </h3>
       <dl className="facts">
         <dt>Kind</dt>
@@ -50,15 +58,13 @@ function RuleCard({ e }: { e: Explanation }) {
           {KIND_LABELS[e.kind]}
           {tier ? `, tier: ${tier}` : ""}
         </dd>
-        {e.conditions.length > 0 && (
+        {facts.length > 0 && (
           <>
-            <dt>Why it fired (the facts that held)</dt>
+            <dt>Why it fired (the answers that held)</dt>
             <dd>
               <ul className="conditions">
-                {e.conditions.map((c) => (
-                  <li key={c}>
-                    <code>{c}</code>
-                  </li>
+                {facts.map((c) => (
+                  <li key={c}>{c}</li>
                 ))}
               </ul>
             </dd>
@@ -94,9 +100,12 @@ function RuleCard({ e }: { e: Explanation }) {
         )}
         {e.sources.length > 0 && (
           <>
-            <dt>Sources</dt>
+            <dt className="visually-hidden">Sources</dt>
             <dd>
-              <Sources tags={e.sources} />
+              <details className="review-fold">
+                <summary>Sources ({e.sources.length})</summary>
+                <Sources tags={e.sources} />
+              </details>
             </dd>
           </>
         )}
@@ -113,8 +122,19 @@ export function FiredRules({ evaluation }: { evaluation: Evaluation }) {
     .toSorted((a, b) => (a.tier ? order[a.tier] : 4) - (b.tier ? order[b.tier] : 4));
   return (
     <section className="card" aria-labelledby="rules-title">
-      <h2 id="rules-title">Why: the rules that fired ({rules.length})</h2>
-      {rules.length === 0 ? <p>No red flag or pathway rule fired.</p> : rules.map((e) => <RuleCard key={e.rule} e={e} />)}
+      <h2 id="rules-title">Rule details and sources</h2>
+      {rules.length === 0 ? (
+        <p>No red flag or pathway rule fired.</p>
+      ) : (
+        <details className="review-fold">
+          <summary>
+            {rules.length === 1 ? "Show the rule that fired" : `Show the ${rules.length} rules that fired`}, with their sources
+          </summary>
+          {rules.map((e) => (
+            <RuleCard key={e.rule} e={e} evaluation={evaluation} />
+          ))}
+        </details>
+      )}
     </section>
   );
 }
@@ -123,6 +143,7 @@ export function ImagingEvidence({ evaluation }: { evaluation: Evaluation }) {
   const { imaging } = evaluation;
   const suggested = imaging.modality === "none" ? "exam" : imaging.modality;
   const tools = DIAGNOSTIC_TOOLS.filter((t) => t.id !== "blood");
+  const source = imaging.rule ? evaluation.explanations.find((e) => e.rule === imaging.rule) : undefined;
   return (
     <section className="card" aria-labelledby="imaging-title">
       <h2 id="imaging-title">Imaging suggestion: {MODALITY_LABELS[imaging.modality]}</h2>
@@ -133,9 +154,23 @@ export function ImagingEvidence({ evaluation }: { evaluation: Evaluation }) {
         </p>
       ))}
       <p className="muted">
-        {imaging.rule
-          ? `Supplied by rule ${imaging.rule}${imaging.tier ? ` (timing as for tier: ${URGENCY_LABELS[imaging.tier]})` : ""}${imaging.precedence ? `, position ${imaging.precedence} in the imaging precedence` : ""}.`
-          : "No rule suggests imaging."}
+        {source ? (
+          <>
+            Suggested because of: {source.title}
+            {imaging.tier ? `; timing as for ${URGENCY_LABELS[imaging.tier].toLowerCase()}` : ""}.
+            <span className="small" data-secondary-id>
+              {" "}
+              ({imaging.rule}
+              {imaging.precedence ? `, position ${imaging.precedence} in the imaging order` : ""})
+            </span>
+          </>
+        ) : imaging.rule ? (
+          <>
+            Suggested by a rule<span className="small" data-secondary-id> ({imaging.rule})</span>.
+          </>
+        ) : (
+          "No rule suggests imaging."
+        )}
       </p>
       {imaging.also_consider.length > 0 && (
         <>
@@ -143,14 +178,19 @@ export function ImagingEvidence({ evaluation }: { evaluation: Evaluation }) {
           <ul>
             {imaging.also_consider.map((a) => (
               <li key={a.rule}>
-                {a.title} ({a.rule}){a.modality !== "none" ? `: ${MODALITY_LABELS[a.modality]}` : ""}
+                {a.title}
+                <RuleId id={a.rule} />
+                {a.modality !== "none" ? `: ${MODALITY_LABELS[a.modality]}` : ""}
                 {a.detail ? `. ${a.detail}` : ""}
               </li>
             ))}
           </ul>
         </>
       )}
-      <h3 id="tools-title">Diagnostic tools compared</h3>
+      <details className="review-fold">
+      <summary>
+        <span id="tools-title">Diagnostic tools compared</span>
+      </summary>
       {/* Focusable so keyboard users can scroll the comparison sideways on narrow screens. */}
       <div className="table-scroll" role="region" aria-labelledby="tools-title" tabIndex={0}>
         <table className="tools" aria-labelledby="tools-title">
@@ -181,6 +221,7 @@ export function ImagingEvidence({ evaluation }: { evaluation: Evaluation }) {
           </tbody>
         </table>
       </div>
+      </details>
     </section>
   );
 }
@@ -196,7 +237,11 @@ export function BloodEvidence({ evaluation }: { evaluation: Evaluation }) {
           <ul>
             {blood.panels.map((p) => (
               <li key={`${p.key}-${p.rule}`}>
-                {p.tests.join(", ")} <span className="muted">(panel {p.key}, from {p.rule})</span>
+                {p.tests.join(", ")}
+                <span className="muted small" data-secondary-id>
+                  {" "}
+                  (panel {p.key}, from {p.rule})
+                </span>
               </li>
             ))}
           </ul>
@@ -218,7 +263,8 @@ export function Advisories({ evaluation }: { evaluation: Evaluation }) {
       <ul>
         {advisories.map((a) => (
           <li key={a.rule}>
-            <strong>{a.title}</strong> ({a.rule}): {a.message ?? a.action}
+            <strong>{a.title}</strong>
+            <RuleId id={a.rule} />: {a.message ?? a.action}
           </li>
         ))}
       </ul>

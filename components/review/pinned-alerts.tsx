@@ -2,7 +2,9 @@
 
 // Above the queue, whatever its sort, filters or page: every open emergency, every "ask now" visit and every
 // unacknowledged alert, until a clinician signs the visit. It can be folded (the choice is kept), and its
-// heading still counts what it holds, so nothing leaves the doctor's sight silently.
+// heading still counts what it holds, so nothing leaves the doctor's sight silently. Open, it shows about three
+// rows and scrolls the rest (every row stays in the page, reachable with Tab), so the queue itself stays on the
+// first screen.
 import Link from "next/link";
 import { useState, useSyncExternalStore } from "react";
 import { useAcknowledge } from "../api/review";
@@ -49,50 +51,52 @@ export function PinnedAlerts({ timeZone, concerns }: { timeZone: string; concern
           {message}
         </p>
       )}
-      <table aria-label="Pinned visits">
-        <thead>
-          <tr>
-            <th scope="col">What</th>
-            <th scope="col">Patient</th>
-            <th scope="col">Submitted</th>
-            <th scope="col">Alert</th>
-            <th scope="col">
-              <span className="visually-hidden">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => {
-            const escalated = row.alert ? isEscalated(row.alert, now) : false;
-            return (
-              <tr key={row.visitId}>
-                <td>
-                  <strong>{alertHeadline(row, concerns)}</strong>
-                </td>
-                <td>
-                  {fullName(row.patient)}
-                  {row.patient.ageYears !== null ? `, ${row.patient.ageYears}` : ""}
-                  <div className="muted">MRN {row.patient.mrn}</div>
-                </td>
-                <td>{row.submittedAt ? formatTime(row.submittedAt, timeZone) : "—"}</td>
-                <td className={escalated ? "escalation" : undefined}>{row.alert ? alertStateText(row.alert, now, timeZone) : "No alert recorded"}</td>
-                <td>
-                  {row.alert && !row.alert.acknowledgedAt && (
-                    <>
-                      <button type="button" className="primary" onClick={() => void acknowledge(row.visitId)}>
-                        I&apos;m on it
-                      </button>{" "}
-                    </>
-                  )}
-                  <Link className="button-link" href={`/review/${row.visitId}`}>
-                    Open
-                  </Link>
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <div className="pinned-scroll">
+        <table aria-label="Pinned visits">
+          <thead>
+            <tr>
+              <th scope="col">What</th>
+              <th scope="col">Patient</th>
+              <th scope="col">Submitted</th>
+              <th scope="col">Alert</th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => {
+              const escalated = row.alert ? isEscalated(row.alert, now) : false;
+              return (
+                <tr key={row.visitId}>
+                  <td>
+                    <strong>{alertHeadline(row, concerns)}</strong>
+                  </td>
+                  <td>
+                    {fullName(row.patient)}
+                    {row.patient.ageYears !== null ? `, ${row.patient.ageYears}` : ""}{" "}
+                    <span className="muted pinned-mrn">MRN {row.patient.mrn}</span>
+                  </td>
+                  <td>{row.submittedAt ? formatTime(row.submittedAt, timeZone) : "—"}</td>
+                  <td className={escalated ? "escalation" : undefined}>{row.alert ? alertStateText(row.alert, now, timeZone) : "No alert recorded"}</td>
+                  <td>
+                    {row.alert && !row.alert.acknowledgedAt && (
+                      <>
+                        <button type="button" className="primary" onClick={() => void acknowledge(row.visitId)}>
+                          I&apos;m on it
+                        </button>{" "}
+                      </>
+                    )}
+                    <Link className="button-link" href={`/review/${row.visitId}`}>
+                      Open
+                    </Link>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
     </details>
   );
 }

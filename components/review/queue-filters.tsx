@@ -1,10 +1,14 @@
 "use client";
 
-// The queue's filter form, and the words it shares with the rest of the queue (its tiers, the red-flag options).
-import { useState, type FormEvent } from "react";
+// The queue's filters in one compact row (folded behind a "Filters" button on small screens), and the words they
+// share with the rest of the queue (its tiers, the red-flag options). A choice applies as it is made: a select at
+// once, a date or the name/MRN search after a short pause in typing (or on Enter, or on leaving the field), so a
+// half-typed year or name does not fetch. The result count is announced (review-queue.tsx).
+import { useEffect, useRef, useState, type FormEvent } from "react";
 import type { Tier } from "@/lib/clinical/types";
 import { MODALITY_LABELS, URGENCY_LABELS } from "@/lib/contracts/labels";
 import type { TQueueQuery } from "@/lib/contracts/queue";
+import type { TNavigate } from "./use-queue-url";
 
 export const TIERS: readonly Tier[] = ["emergency", "urgent", "routine_soon", "none"];
 
@@ -13,69 +17,124 @@ export interface TFlagOption {
   title: string;
   /** what the rule looks for, in a few words, for "Ask now: cannot exclude ..." */
   concern: string;
+  /** the flag's short name in the queue ("Cauda equina syndrome"); the id is shown on hover only */
+  short: string;
 }
 
-/** The filter form: edits stay local until Apply, so screen-reader and keyboard users are never surprised. */
+const SEARCH_PAUSE_MS = 300;
+const DATE_PAUSE_MS = 600;
+
+/**
+ * A field typed into, committed after a pause: the draft follows the view when it changes elsewhere (Back, a saved
+ * view, Clear), and the commit always sees the latest view (it goes through a ref, not a stale closure).
+ */
+function usePausedField(value: string, commit: (value: string) => void, pauseMs: number) {
+  const [draft, setDraft] = useState(value);
+  const [seen, setSeen] = useState(value);
+  if (value !== seen) {
+    setSeen(value);
+    setDraft(value);
+  }
+  const latest = useRef(commit);
+  useEffect(() => {
+    latest.current = commit;
+  });
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  useEffect(() => () => {
+    if (timer.current) clearTimeout(timer.current);
+  }, []);
+  const cancel = () => {
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = null;
+  };
+  return {
+    draft,
+    change(next: string) {
+      setDraft(next);
+      cancel();
+      timer.current = setTimeout(() => {
+        timer.current = null;
+        latest.current(next);
+      }, pauseMs);
+    },
+    /** Commit now (Enter, leaving the field) if a commit is pending. */
+    flush() {
+      if (!timer.current) return;
+      cancel();
+      latest.current(draft);
+    },
+  };
+}
+
 export function QueueFilters({
   query,
   flags,
   ready,
-  onApply,
+  navigate,
+  onSearch,
 }: {
+  /** the view shown, search text included */
   query: TQueueQuery;
   flags: TFlagOption[];
   ready: boolean;
-  onApply: (change: Partial<TQueueQuery>, q: string) => void;
+  navigate: TNavigate;
+  /** a new name/MRN search (kept out of the URL) */
+  onSearch: (text: string) => void;
 }) {
+  const [open, setOpen] = useState(false);
   const [error, setError] = useState<string | null>(null);
+
+  const search = usePausedField(query.q ?? "", (text) => onSearch(text.trim()), SEARCH_PAUSE_MS);
+  // Both dates as one field ("from|to"): a change to either is checked against the other as typed.
+  const dates = usePausedField(
+    `${query.from ?? ""}|${query.to ?? ""}`,
+    (value) => {
+      const [from = "", to = ""] = value.split("|");
+      if (from && to && from > to) {
+        setError("The “to” date must not be before the “from” date.");
+        return;
+      }
+      setError(null);
+      navigate({ from: from || undefined, to: to || undefined });
+    },
+    DATE_PAUSE_MS,
+  );
+  const [fromDraft = "", toDraft = ""] = dates.draft.split("|");
+
+  const active = [query.status !== "SUBMITTED", query.urgency, query.flag, query.imaging, query.from, query.to, query.q].filter(Boolean).length;
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const value = (name: string) => {
-      const v = String(form.get(name) ?? "").trim();
-      return v === "" ? undefined : v;
-    };
-    const from = value("from");
-    const to = value("to");
-    if (from && to && from > to) {
-      setError("The “to” date must not be before the “from” date.");
-      return;
-    }
-    setError(null);
-    onApply(
-      {
-        status: (value("status") ?? "SUBMITTED") as TQueueQuery["status"],
-        urgency: value("urgency") as TQueueQuery["urgency"],
-        flag: value("flag"),
-        imaging: value("imaging") as TQueueQuery["imaging"],
-        from,
-        to,
-      },
-      value("q") ?? "",
-    );
+    search.flush();
+    dates.flush();
   }
 
   function clear() {
     setError(null);
-    onApply({ status: "SUBMITTED", urgency: undefined, flag: undefined, imaging: undefined, from: undefined, to: undefined }, "");
+    onSearch("");
+    navigate({ status: "SUBMITTED", urgency: undefined, flag: undefined, imaging: undefined, from: undefined, to: undefined });
   }
 
   return (
-    <form className="filters card" onSubmit={submit} aria-labelledby="filters-title" noValidate>
-      <h2 id="filters-title">Filters</h2>
-      <div className="filter-grid">
-        <div>
+    <form className="queue-filters" role="search" aria-labelledby="filters-title" onSubmit={submit} noValidate>
+      <h2 id="filters-title" className="visually-hidden">
+        Filters
+      </h2>
+      <button type="button" className="secondary queue-filters-toggle" aria-expanded={open} aria-controls="queue-filter-row" onClick={() => setOpen(!open)}>
+        Filters{active > 0 ? ` (${active} on)` : ""}
+      </button>
+      <div id="queue-filter-row" className="queue-filter-row" data-open={open ? "true" : "false"}>
+        <div className="queue-filter">
           <label htmlFor="filter-status">Status</label>
-          <select id="filter-status" name="status" defaultValue={query.status}>
+          <select id="filter-status" value={query.status} disabled={!ready} onChange={(e) => navigate({ status: e.target.value as TQueueQuery["status"] })}>
             <option value="SUBMITTED">Waiting for review</option>
             <option value="SIGNED">Signed</option>
             <option value="ALL">All submitted and signed</option>
           </select>
         </div>
-        <div>
+        <div className="queue-filter">
           <label htmlFor="filter-urgency">Urgency</label>
-          <select id="filter-urgency" name="urgency" defaultValue={query.urgency ?? ""}>
+          <select id="filter-urgency" value={query.urgency ?? ""} disabled={!ready} onChange={(e) => navigate({ urgency: (e.target.value || undefined) as TQueueQuery["urgency"] })}>
             <option value="">Any urgency</option>
             {TIERS.map((t) => (
               <option key={t} value={t}>
@@ -84,20 +143,20 @@ export function QueueFilters({
             ))}
           </select>
         </div>
-        <div>
+        <div className="queue-filter queue-filter-wide">
           <label htmlFor="filter-flag">Red flag</label>
-          <select id="filter-flag" name="flag" defaultValue={query.flag ?? ""}>
+          <select id="filter-flag" value={query.flag ?? ""} disabled={!ready} onChange={(e) => navigate({ flag: e.target.value || undefined })}>
             <option value="">Any or none</option>
             {flags.map((f) => (
-              <option key={f.id} value={f.id}>
-                {f.id}: {f.title}
+              <option key={f.id} value={f.id} title={`${f.id}: ${f.title}`}>
+                {f.short}
               </option>
             ))}
           </select>
         </div>
-        <div>
+        <div className="queue-filter queue-filter-wide">
           <label htmlFor="filter-imaging">Imaging suggestion</label>
-          <select id="filter-imaging" name="imaging" defaultValue={query.imaging ?? ""}>
+          <select id="filter-imaging" value={query.imaging ?? ""} disabled={!ready} onChange={(e) => navigate({ imaging: (e.target.value || undefined) as TQueueQuery["imaging"] })}>
             <option value="">Any</option>
             {(Object.keys(MODALITY_LABELS) as (keyof typeof MODALITY_LABELS)[]).map((m) => (
               <option key={m} value={m}>
@@ -106,17 +165,40 @@ export function QueueFilters({
             ))}
           </select>
         </div>
-        <div>
+        <div className="queue-filter">
           <label htmlFor="filter-from">Submitted from</label>
-          <input type="date" id="filter-from" name="from" defaultValue={query.from ?? ""} />
+          <input type="date" id="filter-from" value={fromDraft} disabled={!ready} onChange={(e) => dates.change(`${e.target.value}|${toDraft}`)} onBlur={dates.flush} />
         </div>
-        <div>
+        <div className="queue-filter">
           <label htmlFor="filter-to">Submitted to</label>
-          <input type="date" id="filter-to" name="to" defaultValue={query.to ?? ""} aria-invalid={error ? true : undefined} aria-describedby={error ? "filter-error" : undefined} />
+          <input
+            type="date"
+            id="filter-to"
+            value={toDraft}
+            disabled={!ready}
+            onChange={(e) => dates.change(`${fromDraft}|${e.target.value}`)}
+            onBlur={dates.flush}
+            aria-invalid={error ? true : undefined}
+            aria-describedby={error ? "filter-error" : undefined}
+          />
         </div>
-        <div className="filter-search">
+        <div className="queue-filter queue-filter-wide">
           <label htmlFor="filter-q">Name or MRN</label>
-          <input type="search" id="filter-q" name="q" defaultValue={query.q ?? ""} maxLength={100} autoComplete="off" />
+          <input
+            type="search"
+            id="filter-q"
+            value={search.draft}
+            disabled={!ready}
+            maxLength={100}
+            autoComplete="off"
+            onChange={(e) => search.change(e.target.value)}
+            onBlur={search.flush}
+          />
+        </div>
+        <div className="queue-filter queue-filter-action">
+          <button type="button" className="secondary" disabled={!ready || active === 0} onClick={clear}>
+            Clear filters
+          </button>
         </div>
       </div>
       {error && (
@@ -124,14 +206,6 @@ export function QueueFilters({
           {error}
         </p>
       )}
-      <p className="actions">
-        <button type="submit" className="primary" disabled={!ready}>
-          Apply filters
-        </button>{" "}
-        <button type="button" disabled={!ready} onClick={clear}>
-          Clear filters
-        </button>
-      </p>
     </form>
   );
 }

@@ -14,11 +14,12 @@ import Link from "next/link";
 import { useMemo } from "react";
 import { formatDateTime, fullName } from "@/lib/contracts/format";
 import { joinWords } from "@/lib/clinical/words";
-import type { Tier } from "@/lib/clinical/types";
-import { MODALITY_LABELS, STATUS_LABELS, URGENCY_LABELS } from "@/lib/contracts/labels";
-import { QUEUE_PAGE_SIZES, type TQueueQuery } from "@/lib/contracts/queue";
+import { MODALITY_LABELS, STATUS_LABELS } from "@/lib/contracts/labels";
+import type { TQueueQuery } from "@/lib/contracts/queue";
 import type { TQueuePage, TQueueRow } from "@/lib/contracts/wire/queue";
 import type { TFlagOption } from "./queue-filters";
+import { Flags, UrgencyLabel, useClock, Waiting } from "./queue-cells";
+import { QueuePager } from "./queue-pager";
 import type { TNavigate } from "./use-queue-url";
 
 /** Sortable columns map to the API's `sort` values; the rest are display only. */
@@ -32,16 +33,6 @@ const SORTABLE: Record<string, TQueueQuery["sort"]> = {
 
 /** Urgency sorts "most urgent first" by default; every other column ascending. */
 const isDescending = (query: TQueueQuery) => (query.sort === "urgency" ? query.dir !== "asc" : query.dir === "desc");
-
-function UrgencyLabel({ urgency }: { urgency: Tier | null }) {
-  if (!urgency) return <>—</>;
-  return (
-    <span className={`tier tier-${urgency}`}>
-      {urgency === "emergency" && <span aria-hidden="true">⚠ </span>}
-      {urgency === "emergency" ? "EMERGENCY" : URGENCY_LABELS[urgency]}
-    </span>
-  );
-}
 
 const column = createColumnHelper<TQueueRow>();
 
@@ -57,6 +48,7 @@ export function QueueTable({
   ready,
   loading,
   timeZone,
+  now: serverNow,
   navigate,
 }: {
   data: TQueuePage;
@@ -68,8 +60,11 @@ export function QueueTable({
   ready: boolean;
   loading: boolean;
   timeZone: string;
+  /** the server's time when it made the page (ms), for the Waiting column's first render */
+  now: number;
   navigate: TNavigate;
 }) {
+  const now = useClock(serverNow);
   function onSortingChange(updater: Updater<SortingState>) {
     const current: SortingState = [{ id: columnIdOf(query.sort), desc: isDescending(query) }];
     const next = typeof updater === "function" ? updater(current) : updater;
@@ -81,6 +76,7 @@ export function QueueTable({
   }
 
   const concernOf = useMemo(() => new Map(flags.map((f) => [f.id, f.concern])), [flags]);
+  const flagOf = useMemo(() => new Map(flags.map((f) => [f.id, f])), [flags]);
   const columns = useMemo(
     () => [
       column.accessor((r) => fullName(r.patient), {
@@ -103,6 +99,7 @@ export function QueueTable({
           return value ? <time dateTime={value}>{formatDateTime(value, timeZone)}</time> : "—";
         },
       }),
+      column.display({ id: "waiting", header: "Waiting", cell: (info) => <Waiting row={info.row.original} now={now} timeZone={timeZone} /> }),
       column.accessor("urgency", {
         id: "urgency",
         header: "Urgency",
@@ -126,7 +123,7 @@ export function QueueTable({
         id: "redFlags",
         header: "Red flags",
         enableSorting: false,
-        cell: (info) => (info.getValue().length ? info.getValue().join(", ") : "None"),
+        cell: (info) => <Flags ids={info.getValue()} byId={flagOf} />,
       }),
       column.accessor("imagingModality", {
         id: "imaging",
@@ -140,7 +137,7 @@ export function QueueTable({
       column.accessor("status", { id: "status", header: "Status", enableSorting: false, cell: (info) => STATUS_LABELS[info.getValue()] }),
       column.accessor("signedBy", { id: "signedBy", header: "Signed by", enableSorting: false, cell: (info) => info.getValue() ?? "—" }),
     ],
-    [timeZone, concernOf],
+    [timeZone, concernOf, flagOf, now],
   );
 
   const pageCount = Math.max(1, Math.ceil(data.total / data.pageSize));
@@ -158,6 +155,8 @@ export function QueueTable({
     enableMultiSort: false,
     rowCount: data.total,
     state: {
+      // Status and Signed by only where the view can hold signed visits: a column of "Submitted" and "—" is noise.
+      columnVisibility: { status: query.status === "ALL", signedBy: query.status !== "SUBMITTED" },
       sorting: [{ id: columnIdOf(query.sort), desc: isDescending(query) }],
       pagination: { pageIndex: data.page - 1, pageSize: data.pageSize },
     },
@@ -187,6 +186,7 @@ export function QueueTable({
                     <th
                       key={header.id}
                       scope="col"
+                      className={`col-${header.column.id}`}
                       aria-sort={sorted ? (sorted === "desc" ? "descending" : "ascending") : undefined}
                     >
                       {canSort ? (
@@ -213,11 +213,11 @@ export function QueueTable({
               <tr key={row.id} className={row.original.urgency === "emergency" ? "row-emergency" : undefined}>
                 {row.getVisibleCells().map((cell) =>
                   cell.column.id === "patient" ? (
-                    <th key={cell.id} scope="row">
+                    <th key={cell.id} scope="row" className="col-patient">
                       {flexRender(cell.column.columnDef.cell, cell.getContext())}
                     </th>
                   ) : (
-                    <td key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</td>
+                    <td key={cell.id} className={`col-${cell.column.id}`}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</td>
                   ),
                 )}
               </tr>
@@ -225,31 +225,16 @@ export function QueueTable({
           </tbody>
         </table>
       </div>
-      <nav className="pager" aria-label="Queue pages">
-        <button type="button" disabled={!ready || !table.getCanPreviousPage()} onClick={() => table.previousPage()}>
-          Previous page
-        </button>
-        <span>
-          Page {data.page} of {pageCount}
-        </span>
-        <button type="button" disabled={!ready || data.page >= pageCount} onClick={() => table.nextPage()}>
-          Next page
-        </button>
-        <label>
-          Rows per page{" "}
-          <select
-            value={urlQuery.pageSize}
-            disabled={!ready}
-            onChange={(e) => table.setPageSize(Number(e.target.value))}
-          >
-            {QUEUE_PAGE_SIZES.map((n) => (
-              <option key={n} value={n}>
-                {n}
-              </option>
-            ))}
-          </select>
-        </label>
-      </nav>
+      <QueuePager
+        page={data.page}
+        pageCount={pageCount}
+        pageSize={urlQuery.pageSize}
+        ready={ready}
+        canPrevious={table.getCanPreviousPage()}
+        onPrevious={() => table.previousPage()}
+        onNext={() => table.nextPage()}
+        onPageSize={(size) => table.setPageSize(size)}
+      />
     </>
   );
 }

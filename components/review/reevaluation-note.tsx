@@ -11,7 +11,18 @@ const versionOf = (label: string) => label.split("+")[0];
 export function ReevaluationNote({ reevaluation: r, timeZone }: { reevaluation: TReevaluationDto; timeZone: string }) {
   const gained = r.gained.filter((id) => /^(RF|DATA|OUT)/.test(id));
   const lost = r.lost.filter((id) => /^(RF|DATA|OUT)/.test(id));
-  const name = (id: string) => `${ruleById(id)?.title ?? id} (${id})`;
+  // The rule's title as the main text, its id as small secondary text.
+  const names = (ids: readonly string[]) =>
+    ids.map((id, i) => (
+      <span key={id}>
+        {i > 0 ? "; " : ""}
+        {ruleById(id)?.title ?? "A rule that no longer exists"}
+        <span className="muted small" data-secondary-id>
+          {" "}
+          ({id})
+        </span>
+      </span>
+    ));
   const tierChanged = r.fromUrgency !== r.toUrgency;
   return (
     <section className="card reevaluated" aria-labelledby="reevaluated-title">
@@ -24,8 +35,8 @@ export function ReevaluationNote({ reevaluation: r, timeZone }: { reevaluation: 
         answers as recorded (it was decided under {versionOf(r.fromRuleset)} before).
       </p>
       <ul>
-        {gained.length > 0 && <li>Now fires: {gained.map(name).join("; ")}</li>}
-        {lost.length > 0 && <li>No longer fires: {lost.map(name).join("; ")}</li>}
+        {gained.length > 0 && <li>Now fires: {names(gained)}</li>}
+        {lost.length > 0 && <li>No longer fires: {names(lost)}</li>}
         {r.fromImaging !== r.toImaging && (
           <li>
             Imaging suggestion: {r.fromImaging ? MODALITY_LABELS[r.fromImaging] : "none"} → {MODALITY_LABELS[r.toImaging]}

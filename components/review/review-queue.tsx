@@ -5,14 +5,15 @@
 // exception is the name/MRN search: that is patient data, so it stays out of every URL (the page's and the
 // API's), travels only in the body of POST /api/v1/visits/search, and is kept in this tab's sessionStorage for
 // the signed-in user.
-// The pieces: use-queue-url.ts (the view), use-queue-data.ts (fetching and live updates), queue-filters.tsx and
-// queue-table.tsx.
+// The pieces: use-queue-url.ts (the view), use-queue-data.ts (fetching and live updates), saved-views.tsx (views in
+// one click), queue-filters.tsx (applied as they change) and queue-table.tsx.
 import { ExportCsvLink } from "@/components/review/export-csv-link";
 import { useHydrated } from "@/components/use-hydrated";
 import { URGENCY_LABELS } from "@/lib/contracts/labels";
-import type { TQueuePage } from "@/lib/contracts/wire/queue";
+import type { TQueuePage, TSavedView } from "@/lib/contracts/wire/queue";
 import { QueueFilters, TIERS, type TFlagOption } from "./queue-filters";
 import { QueueTable } from "./queue-table";
+import { SavedViews } from "./saved-views";
 import { useQueueData } from "./use-queue-data";
 import { useQueueUrl } from "./use-queue-url";
 
@@ -25,6 +26,9 @@ export function ReviewQueue({
   flags,
   owner,
   timeZone,
+  savedViews,
+  today,
+  now,
 }: {
   initial: TQueuePage;
   /** `queueSearchParams(query).toString()` of the query the server rendered `initial` for */
@@ -34,8 +38,13 @@ export function ReviewQueue({
   flags: TFlagOption[];
   owner: string;
   timeZone: string;
+  /** the clinician's own saved views, as the server read them */
+  savedViews: TSavedView[];
+  /** the clinic's day (YYYY-MM-DD) and the server's time (ms) when it made the page */
+  today: string;
+  now: number;
 }) {
-  const { urlQuery, urlKey, q, query, wantedKey, navigate, apply } = useQueueUrl(owner);
+  const { urlQuery, q, query, wantedKey, navigate, search } = useQueueUrl(owner);
   const { data, failure, announcement, loading } = useQueueData({ initial, initialKey, query, q, wantedKey, owner });
   const ready = useHydrated();
 
@@ -50,38 +59,35 @@ export function ReviewQueue({
         </p>
       )}
 
-      <section aria-labelledby="counts-title" className="queue-counts">
-        <h2 id="counts-title" className="visually-hidden">
-          Visits in this view by urgency
-        </h2>
-        <ul>
-          {TIERS.map((tier) => (
-            <li key={tier}>
-              <button
-                type="button"
-                className={`count count-${tier}`}
-                aria-pressed={urlQuery.urgency === tier}
-                disabled={!ready}
-                onClick={() => navigate({ urgency: urlQuery.urgency === tier ? undefined : tier })}
-              >
-                <span className="count-label">
-                  {tier === "emergency" && <span aria-hidden="true">⚠ </span>}
-                  {URGENCY_LABELS[tier]}
-                </span>{" "}
-                <span className="count-value">{data.counts[tier]}</span>
-              </button>
-            </li>
-          ))}
-        </ul>
-      </section>
+      <div className="queue-toolbar">
+        <section aria-labelledby="counts-title" className="queue-counts">
+          <h2 id="counts-title" className="visually-hidden">
+            Visits in this view by urgency
+          </h2>
+          <ul>
+            {TIERS.map((tier) => (
+              <li key={tier}>
+                <button
+                  type="button"
+                  className={`count count-${tier}`}
+                  aria-pressed={urlQuery.urgency === tier}
+                  disabled={!ready}
+                  onClick={() => navigate({ urgency: urlQuery.urgency === tier ? undefined : tier })}
+                >
+                  <span className="count-label">
+                    {tier === "emergency" && <span aria-hidden="true">⚠ </span>}
+                    {URGENCY_LABELS[tier]}
+                  </span>{" "}
+                  <span className="count-value">{data.counts[tier]}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+        <SavedViews initial={savedViews} urlQuery={urlQuery} today={today} timeZone={timeZone} ready={ready} navigate={navigate} />
+      </div>
 
-      <QueueFilters
-        key={`${urlKey}|${q ?? ""}`}
-        query={query}
-        flags={flags}
-        ready={ready && q !== null}
-        onApply={apply}
-      />
+      <QueueFilters query={query} flags={flags} ready={ready && q !== null} navigate={navigate} onSearch={search} />
 
       <p role="status" aria-live="polite" className="visually-hidden">
         {announcement}
@@ -109,6 +115,7 @@ export function ReviewQueue({
         ready={ready}
         loading={loading}
         timeZone={timeZone}
+        now={now}
         navigate={navigate}
       />
     </>

@@ -2,12 +2,14 @@
 
 // Signing a visit, with the confirmation and coded reason a provisional result (DATA-01) needs.
 import { zodResolver } from "@hookform/resolvers/zod";
+import { useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { z } from "zod";
 import type { TApiResult } from "@/components/api/client";
 import { BLANK_REASONS, ZSign, type TBlankReasonCode } from "@/lib/contracts/visit";
 import type { TVisitDto } from "@/lib/contracts/wire/visit";
 import { blankToUndefined } from "./form-values";
+import { SignConfirm, type TSignMode } from "./review-sign-confirm";
 
 type TSignInput = z.input<typeof ZSign>;
 type TSignData = z.output<typeof ZSign>;
@@ -29,7 +31,8 @@ const ZSignProvisional = z
   });
 
 /**
- * Sign. For a provisional result the doctor first records the blank answers (the form above it on the page);
+ * Sign, or sign and open the next unsigned visit, each after one confirmation of what signing locks (a cancel
+ * changes nothing). For a provisional result the doctor first records the blank answers (the form above it on the page);
  * only when they truly cannot be obtained does the doctor tick the box and choose the reason, and the body then
  * carries both. A refusal from the server (422 on either) is shown on its field.
  */
@@ -46,8 +49,9 @@ export function SignForm({
   ready: boolean;
   pending: boolean;
   onChange: () => void;
-  onSign: (data: TSignData) => Promise<TApiResult<unknown>>;
+  onSign: (data: TSignData, mode: TSignMode) => Promise<TApiResult<unknown>>;
 }) {
+  const [confirming, setConfirming] = useState<{ mode: TSignMode; data: TSignData } | null>(null);
   const provisional = unanswered.length > 0;
   const {
     register,
@@ -67,15 +71,29 @@ export function SignForm({
   return (
     <form
       noValidate
-      onSubmit={handleSubmit(async (data) => {
-        const result = await onSign(provisional ? data : { version: data.version });
-        if (result.ok) return;
-        for (const f of result.error.fields ?? []) {
-          if (f.field === "acknowledgeProvisional") setError("acknowledgeProvisional", { message: `This box ${f.message}` });
-          if (f.field.startsWith("provisionalReason")) setError("provisionalReason.code", { message: `The reason ${f.message}` });
-        }
-      })}
+      onSubmit={(event) => {
+        // Which of the two buttons: "Sign the visit" or "Sign and open next".
+        const mode: TSignMode = (event.nativeEvent as SubmitEvent).submitter?.dataset.mode === "next" ? "next" : "sign";
+        void handleSubmit((data) => setConfirming({ mode, data: provisional ? data : { version: data.version } }))(event);
+      }}
     >
+      <SignConfirm
+        mode={confirming?.mode ?? null}
+        provisional={provisional}
+        pending={pending}
+        onCancel={() => setConfirming(null)}
+        onConfirm={async () => {
+          if (!confirming) return;
+          // Close first: focus goes back to the form, and a failure's alert can then take it.
+          setConfirming(null);
+          const result = await onSign(confirming.data, confirming.mode);
+          if (result.ok) return;
+          for (const f of result.error.fields ?? []) {
+            if (f.field === "acknowledgeProvisional") setError("acknowledgeProvisional", { message: `This box ${f.message}` });
+            if (f.field.startsWith("provisionalReason")) setError("provisionalReason.code", { message: `The reason ${f.message}` });
+          }
+        }}
+      />
       <input type="hidden" {...register("version", { valueAsNumber: true })} />
       {provisional && (
         <fieldset className="field">
@@ -134,8 +152,11 @@ export function SignForm({
         </fieldset>
       )}
       <p className="actions">
-        <button type="submit" className="primary" disabled={!ready || pending}>
-          Sign the visit
+        <button type="submit" className="primary" disabled={!ready || pending} data-mode="sign">
+          Sign the visit…
+        </button>{" "}
+        <button type="submit" className="primary" disabled={!ready || pending} data-mode="next">
+          Sign and open next…
         </button>{" "}
         <button type="button" className="secondary" disabled={!ready || pending} onClick={onChange}>
           Change the decision

@@ -5,7 +5,7 @@
 // and scroll kept). A newer request aborts the one in flight.
 import { useEffect, useState } from "react";
 import { OFFLINE_MESSAGE } from "@/components/api/client";
-import { searchQueue } from "@/components/api/review";
+import { searchQueue } from "@/components/api/queue";
 import { subscribeLive } from "@/components/live/live-events";
 import type { TQueueQuery } from "@/lib/contracts/queue";
 import type { TQueuePage } from "@/lib/contracts/wire/queue";

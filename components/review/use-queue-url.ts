@@ -38,15 +38,14 @@ export function useQueueUrl(owner: string) {
     window.history.pushState(null, "", search ? `?${search}` : window.location.pathname);
   };
 
-  /** Apply the filter form: the search text into sessionStorage, the rest into the URL. */
-  function apply(change: Partial<TQueueQuery>, text: string) {
+  /** A new name/MRN search: into this tab's sessionStorage, never the URL. */
+  function search(text: string) {
     rememberSearch(owner, text);
     setQ(text);
-    navigate(change);
   }
 
   const query: TQueueQuery = { ...urlQuery, q: q || undefined };
   /** The view wanted now, search text included: compared with the one shown to know when to fetch. */
   const wantedKey = `${urlKey}|${q ?? ""}`;
-  return { urlQuery, urlKey, q, query, wantedKey, navigate, apply };
+  return { urlQuery, urlKey, q, query, wantedKey, navigate, search };
 }

@@ -24,7 +24,7 @@ export function AskNow({
         {lines.map((l) => (
           <li key={l.rule}>
             <strong>Cannot exclude {l.concern}</strong>: ask about {joinWords(l.questions.map((q) => q.short))}
-            <span className="rule-id"> ({l.rule})</span>
+            <span className="rule-id" data-secondary-id> ({l.rule})</span>
           </li>
         ))}
       </ul>

@@ -1,5 +1,6 @@
-// Downloads of one visit for clinicians: the PDF summary and the FHIR R4 Bundle, plus printing. The URLs carry
-// only the visit id; the server audits every download.
+// Downloads of one visit for clinicians: the PDF summary and the FHIR R4 Bundle, plus printing and the patient
+// handout (for every role that opens the visit). The URLs carry only the visit id; the server audits every download.
+import Link from "next/link";
 import { can } from "@/lib/auth/permissions";
 import { type TRole } from "@/lib/contracts/roles";
 import { PrintButton } from "./print-button";
@@ -27,6 +28,11 @@ export function ExportLinks({ visitId, status, role }: { visitId: string; status
             </li>
           </>
         )}
+        <li>
+          <Link className="button secondary" href={`/visits/${visitId}/handout`}>
+            Patient handout
+          </Link>
+        </li>
         <li>
           <PrintButton />
         </li>

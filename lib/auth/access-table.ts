@@ -39,6 +39,7 @@ export const ACCESS_TABLE: readonly TAccessEntry[] = [
   { page: "/visits/[id]", access: ["intake:write", "review:read"] },
   { page: "/visits/[id]/intake", access: "intake:write" },
   { page: "/visits/[id]/complete", access: "intake:write" },
+  { page: "/visits/[id]/handout", access: ["intake:write", "review:read"] },
   { page: "/review", access: "review:read" },
   { page: "/review/[id]", access: "review:read" },
   { page: "/review/insight", access: "insight:read" },
@@ -48,6 +49,7 @@ export const ACCESS_TABLE: readonly TAccessEntry[] = [
   { page: "/admin/users/[id]", access: "admin:users" },
   { page: "/admin/audit", access: "admin:audit" },
   { page: "/account/two-step", access: "self:mfa" },
+  { page: "/account/set-password", access: "public" },
 
   // API: next-auth's own endpoints (sign-in, sign-out, session, CSRF) and the health check
   { route: "GET /api/auth/[...nextauth]", access: "public", sample: "/api/auth/csrf" },
@@ -59,6 +61,9 @@ export const ACCESS_TABLE: readonly TAccessEntry[] = [
   { route: "GET /api/v1/me/two-step", access: "self:mfa" },
   { route: "POST /api/v1/me/two-step", access: "self:mfa" },
   { route: "POST /api/v1/me/two-step/confirm", access: "self:mfa" },
+  { route: "GET /api/v1/me/saved-views", access: "review:read" },
+  { route: "POST /api/v1/me/saved-views", access: "review:read" },
+  { route: "DELETE /api/v1/me/saved-views/[id]", access: "review:read" },
   { route: "GET /api/v1/patients", access: "patient:read" },
   { route: "POST /api/v1/patients", access: "patient:write" },
   { route: "POST /api/v1/patients/search", access: "patient:read" },
@@ -72,6 +77,7 @@ export const ACCESS_TABLE: readonly TAccessEntry[] = [
   { route: "POST /api/v1/visits/[id]/submit", access: "intake:write" },
   { route: "POST /api/v1/visits/[id]/decision", access: "review:decide" },
   { route: "POST /api/v1/visits/[id]/sign", access: "review:decide" },
+  { route: "GET /api/v1/visits/[id]/next-in-queue", access: "review:read" },
   { route: "POST /api/v1/visits/[id]/addenda", access: "review:decide" },
   { route: "POST /api/v1/visits/[id]/amend", access: "intake:write" },
   { route: "POST /api/v1/visits/[id]/acknowledge", access: "review:decide" },
@@ -90,6 +96,8 @@ export const ACCESS_TABLE: readonly TAccessEntry[] = [
   { route: "POST /api/v1/admin/users/[id]/password", access: "admin:users" },
   { route: "DELETE /api/v1/admin/users/[id]/two-step", access: "admin:users" },
   { route: "POST /api/v1/admin/audit/search", access: "admin:audit" },
+  { route: "POST /api/v1/admin/audit/export.csv", access: "admin:audit" },
+  { route: "POST /api/v1/account/set-password", access: "public" },
 ];
 
 /** The key an entry is known by: "PAGE /path" or "METHOD /path". */

@@ -91,9 +91,15 @@ export async function checkCredentials(
   if (needsRehash(user.passwordHash)) {
     await database.user.updateMany({ where: { id: user.id, passwordHash: user.passwordHash }, data: { passwordHash: await hashPassword(passwordInput) } });
   }
-  await database.auditEvent.create({
-    data: { actorId: user.id, action: "auth.sign_in", entityType: "User", entityId: user.id, details: second === "none" ? {} : { secondStep: second } },
-  });
+  // The last sign-in (the admin's user list shows it) and the sign-in's audit row commit together. Raw SQL, so the
+  // account's updated_at keeps meaning "the account was changed".
+  const at = new Date();
+  await database.$transaction([
+    database.$executeRaw`UPDATE users SET last_sign_in_at = ${at} WHERE id = ${user.id}::uuid`,
+    database.auditEvent.create({
+      data: { at, actorId: user.id, action: "auth.sign_in", entityType: "User", entityId: user.id, details: second === "none" ? {} : { secondStep: second } },
+    }),
+  ]);
   return { ok: true, user: { id: user.id, email: user.email, name: user.name, role: user.role, sessionEpoch: user.sessionEpoch } };
 }
 

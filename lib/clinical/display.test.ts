@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { QUESTION_LIST, questionById } from "./catalogue";
-import { answeredBySection, compactAnswers, formatAnswer, isScaleQuestion, unansweredSafetyQuestions, usesDropdown } from "./display";
+import { answeredBySection, compactAnswers, formatAnswer, isScaleQuestion, questionName, unansweredSafetyQuestions, usesDropdown } from "./display";
 
 describe("form presentation derived from the catalogue", () => {
   it("puts exactly the 0-10 pain questions on a scale", () => {
@@ -67,5 +67,15 @@ describe("unanswered safety questions (what a doctor acknowledges when signing a
   it("is empty for a final result and for an out-of-scope one, where nothing is missing", () => {
     expect(unansweredSafetyQuestions({ status: "final", missing: [] })).toEqual([]);
     expect(unansweredSafetyQuestions({ status: "provisional", missing: [] })).toEqual([]);
+  });
+});
+
+describe("questionName", () => {
+  it("is the catalogue's short words, capitalised, without a leading article", () => {
+    expect(questionName(questionById("age_years")!)).toBe("Age");
+    expect(questionName(questionById("history_of_cancer")!)).toBe("History of cancer");
+    expect(questionName(questionById("visit_date")!)).toBe("Visit date");
+    expect(questionName(questionById("saddle_anesthesia")!)).toBe("Numbness in the saddle area");
+    for (const q of QUESTION_LIST) expect(questionName(q), q.id).toMatch(/^[A-Z0-9]/);
   });
 });

@@ -57,6 +57,15 @@ export function unansweredSafetyQuestions(evaluation: Pick<Evaluation, "status" 
   return evaluation.missing.map((id) => ({ id, label: questionById(id)?.label ?? id }));
 }
 
+/**
+ * What a question is called in a message or a short line: its catalogue `short`, capitalised, without a leading
+ * article ("age" -> "Age", "a history of cancer" -> "History of cancer", "the visit date" -> "Visit date").
+ */
+export function questionName(q: Pick<QuestionDef, "short">): string {
+  const bare = q.short.replace(/^(a|an|the) /, "");
+  return bare.charAt(0).toUpperCase() + bare.slice(1);
+}
+
 /** Integer 0-10 questions (the pain scales) are answered on an 11-point scale, not typed. */
 export function isScaleQuestion(q: QuestionDef): boolean {
   return q.type === "integer" && q.min === 0 && q.max === 10;

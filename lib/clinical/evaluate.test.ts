@@ -98,16 +98,17 @@ describe("evaluate()", () => {
       expect(x.conditions.length).toBeGreaterThan(0);
     }
     const inf = e.explanations.find((x) => x.rule === "RF-INF-01");
-    expect(inf?.conditions).toEqual([
-      "fever_present = true (temperature_c = 38.4 >= 38)",
-      "infection_risk = true (immunosuppressed_any = true)",
-      "RF-INF-02 did not fire",
-    ]);
+    // In the catalogue's words, never field or rule ids.
+    expect(inf?.conditions).toHaveLength(3);
+    expect(inf?.conditions[0]).toMatch(/: yes \(Temperature: 38\.4 deg C, at least 38\)$/);
+    expect(inf?.conditions[1]).toMatch(/^Infection risk factor: yes \(Immunosuppressed.*: yes\)$/);
+    expect(inf?.conditions[2]).toMatch(/\(possible spinal epidural abscess\): does not apply$/);
+    for (const c of inf?.conditions ?? []) expect(c).not.toMatch(/[a-z]+_[a-z]+|RF-/);
     expect(inf?.suspected_condition).toMatch(/osteomyelitis/);
     expect(inf?.blood_panels).toEqual(["infection"]);
     expect(inf?.related_conditions).toEqual(["C-OSTEOMYEL"]);
     const fx = e.explanations.find((x) => x.rule === "RF-FX-02");
-    expect(fx?.conditions).toContain("fracture_risk = true (age_years = 71 > 70)");
+    expect(fx?.conditions).toContain("Fragility-fracture risk factor: yes (Age: 71 years, over 70)");
     expect(e.imaging.notes).toEqual([]);
   });
 

@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { QUESTION_LIST } from "./catalogue";
 import { previewDraft, sanitizeDraft } from "./draft";
+import { questionName } from "./display";
 import { fieldSchema, makeDraftSchema, makeIntakeSchema, validateIntake, type FieldError } from "./schema";
 import { baseIntake, onsetDaysAgo, TODAY } from "./test-support/builders";
 import { VIGNETTES } from "./test-support/vignettes";
@@ -37,8 +38,8 @@ describe("makeIntakeSchema / validateIntake", () => {
 
   it("rejects unknown fields, one error per field", () => {
     expect(errorsOf({ ...baseIntake(), colour: "blue", shoe_size: 9 })).toEqual([
-      { field: "colour", message: "colour: unknown field; only the intake catalogue's field ids are allowed" },
-      { field: "shoe_size", message: "shoe_size: unknown field; only the intake catalogue's field ids are allowed" },
+      { field: "colour", message: '"colour" is not a question of this intake' },
+      { field: "shoe_size", message: '"shoe_size" is not a question of this intake' },
     ]);
   });
 
@@ -49,23 +50,23 @@ describe("makeIntakeSchema / validateIntake", () => {
   });
 
   it.each([
-    ["sex", "unknown", "sex: must be one of female, male, other, not_stated, or left blank"],
-    ["fever", "yes", "fever: must be true or false, or left blank"],
-    ["age_years", 111, "age_years: must be a whole number from 0 to 110 (years), or left blank"],
-    ["age_years", -1, "age_years: must be a whole number from 0 to 110 (years), or left blank"],
-    ["age_years", 40.5, "age_years: must be a whole number from 0 to 110 (years), or left blank"],
-    ["age_years", "40", "age_years: must be a whole number from 0 to 110 (years), or left blank"],
-    ["pain_score_now", 11, "pain_score_now: must be a whole number from 0 to 10 (points (0-10)), or left blank"],
-    ["temperature_c", 29.9, "temperature_c: must be a number from 30 to 43 (deg C), or left blank"],
-    ["temperature_c", 43.1, "temperature_c: must be a number from 30 to 43 (deg C), or left blank"],
-    ["age_years", 111, "age_years: must be a whole number from 0 to 110 (years), or left blank"],
-    ["age_years", -1, "age_years: must be a whole number from 0 to 110 (years), or left blank"],
-    ["corticosteroid_months", 601, "corticosteroid_months: must be a number from 0 to 600 (months), or left blank"],
-    ["strength_days_per_week", 8, "strength_days_per_week: must be a whole number from 0 to 7 (days per week), or left blank"],
-    ["onset_date", "2025-02-30", "onset_date: must be a valid date written YYYY-MM-DD, or left blank"],
-    ["onset_date", "10/03/2025", "onset_date: must be a valid date written YYYY-MM-DD, or left blank"],
-    ["visit_date", "2025-3-1", "visit_date: must be a valid date written YYYY-MM-DD, or left blank"],
-    ["trauma_details", "x".repeat(2001), "trauma_details: must be text of at most 2000 characters, or left blank"],
+    ["sex", "unknown", "Sex: choose one of the options (Female; Male; Other; Not stated), or leave it blank"],
+    ["fever", "yes", "Fever: choose yes or no, or leave it blank"],
+    ["age_years", 111, "Age: enter a whole number from 0 to 110 (years), or leave it blank"],
+    ["age_years", -1, "Age: enter a whole number from 0 to 110 (years), or leave it blank"],
+    ["age_years", 40.5, "Age: enter a whole number from 0 to 110 (years), or leave it blank"],
+    ["age_years", "40", "Age: enter a whole number from 0 to 110 (years), or leave it blank"],
+    ["pain_score_now", 11, "Pain score now: enter a whole number from 0 to 10 (points (0-10)), or leave it blank"],
+    ["temperature_c", 29.9, "Temperature: enter a number from 30 to 43 (deg C), or leave it blank"],
+    ["temperature_c", 43.1, "Temperature: enter a number from 30 to 43 (deg C), or leave it blank"],
+    ["age_years", 111, "Age: enter a whole number from 0 to 110 (years), or leave it blank"],
+    ["age_years", -1, "Age: enter a whole number from 0 to 110 (years), or leave it blank"],
+    ["corticosteroid_months", 601, "How long on steroids: enter a number from 0 to 600 (months), or leave it blank"],
+    ["strength_days_per_week", 8, "Strength exercise days: enter a whole number from 0 to 7 (days per week), or leave it blank"],
+    ["onset_date", "2025-02-30", "When this episode started: enter a valid date (YYYY-MM-DD), or leave it blank"],
+    ["onset_date", "10/03/2025", "When this episode started: enter a valid date (YYYY-MM-DD), or leave it blank"],
+    ["visit_date", "2025-3-1", "Visit date: enter a valid date (YYYY-MM-DD), or leave it blank"],
+    ["trauma_details", "x".repeat(2001), "Details of the injury: write at most 2000 characters, or leave it blank"],
   ])("rejects %s = %j", (field, value, message) => {
     expect(errorsOf(withField(field, value))).toEqual([{ field, message }]);
   });
@@ -108,7 +109,7 @@ describe("makeIntakeSchema / validateIntake", () => {
         expect(errorsOf(input)).toEqual([
           {
             field: "conservative_care_weeks",
-            message: `conservative_care_weeks: longer than this episode: ${weeks} weeks of care, but the pain started ${days} day${days === 1 ? "" : "s"} before the visit`,
+            message: `Weeks of treatment so far: longer than this episode: ${weeks} weeks of care, but the pain started ${days} day${days === 1 ? "" : "s"} before the visit`,
           },
         ]);
       }
@@ -122,9 +123,9 @@ describe("makeIntakeSchema / validateIntake", () => {
   it("rejects unknown options and duplicates in multi-selects", () => {
     expect(errorsOf(withField("pain_location", ["lumbar_central", "knee"]))[0]?.field).toBe("pain_location");
     expect(errorsOf(withField("pain_location", ["buttock", "buttock"]))).toEqual([
-      { field: "pain_location", message: "pain_location: each option may be ticked only once" },
+      { field: "pain_location", message: "Where the pain is: tick each option only once" },
     ]);
-    expect(errorsOf(withField("conditions", "osteoporosis"))[0]?.message).toMatch(/^conditions: must be a list/);
+    expect(errorsOf(withField("conditions", "osteoporosis"))[0]?.message).toMatch(/^Conditions already diagnosed: tick options from the list/);
   });
 
   it.each(["conditions", "medications", "aggravating_factors", "recent_activity"])(
@@ -133,7 +134,7 @@ describe("makeIntakeSchema / validateIntake", () => {
       const q = QUESTION_LIST.find((x) => x.id === field);
       const other = q?.type === "multi-enum" ? q.options.find((o) => o.value !== "none")?.value : undefined;
       expect(errorsOf(withField(field, ["none", other]))).toEqual([
-        { field, message: `${field}: "none" cannot be combined with other options; untick one or the other` },
+        { field, message: `${questionName(q!)}: "${q?.type === "multi-enum" ? q.options.find((o) => o.value === "none")?.label : ""}" cannot be combined with other options; untick one or the other` },
       ]);
       expect(check(withField(field, ["none"])).ok).toBe(true);
     },
@@ -142,13 +143,13 @@ describe("makeIntakeSchema / validateIntake", () => {
   it("dates: onset not after visit, visit not in the future, onset not in the future when visit is blank", () => {
     expect(check(withField("onset_date", TODAY)).ok).toBe(true);
     expect(errorsOf(withField("onset_date", "2025-03-11"))).toEqual([
-      { field: "onset_date", message: "onset_date: must not be after visit_date (2025-03-10)" },
+      { field: "onset_date", message: "When this episode started: must not be after the visit date (2025-03-10)" },
     ]);
     expect(errorsOf(baseIntake(), { today: "2025-03-09" })).toEqual([
-      { field: "visit_date", message: "visit_date: must not be in the future (today is 2025-03-09)" },
+      { field: "visit_date", message: "Visit date: must not be in the future (today is 2025-03-09)" },
     ]);
     expect(errorsOf({ onset_date: "2025-03-11" })).toEqual([
-      { field: "onset_date", message: "onset_date: must not be in the future (today is 2025-03-10)" },
+      { field: "onset_date", message: "When this episode started: must not be in the future (today is 2025-03-10)" },
     ]);
     expect(() => makeIntakeSchema({ today: "soon" })).toThrow(/today/);
   });
@@ -162,8 +163,8 @@ describe("makeIntakeSchema / validateIntake", () => {
     it("rejects blank required answers, naming each", () => {
       const errors = errorsOf({ ...baseIntake(), sex: undefined, fever: null }, { requireComplete: true });
       expect(errors).toEqual([
-        { field: "sex", message: "sex: required; answer it (one of female, male, other, not_stated)" },
-        { field: "fever", message: "fever: required; answer it (true or false)" },
+        { field: "sex", message: "Sex: required; choose one of the options (Female; Male; Other; Not stated)" },
+        { field: "fever", message: "Fever: required; choose yes or no" },
       ]);
     });
     it("requires corticosteroid_months when systemic_corticosteroid is ticked", () => {
@@ -172,8 +173,8 @@ describe("makeIntakeSchema / validateIntake", () => {
         {
           field: "corticosteroid_months",
           message:
-            "corticosteroid_months: required when systemic_corticosteroid is ticked in medications; " +
-            "answer it (a number from 0 to 600 (months))",
+            'How long on steroids: required when "Steroid tablets or injections (e.g. prednisolone)" is ticked for current ' +
+            "medicines; enter a number from 0 to 600 (months)",
         },
       ]);
       expect(check({ ...steroids, corticosteroid_months: 4 }, { requireComplete: true }).ok).toBe(true);
@@ -187,13 +188,34 @@ describe("makeIntakeSchema / validateIntake", () => {
     });
   });
 
-  it("every message starts with the field id", () => {
+  it("every message starts with the question's name in words and names no field id or option value", () => {
+    const ids = new RegExp(`\\b(${QUESTION_LIST.filter((x) => x.id.includes("_")).map((x) => x.id).join("|")})\\b`);
     for (const q of QUESTION_LIST) {
       const bad = q.type === "boolean" ? "maybe" : q.type === "text" ? 5 : true;
       const r = fieldSchema(q).safeParse(bad);
       expect(r.success, q.id).toBe(false);
-      if (!r.success) expect(r.error.issues[0]?.message.startsWith(`${q.id}: `), q.id).toBe(true);
+      if (!r.success) {
+        const message = r.error.issues[0]!.message;
+        expect(message.startsWith(`${questionName(q)}: `), q.id).toBe(true);
+        expect(message, q.id).not.toMatch(ids);
+        if ("options" in q) for (const o of q.options.filter((x) => x.value.includes("_"))) expect(message, q.id).not.toContain(o.value);
+      }
     }
+  });
+
+  it("reads conditions in words: \"required when ...\" names questions and option labels", () => {
+    const errors = errorsOf({ ...baseIntake(), sex: "female", age_years: 30, pregnancy_status: null }, { requireComplete: true });
+    expect(errors).toEqual([
+      {
+        field: "pregnancy_status",
+        message:
+          "Pregnancy or a recent birth: required when sex is not Male and age is 12 or more and age is 55 or less; " +
+          "choose one of the options (No; Yes, pregnant; Gave birth in the last 12 weeks; Not sure)",
+      },
+    ]);
+    expect(errorsOf({ ...baseIntake(), age_years: 50 }, { requireComplete: true })[0]?.message).toBe(
+      "Known aortic aneurysm: required when age is 50 or more; choose yes or no",
+    );
   });
 });
 

@@ -3,9 +3,9 @@
 // including blank required ones: b.4 says such a submission is accepted, raises DATA-01 and stays provisional.
 // `requireComplete: true` gives the stricter variant for a step that must not go on with blanks.
 import { z } from "zod";
-import { QUESTION_LIST, type AnswerOf, type FieldId, type QuestionOf, type TIntake } from "./catalogue";
+import { QUESTION_LIST, questionById, type AnswerOf, type FieldId, type QuestionOf, type TIntake } from "./catalogue";
 import { isoDayNumber } from "./dates";
-import { conditionHoldsOnAnswers } from "./display";
+import { conditionHoldsOnAnswers, questionName } from "./display";
 import type { Cond, QuestionDef } from "./types";
 
 export type { TIntake } from "./catalogue";
@@ -42,57 +42,72 @@ export type ValidationResult = { ok: true; intake: TIntake } | { ok: false; erro
 export const FORM_LEVEL = "(form)";
 
 // --- messages ------------------------------------------------------------------------------------------------
+// Messages are read by people (the form shows them beside the question, the API returns them in `fields[].message`),
+// so they use the catalogue's words: the question's short name, option labels and units, never field ids or option
+// values (`fields[].field` keeps the id for programs).
+
+/** An option's label ("Female"), or the value itself when the question has no such option. */
+function optionLabel(q: QuestionDef | undefined, value: unknown): string {
+  if (q?.type === "boolean") return value === true ? "yes" : value === false ? "no" : String(value);
+  const option = q && "options" in q ? q.options.find((o) => o.value === value) : undefined;
+  return option ? option.label : String(value);
+}
 
 /** A short statement of what a field accepts, used in error messages (and handy as form help). */
 export function allowedText(q: QuestionDef): string {
   switch (q.type) {
     case "boolean":
-      return "true or false";
+      return "choose yes or no";
     case "enum":
-      return `one of ${q.options.map((o) => o.value).join(", ")}`;
+      return `choose one of the options (${q.options.map((o) => o.label).join("; ")})`;
     case "multi-enum":
       return (
-        `a list of distinct options from ${q.options.map((o) => o.value).join(", ")}` +
-        (q.exclusive ? `, with "${q.exclusive}" only on its own` : "")
+        "tick options from the list, each once" + (q.exclusive ? `, with "${optionLabel(q, q.exclusive)}" only on its own` : "")
       );
     case "integer":
-      return `a whole number from ${q.min} to ${q.max} (${q.unit})`;
+      return `enter a whole number from ${q.min} to ${q.max} (${q.unit})`;
     case "number":
-      return `a number from ${q.min} to ${q.max} (${q.unit})`;
+      return `enter a number from ${q.min} to ${q.max} (${q.unit})`;
     case "date":
-      return "a valid date written YYYY-MM-DD";
+      return "enter a valid date (YYYY-MM-DD)";
     case "text":
-      return `text of at most ${q.maxLength} characters`;
+      return `write at most ${q.maxLength} characters`;
   }
 }
 
 function invalidMessage(q: QuestionDef): string {
-  return `${q.id}: must be ${allowedText(q)}, or left blank`;
+  return `${questionName(q)}: ${allowedText(q)}, or leave it blank`;
 }
+
+/** How a condition names a variable: the question's short words, or the variable itself when it is not a question. */
+const varWords = (v: string): string => questionById(v)?.short ?? v;
+
+/** A catalogue question's name for messages (questionName), by field id. */
+const nameOf = (id: FieldId): string => questionName(questionById(id)!);
 
 /** Plain-language reading of a catalogue condition, for "required when ..." messages. */
 export function describeCondition(c: Cond): string {
   switch (c.op) {
     case "has":
-      return `${c.value} is ticked in ${c.var}`;
+      return `"${optionLabel(questionById(c.var), c.value)}" is ticked for ${varWords(c.var)}`;
     case "is":
-      return `${c.var} is true`;
+      return `${varWords(c.var)} is yes`;
     case "eq":
-      return `${c.var} is ${String(c.value)}`;
+      return `${varWords(c.var)} is ${optionLabel(questionById(c.var), c.value)}`;
     case "ne":
-      return `${c.var} is not ${String(c.value)}`;
+      return `${varWords(c.var)} is not ${optionLabel(questionById(c.var), c.value)}`;
     case "in":
-      return `${c.var} is one of ${c.values.join(", ")}`;
+      return `${varWords(c.var)} is ${c.values.map((v) => optionLabel(questionById(c.var), v)).join(" or ")}`;
     case "gt":
-      return `${c.var} is over ${c.value}`;
+      return `${varWords(c.var)} is over ${c.value}`;
     case "ge":
-      return `${c.var} is ${c.value} or more`;
+      return `${varWords(c.var)} is ${c.value} or more`;
     case "lt":
-      return `${c.var} is under ${c.value}`;
+      return `${varWords(c.var)} is under ${c.value}`;
     case "le":
-      return `${c.var} is ${c.value} or less`;
+      return `${varWords(c.var)} is ${c.value} or less`;
     case "blank":
-      return `${c.var} is blank`;
+      return `${varWords(c.var)} is not answered`;
     case "all":
       return c.of.map(describeCondition).join(" and ");
     case "any":
@@ -126,12 +141,12 @@ function answerSchema(q: QuestionDef): z.ZodType {
         .array(z.enum(q.options.map((o) => o.value) as [string, ...string[]], { error }), { error })
         .superRefine((list, ctx) => {
           if (new Set(list).size !== list.length) {
-            ctx.addIssue({ code: "custom", message: `${q.id}: each option may be ticked only once` });
+            ctx.addIssue({ code: "custom", message: `${questionName(q)}: tick each option only once` });
           }
           if (exclusive !== undefined && list.includes(exclusive) && list.length > 1) {
             ctx.addIssue({
               code: "custom",
-              message: `${q.id}: "${exclusive}" cannot be combined with other options; untick one or the other`,
+              message: `${questionName(q)}: "${optionLabel(q, exclusive)}" cannot be combined with other options; untick one or the other`,
             });
           }
         });
@@ -177,15 +192,15 @@ function crossFieldIssues(
   const visit = typeof intake.visit_date === "string" ? isoDayNumber(intake.visit_date) : null;
   const onset = typeof intake.onset_date === "string" ? isoDayNumber(intake.onset_date) : null;
   if (visit !== null && visit > todayDay) {
-    issues.push({ field: "visit_date", message: `visit_date: must not be in the future (today is ${today})` });
+    issues.push({ field: "visit_date", message: `${nameOf("visit_date")}: must not be in the future (today is ${today})` });
   }
   if (onset !== null && visit !== null && onset > visit) {
     issues.push({
       field: "onset_date",
-      message: `onset_date: must not be after visit_date (${String(intake.visit_date)})`,
+      message: `${nameOf("onset_date")}: must not be after ${varWords("visit_date")} (${String(intake.visit_date)})`,
     });
   } else if (onset !== null && visit === null && onset > todayDay) {
-    issues.push({ field: "onset_date", message: `onset_date: must not be in the future (today is ${today})` });
+    issues.push({ field: "onset_date", message: `${nameOf("onset_date")}: must not be in the future (today is ${today})` });
   }
   const careIssue = careWeeksIssue(intake);
   if (careIssue) issues.push(careIssue);
@@ -193,11 +208,11 @@ function crossFieldIssues(
     for (const q of QUESTION_LIST) {
       if (!isBlankValue(intake[q.id])) continue;
       if (q.required) {
-        issues.push({ field: q.id, message: `${q.id}: required; answer it (${allowedText(q)})` });
+        issues.push({ field: q.id, message: `${questionName(q)}: required; ${allowedText(q)}` });
       } else if (q.requiredWhen && conditionHoldsOnAnswers(q.requiredWhen, intake)) {
         issues.push({
           field: q.id,
-          message: `${q.id}: required when ${describeCondition(q.requiredWhen)}; answer it (${allowedText(q)})`,
+          message: `${questionName(q)}: required when ${describeCondition(q.requiredWhen)}; ${allowedText(q)}`,
         });
       }
     }
@@ -220,7 +235,7 @@ export function careWeeksIssue(intake: Readonly<Record<string, unknown>>): Field
   return {
     field: "conservative_care_weeks",
     message:
-      `conservative_care_weeks: longer than this episode: ${weeks} weeks of care, but the pain started ${days} ` +
+      `${nameOf("conservative_care_weeks")}: longer than this episode: ${weeks} weeks of care, but the pain started ${days} ` +
       `day${days === 1 ? "" : "s"} before the visit`,
   };
 }
@@ -244,7 +259,8 @@ export function canonicalIntake(intake: Readonly<Record<string, unknown>>): TInt
 }
 
 function unknownFieldMessage(key: string): string {
-  return `${key}: unknown field; only the intake catalogue's field ids are allowed`;
+  // The key is the caller's own (there are no words for it): quoted, so it reads as the name that was sent.
+  return `"${key}" is not a question of this intake`;
 }
 
 /**
@@ -273,7 +289,7 @@ function buildIntakeSchema(options: IntakeSchemaOptions): z.ZodType<TIntake, TIn
       error: (iss) =>
         iss.code === "unrecognized_keys"
           ? iss.keys.map(unknownFieldMessage).join("; ")
-          : `${FORM_LEVEL}: the intake must be an object of answers keyed by field id`,
+          : "The answers must be sent as one set of answers, one per question",
     })
     .superRefine(
       (intake, ctx) => {
@@ -296,15 +312,15 @@ function buildIntakeSchema(options: IntakeSchemaOptions): z.ZodType<TIntake, TIn
 export function makeDraftSchema(): z.ZodType<TIntakeDraft> {
   const loose: Record<string, z.ZodType> = {};
   for (const q of QUESTION_LIST) {
-    const error = `${q.id}: must be ${
+    const error = `${questionName(q)}: ${
       q.type === "boolean"
-        ? "true or false"
+        ? "choose yes or no"
         : q.type === "multi-enum"
-          ? "a list of option values"
+          ? "tick options from the list"
           : q.type === "integer" || q.type === "number"
-            ? "a number"
-            : "text"
-    }, or left blank`;
+            ? "enter a number"
+            : "enter text"
+    }, or leave it blank`;
     const base =
       q.type === "boolean"
         ? z.boolean({ error })
@@ -315,7 +331,7 @@ export function makeDraftSchema(): z.ZodType<TIntakeDraft> {
             : z.string({ error });
     loose[q.id] = base.nullable().optional();
   }
-  return z.object(loose, { error: `${FORM_LEVEL}: a draft must be an object of answers keyed by field id` }) as unknown as z.ZodType<TIntakeDraft>;
+  return z.object(loose, { error: "A draft must be sent as one set of answers, one per question" }) as unknown as z.ZodType<TIntakeDraft>;
 }
 
 /** zod issues -> one error per field (unknown keys are split into one error each). */

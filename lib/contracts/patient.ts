@@ -23,12 +23,27 @@ export const ZPatientInput = z.strictObject(
       .refine((d) => d >= "1900-01-01", "Date of birth must be after 1900-01-01")
       .refine((d) => d <= new Date().toISOString().slice(0, 10), "Date of birth cannot be in the future"),
     sex: z.enum(["female", "male", "other", "unknown"], { error: "Sex must be one of female, male, other, unknown" }),
+    /**
+     * The person registering has seen the likely matches (a patient with a similar name and the same date of
+     * birth) and says this is someone else. Without it, such a registration is a 409 listing the matches.
+     */
+    confirmDistinct: z.boolean({ error: "confirmDistinct must be true or false" }).optional(),
   },
   { error: (iss) => (iss.code === "unrecognized_keys" ? `Unknown field(s): ${iss.keys.join(", ")}` : undefined) },
 );
 
 export type TPatientInput = z.input<typeof ZPatientInput>;
 export type TPatientData = z.output<typeof ZPatientInput>;
+
+/** A registered patient the server thinks may be the person being registered (409 `matches`). */
+export interface TLikelyMatch {
+  id: string;
+  mrn: string;
+  givenName: string;
+  familyName: string;
+  /** YYYY-MM-DD */
+  birthDate: string;
+}
 
 const PATIENT_PAGE_SIZES = [10, 25, 50, 100];
 const patientSearchText = searchText("q").default("");

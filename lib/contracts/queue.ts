@@ -1,7 +1,7 @@
 // The review queue's query: shared by the API, the queue page (URL state) and the CSV export.
 import { z } from "zod";
 import { isoDay } from "./day";
-import { searchText } from "./text";
+import { personName, searchText } from "./text";
 
 export const QUEUE_SORTS = ["urgency", "submittedAt", "patient", "mrn", "age"] as const;
 export const QUEUE_PAGE_SIZES = [25, 50, 100] as const;
@@ -112,4 +112,80 @@ export function parseQueueUrl(params: URLSearchParams): { query: TQueueQuery; ig
     }
   }
   return { query: DEFAULTS, ignored: [...QUEUE_URL_KEYS] };
+}
+
+// --- Saved views (issue 18) ---------------------------------------------------------------------------------
+// A saved view is a name and the queue's filters and sort: never the search text (a patient's name or MRN is
+// never stored in a view), never the page. Stored per user (saved_views.filters), validated here on the way in.
+
+/** The filters a saved view keeps (JSON): the queue's own fields and messages; `q` is refused by name. */
+export const ZSavedViewFilters = z
+  .strictObject({
+    ...QUEUE_FILTERS,
+    q: z.never({ error: "q cannot be saved in a view: search text is patient data" }).optional(),
+  })
+  .refine(datesInOrder, DATES_IN_ORDER);
+
+export type TSavedViewFilters = Omit<z.output<typeof ZSavedViewFilters>, "q">;
+
+export const SAVED_VIEW_NAME_MAX = 60;
+/** How many views one person may keep: a row of buttons, not a second queue. */
+export const SAVED_VIEWS_MAX = 20;
+
+/** POST /api/v1/me/saved-views: `{ name, filters }`. */
+export const ZSavedViewCreate = z.strictObject({
+  name: personName("name", SAVED_VIEW_NAME_MAX),
+  filters: ZSavedViewFilters,
+});
+export type TSavedViewCreate = z.output<typeof ZSavedViewCreate>;
+
+/** The view's filters as stored: only the filter fields, defaults kept (so a view means the same later). */
+export function savedViewFilters(query: TQueueQuery): TSavedViewFilters {
+  const out: Record<string, string> = {};
+  for (const key of QUEUE_URL_KEYS) {
+    if (key === "page" || key === "pageSize") continue;
+    const value = query[key];
+    if (value !== undefined) out[key] = String(value);
+  }
+  return ZSavedViewFilters.parse(out) as TSavedViewFilters;
+}
+
+const NO_FILTERS: Partial<TQueueQuery> = { status: "SUBMITTED", urgency: undefined, flag: undefined, imaging: undefined, from: undefined, to: undefined, sort: "urgency", dir: undefined };
+
+/** The change a view makes to the queue: every filter replaced by the view's (page size kept, first page). */
+export function viewChange(filters: TSavedViewFilters): Partial<TQueueQuery> {
+  return { ...NO_FILTERS, ...filters, page: 1 };
+}
+
+/** Whether the queue shows exactly this view now (search text, page and page size apart). */
+export function isViewShown(filters: TSavedViewFilters, query: TQueueQuery): boolean {
+  const key = (q: TQueueQuery) => {
+    const params = queueSearchParams({ ...q, page: 1, pageSize: 25 });
+    return params.toString();
+  };
+  return key({ ...query, ...viewChange(filters) } as TQueueQuery) === key(query);
+}
+
+/** The views every clinician has: ones the existing filters express. `today` is the clinic's day (YYYY-MM-DD). */
+export function builtInViews(today: string): { id: string; name: string; description: string; filters: TSavedViewFilters }[] {
+  return [
+    {
+      id: "unsigned",
+      name: "Unsigned, most urgent first",
+      description: "Every visit waiting for review, the most urgent first, then the longest waiting.",
+      filters: { status: "SUBMITTED", sort: "urgency" },
+    },
+    {
+      id: "urgent-today",
+      name: "Urgent today",
+      description: "Urgent visits submitted today and waiting for review (emergencies are always pinned above the queue).",
+      filters: { status: "SUBMITTED", urgency: "urgent", from: today, to: today, sort: "urgency" },
+    },
+  ];
+}
+
+/** A red flag's short name for the queue: what the rule looks for ("Cauda equina syndrome"), its code on hover. */
+export function flagShortName(rule: { title: string; concern?: string }): string {
+  const words = (rule.concern ?? rule.title).replace(/^(a|an|the)\s+/i, "");
+  return words.charAt(0).toUpperCase() + words.slice(1);
 }

@@ -27,7 +27,8 @@ export const ZUserCreate = z.strictObject(
       .max(254, "Email must be at most 254 characters")
       .pipe(z.email({ error: "Email must be an email address such as name@clinic.org" })),
     role: ZRole,
-    password: ZNewPassword,
+    /** Left out: the person chooses their own with a one-time link (the response's setPasswordUrl). */
+    password: ZNewPassword.optional(),
   },
   { error: (iss) => (iss.code === "unrecognized_keys" ? `Unknown field(s): ${iss.keys.join(", ")}` : undefined) },
 );
@@ -44,3 +45,25 @@ export type TUserUpdate = z.output<typeof ZUserUpdate>;
 
 export const ZPasswordReset = z.strictObject({ password: ZNewPassword });
 export type TPasswordReset = z.output<typeof ZPasswordReset>;
+
+/**
+ * POST /api/v1/admin/users/{id}/password: `{ password }` (an admin types it) or `{ link: true }` (a one-time
+ * set-password link for the person; the current password works until the link is used).
+ */
+export const ZPasswordChange = z.union([ZPasswordReset, z.strictObject({ link: z.literal(true, { error: "link must be true" }) })], {
+  error: "Send { password } or { link: true }",
+});
+export type TPasswordChange = z.output<typeof ZPasswordChange>;
+
+/** A set-password link's token: 32 random bytes, base64url (43 characters). */
+export const ZSetPasswordToken = z
+  .string({ error: "token is required" })
+  .trim()
+  .regex(/^[A-Za-z0-9_-]{43}$/, "token is not a link's token");
+
+/**
+ * POST /api/v1/account/set-password (public: the token is the authority). `{ token }` checks the link (whose
+ * account, until when); `{ token, password }` sets the password and uses the link up.
+ */
+export const ZSetPassword = z.strictObject({ token: ZSetPasswordToken, password: ZNewPassword.optional() });
+export type TSetPassword = z.output<typeof ZSetPassword>;

@@ -1,6 +1,7 @@
 // The plain visit-summary object every visit export is rendered from (PDF, FHIR Bundle): what the record holds
 // once loaded, with names instead of user ids. No I/O here; lib/server/exports loads it (audited).
-import { answeredBySection, SECTIONS, type Evaluation, type Modality, type TAnsweredSection } from "@/lib/clinical";
+import { answeredBySection, questionById, SECTIONS, type Evaluation, type Modality, type TAnsweredSection } from "@/lib/clinical";
+import { formatDay } from "@/lib/contracts/format";
 import type { TBlankReason } from "@/lib/contracts/blank-reasons";
 import type { TPatientDto } from "@/lib/contracts/wire/patient";
 import { OVERRIDE_REASONS, type TOverrideReason } from "@/lib/contracts/visit";
@@ -54,24 +55,14 @@ export type THistoryRow = TAnsweredSection["answers"][number];
 
 /**
  * The history in catalogue sections and order, every section present (empty ones with no rows): each answered
- * question with its label and unit, worded as on the review page (lib/clinical's answeredBySection).
+ * question with its label and unit, worded as on the review page (lib/clinical's answeredBySection), dates in the
+ * clinic's format (formatDay).
  */
 export function historySections(answers: Readonly<Record<string, unknown>>): { id: string; title: string; rows: THistoryRow[] }[] {
-  const answered = new Map(answeredBySection(answers).map((section) => [section.id, section.answers]));
+  const dated = (r: THistoryRow): THistoryRow => {
+    const value = answers[r.id];
+    return questionById(r.id)?.type === "date" && typeof value === "string" ? { ...r, value: formatDay(value) } : r;
+  };
+  const answered = new Map(answeredBySection(answers).map((section) => [section.id, section.answers.map(dated)]));
   return SECTIONS.map((s) => ({ id: s.id, title: s.title, rows: answered.get(s.id) ?? [] }));
-}
-
-/** "2026-03-10 14:05 (Europe/London)": a timestamp in the clinic's time zone, to the minute. */
-export function formatDateTime(iso: string, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat("en-GB", {
-    timeZone,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-  }).formatToParts(new Date(iso));
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
-  return `${get("year")}-${get("month")}-${get("day")} ${get("hour")}:${get("minute")} (${timeZone})`;
 }

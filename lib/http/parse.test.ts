@@ -2,7 +2,10 @@ import { describe, expect, it } from "vitest";
 import { rejection } from "@/lib/testing/rejection";
 import { z } from "zod";
 import { AppError } from "@/lib/contracts/errors";
-import { parseFormBody, parseJsonBody, parseQuery, refuseInQuery, unsafeFields } from "./parse";
+import { QUESTION_LIST } from "@/lib/clinical/catalogue";
+import { makeDraftSchema } from "@/lib/clinical/schema";
+import { ZAddendum, ZAmend, ZDecision, ZSign, ZStartVisit, ZSubmitVisit } from "@/lib/contracts/visit";
+import { fieldLabel, fieldLabels, parseFormBody, parseJsonBody, parseQuery, refuseInQuery, refusalMessage, unsafeFields, zodFieldErrors } from "./parse";
 
 const json = (body: string) => new Request("http://x/api", { method: "POST", headers: { "content-type": "application/json" }, body });
 
@@ -192,6 +195,92 @@ describe("refuseInQuery", () => {
       expect(error!.status).toBe(400);
       expect(error!.fields).toEqual([{ field: "q", message: "must not be in the URL; use POST /api/search" }]);
       expect(error!.message).not.toContain("Garcia");
+    }
+  });
+});
+
+describe("messages in words (issue 18 item 1)", () => {
+  const body = (data: unknown) => json(JSON.stringify(data));
+  /** Every catalogue field id and body key a message must not show (the ones that are not ordinary words). */
+  const CODE_WORDS = /\b(reasonCode|reasonText|blankReason|provisionalReason|acknowledgeProvisional|patientId|pageSize|[a-z]+_[a-z0-9_]+)\b/;
+
+  it("names body fields as the form does, keeping the key in `field`: an override without imaging or reason", async () => {
+    const error = await rejection(parseJsonBody(body({ version: 3, action: "override" }), ZDecision));
+    expect(error.status).toBe(400);
+    expect(error.fields).toEqual([
+      { field: "modality", message: "Imaging: choose the imaging you want instead" },
+      { field: "reasonCode", message: "Reason: choose a reason for the override" },
+    ]);
+    expect(error.message).toBe("Please check Imaging and Reason.");
+  });
+
+  it("one problem is the message itself, as a sentence", async () => {
+    const error = await rejection(parseJsonBody(body({ version: 3, action: "override", modality: "mri", reasonCode: "other" }), ZDecision));
+    expect(error.fields).toEqual([{ field: "reasonText", message: 'Reason in words: explain the reason when it is "Other"' }]);
+    expect(error.message).toBe('Reason in words: explain the reason when it is "Other".');
+  });
+
+  it("nested reasons, versions and unknown values read in words, with the option labels", async () => {
+    const error = await rejection(parseJsonBody(body({ version: 0, blankReason: { code: "busy" } }), ZSubmitVisit));
+    expect(error.fields).toEqual([
+      { field: "version", message: "Version: must be 1 or more" },
+      {
+        field: "blankReason.code",
+        message:
+          "Reason for the blank answers: choose one of the reasons (The patient is unable to answer; The patient declined to answer; " +
+          "An interpreter is needed; Other (explain))",
+      },
+    ]);
+    expect(error.message).toBe("Please check Version and Reason for the blank answers.");
+    const other = await rejection(parseJsonBody(body({ version: 2, provisionalReason: { code: "other" } }), ZSign));
+    expect(other.fields).toEqual([{ field: "provisionalReason.text", message: 'Reason the answers cannot be obtained: explain the reason when it is "Other"' }]);
+  });
+
+  it("answers are named by the question's words from the catalogue (a draft's answers and answers.<id> alike)", () => {
+    const draft = makeDraftSchema().safeParse({ age_years: "forty", saddle_anesthesia: "maybe", pain_location: "buttock" });
+    const fields = zodFieldErrors(draft.error!.issues);
+    expect(fields).toEqual([
+      { field: "age_years", message: "Age: enter a number, or leave it blank" },
+      { field: "pain_location", message: "Where the pain is: tick options from the list, or leave it blank" },
+      { field: "saddle_anesthesia", message: "Numbness in the saddle area: choose yes or no, or leave it blank" },
+    ].sort((a, b) => QUESTION_LIST.findIndex((q) => q.id === a.field) - QUESTION_LIST.findIndex((q) => q.id === b.field)));
+    expect(refusalMessage(fields)).toBe("Please check Age, Where the pain is and Numbness in the saddle area.");
+    expect(fieldLabel("answers.saddle_anesthesia")).toBe("Numbness in the saddle area");
+    expect(fieldLabel("answers.history_of_cancer")).toBe("History of cancer");
+    expect(fieldLabels([{ field: "answers.age_years", message: "x" }, { field: "age_years", message: "y" }, { field: "reasonCode", message: "z" }])).toBe("Age and Reason");
+  });
+
+  it("a message that starts with the raw key gets the words; an unknown key is quoted as sent", async () => {
+    const search = z.strictObject({ q: z.string().max(3, "q must be at most 3 characters"), pageSize: z.number({ error: "pageSize must be 25, 50 or 100" }) });
+    const error = await rejection(parseJsonBody(body({ q: "abcd", pageSize: "x", colour: 1 }), search));
+    expect(error.fields).toEqual([
+      { field: "q", message: "Search text must be at most 3 characters" },
+      { field: "pageSize", message: "Page size must be 25, 50 or 100" },
+      { field: "colour", message: '"colour" is not a known field' },
+    ]);
+    // Messages already in words are kept as they are.
+    const words = await rejection(parseJsonBody(body({ q: 1, pageSize: 25 }), z.strictObject({ q: z.string({ error: "Search text must be text" }), pageSize: z.number() })));
+    expect(words.fields).toEqual([{ field: "q", message: "Search text must be text" }]);
+  });
+
+  it("no message of a representative bad body shows a field id, body key or option value", async () => {
+    const cases: [z.ZodType, unknown][] = [
+      [ZDecision, { version: "3", action: "approve", modality: "pet", reasonCode: "whim", reasonText: 5, note: [] }],
+      [ZDecision, { version: 1, action: "accept", reasonCode: "other" }],
+      [ZSubmitVisit, { version: 1, answers: [], blankReason: "no" }],
+      [ZSubmitVisit, { version: 1, blankReason: { code: "other", text: "x".repeat(501) } }],
+      [ZSign, { version: 1, acknowledgeProvisional: "yes", provisionalReason: { code: "nope" } }],
+      [ZAmend, { version: 1, answers: {} }],
+      [ZAddendum, { text: "" }],
+      [ZStartVisit, { patientId: "p-1" }],
+    ];
+    for (const [schema, data] of cases) {
+      const error = await rejection(parseJsonBody(body(data), schema));
+      expect(error.status, JSON.stringify(data)).toBe(400);
+      for (const text of [error.message, ...(error.fields ?? []).map((f) => f.message)]) {
+        expect(text, JSON.stringify(data)).not.toMatch(CODE_WORDS);
+        expect(text, JSON.stringify(data)).not.toMatch(/^[a-z]/);
+      }
     }
   });
 });

@@ -1,8 +1,111 @@
 // Request parsing for API handlers: JSON bodies and query strings through zod, with errors that
 // name the field. Nothing reaches a domain operation unparsed.
 import type { z } from "zod";
+import { questionById } from "@/lib/clinical/catalogue";
+import { questionName } from "@/lib/clinical/display";
+import { joinWords } from "@/lib/clinical/words";
 import { MAX_BODY_BYTES, readBodyText } from "./body-limit";
 import { AppError, type TFieldError } from "@/lib/contracts/errors";
+
+// --- field names in words ---------------------------------------------------------------------------------------
+// An error's `fields[].field` is the body key or path (a contract for programs: "reasonCode", "answers.age_years");
+// its `message` and the error's `message` are read by people, so they call the field what the screen calls it: the
+// question's name from the catalogue for an answer, and these words for the other body fields.
+
+/** The words for body and query fields, by key (or dotted path, when a nested field needs its own words). */
+const BODY_FIELD_NAMES: Readonly<Record<string, string>> = {
+  "(body)": "The request",
+  "(key)": "A field name",
+  version: "Version",
+  patientId: "Patient",
+  answers: "Answers",
+  blankReason: "Reason for the blank answers",
+  action: "Decision",
+  modality: "Imaging",
+  reasonCode: "Reason",
+  reasonText: "Reason in words",
+  note: "Clinical note",
+  acknowledgeProvisional: "Confirmation",
+  provisionalReason: "Reason the answers cannot be obtained",
+  text: "Text",
+  // patients
+  mrn: "MRN",
+  givenName: "Given name",
+  familyName: "Family name",
+  birthDate: "Date of birth",
+  confirmDistinct: "Different person",
+  // users and account
+  name: "Name",
+  email: "Email",
+  role: "Role",
+  password: "Password",
+  active: "Active",
+  code: "Code",
+  // lists, searches and the audit log
+  q: "Search text",
+  page: "Page",
+  pageSize: "Page size",
+  status: "Status",
+  urgency: "Urgency",
+  flag: "Flag",
+  imaging: "Imaging",
+  from: "From",
+  to: "To",
+  sort: "Sort",
+  dir: "Sort direction",
+  actorId: "Actor",
+  patient: "Patient",
+};
+
+const ANSWER_PREFIX = "answers.";
+
+/**
+ * What people call a field: "answers.age_years" (or "age_years" in a draft's answers) is "Age", "reasonCode" is
+ * "Reason", "blankReason.code" is "Reason for the blank answers". A key with no words (an unknown field the caller
+ * sent) is returned as it is.
+ */
+export function fieldLabel(field: string): string {
+  const answer = field.startsWith(ANSWER_PREFIX) ? field.slice(ANSWER_PREFIX.length) : field;
+  const question = questionById(answer);
+  if (question) return questionName(question);
+  if (Object.hasOwn(BODY_FIELD_NAMES, field)) return BODY_FIELD_NAMES[field]!;
+  const head = field.split(".")[0]!;
+  if (head !== field && Object.hasOwn(BODY_FIELD_NAMES, head)) return BODY_FIELD_NAMES[head]!;
+  return field;
+}
+
+/** The fields of a refusal in words, for its top-level message: "Age, Sex and Reason". */
+export function fieldLabels(fields: readonly TFieldError[]): string {
+  return joinWords([...new Set(fields.map((f) => fieldLabel(f.field)))]);
+}
+
+/**
+ * A schema's message with the field in words: a message that starts with the raw key ("reasonCode is required",
+ * "blankReason.text must be text") gets the words instead ("Reason is required"); any other message is kept.
+ */
+function inWords(field: string, message: string): string {
+  const label = fieldLabel(field);
+  if (label === field) return message;
+  const last = field.split(".").pop()!;
+  for (const key of [field, last]) {
+    if (message === key || message.startsWith(`${key} `) || message.startsWith(`${key}:`) || message.startsWith(`${key},`)) {
+      return label + message.slice(key.length);
+    }
+  }
+  return message;
+}
+
+/** A sentence: first letter capitalised, ending with a full stop. */
+const sentence = (text: string) => {
+  const t = text.charAt(0).toUpperCase() + text.slice(1);
+  return /[.!?]$/.test(t) ? t : `${t}.`;
+};
+
+/** The top-level message of a refusal: the one problem itself, or which fields to check. */
+export function refusalMessage(fields: readonly TFieldError[]): string {
+  if (fields.length === 1) return sentence(fields[0]!.message);
+  return `Please check ${fieldLabels(fields)}.`;
+}
 
 /** No request body of ours nests deeper than a few levels; far deeper input is an attack or a bug. */
 const MAX_DEPTH = 32;
@@ -27,21 +130,21 @@ export function unsafeFields(input: unknown): TFieldError[] {
     const [value, path] = stack.pop()!;
     const field = path.length ? path.join(".") : "(body)";
     if (typeof value === "string") {
-      if (bad(value)) out.push({ field, message: "must not contain NUL characters or unpaired surrogates" });
+      if (bad(value)) out.push({ field, message: `${fieldLabel(field)}: contains characters that cannot be stored (a NUL or an unpaired surrogate)` });
       continue;
     }
     if (value === null || typeof value !== "object") continue;
     if (path.length >= MAX_DEPTH) {
-      out.push({ field, message: `is nested too deeply (more than ${MAX_DEPTH} levels)` });
+      out.push({ field, message: `${fieldLabel(field)}: is nested too deeply (more than ${MAX_DEPTH} levels)` });
       continue;
     }
     for (const [key, inner] of Object.entries(value)) {
       if (key === "__proto__") {
-        out.push({ field: [...path, key].join("."), message: "__proto__ is not allowed as a field name" });
+        out.push({ field: [...path, key].join("."), message: '"__proto__" is not allowed as a field name' });
         continue;
       }
       if (bad(key)) {
-        out.push({ field: [...path, "(key)"].join("."), message: "field names must not contain NUL characters or unpaired surrogates" });
+        out.push({ field: [...path, "(key)"].join("."), message: "A field name contains characters that cannot be stored (a NUL or an unpaired surrogate)" });
         continue;
       }
       stack.push([inner, [...path, key]]);
@@ -50,22 +153,22 @@ export function unsafeFields(input: unknown): TFieldError[] {
   return out;
 }
 
-function refuseUnsafe(input: unknown, what: string): void {
+function refuseUnsafe(input: unknown): void {
   const fields = unsafeFields(input);
-  if (fields.length) {
-    throw new AppError("validation_failed", `The ${what} is not valid: ${fields.map((f) => f.field).join(", ")}.`, fields);
-  }
+  if (fields.length) throw new AppError("validation_failed", refusalMessage(fields), fields);
 }
 
+/** zod issues as field errors: the path as `field` (the contract), the message in words (inWords). */
 export function zodFieldErrors(issues: readonly z.core.$ZodIssue[]): TFieldError[] {
   const out: TFieldError[] = [];
   for (const issue of issues) {
     if (issue.code === "unrecognized_keys") {
-      for (const key of issue.keys) out.push({ field: key, message: `${key} is not a known field` });
+      // The caller's own key: quoted, as there are no words for it.
+      for (const key of issue.keys) out.push({ field: key, message: `"${key}" is not a known field` });
       continue;
     }
     const field = issue.path.length ? issue.path.map(String).join(".") : "(body)";
-    out.push({ field, message: issue.message });
+    out.push({ field, message: inWords(field, issue.message) });
   }
   return out;
 }
@@ -96,7 +199,7 @@ export async function readJson(request: Request): Promise<unknown> {
   } catch {
     throw new AppError("bad_request", "The request body is not valid JSON.", [{ field: "(body)", message: "must be valid JSON" }]);
   }
-  refuseUnsafe(body, "request body");
+  refuseUnsafe(body);
   return body;
 }
 
@@ -107,31 +210,33 @@ export async function readJson(request: Request): Promise<unknown> {
 export async function readForm(request: Request): Promise<Record<string, string>> {
   const text = await readTypedBody(request, "application/x-www-form-urlencoded", "a form");
   const fields = Object.fromEntries(new URLSearchParams(text).entries());
-  refuseUnsafe(fields, "form");
+  refuseUnsafe(fields);
   return fields;
 }
 
-export function parseWith<S extends z.ZodType>(schema: S, input: unknown, what = "request"): z.output<S> {
+/** `_what` ("request body", "query") is accepted from older callers; messages now name the fields instead. */
+// eslint-disable-next-line @typescript-eslint/no-unused-vars -- kept so existing three-argument calls still compile
+export function parseWith<S extends z.ZodType>(schema: S, input: unknown, _what?: string): z.output<S> {
   const result = schema.safeParse(input);
   if (!result.success) {
     const fields = zodFieldErrors(result.error.issues);
-    throw new AppError("validation_failed", `The ${what} is not valid: ${fields.map((f) => f.field).join(", ")}.`, fields);
+    throw new AppError("validation_failed", refusalMessage(fields), fields);
   }
   return result.data;
 }
 
 export async function parseJsonBody<S extends z.ZodType>(request: Request, schema: S): Promise<z.output<S>> {
-  return parseWith(schema, await readJson(request), "request body");
+  return parseWith(schema, await readJson(request));
 }
 
 export function parseQuery<S extends z.ZodType>(request: Request, schema: S): z.output<S> {
   const params = Object.fromEntries(new URL(request.url).searchParams.entries());
-  refuseUnsafe(params, "query");
-  return parseWith(schema, params, "query");
+  refuseUnsafe(params);
+  return parseWith(schema, params);
 }
 
 export async function parseFormBody<S extends z.ZodType>(request: Request, schema: S): Promise<z.output<S>> {
-  return parseWith(schema, await readForm(request), "form");
+  return parseWith(schema, await readForm(request));
 }
 
 /**

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AdminNav } from "@/components/admin/admin-nav";
 import { requirePermission } from "@/lib/auth/guard";
+import { formatDateTime } from "@/lib/contracts/format";
 import { ROLE_LABELS } from "@/lib/contracts/roles";
 import { SignInPauses } from "@/components/admin/sign-in-pauses";
 import { env } from "@/lib/env";
@@ -13,6 +14,7 @@ export const metadata: Metadata = { title: "Admin" };
 export default async function AdminPage() {
   const user = await requirePermission("admin:users");
   const [users, pauses] = await Promise.all([listUsers(user), listSignInPauses(user)]);
+  const timeZone = env().BACKLINE_TIMEZONE;
   return (
     <>
       <h1>Admin</h1>
@@ -31,6 +33,7 @@ export default async function AdminPage() {
               <th scope="col">Email</th>
               <th scope="col">Role</th>
               <th scope="col">Status</th>
+              <th scope="col">Last sign-in</th>
               <th scope="col">
                 <span className="visually-hidden">Actions</span>
               </th>
@@ -43,6 +46,7 @@ export default async function AdminPage() {
                 <td>{u.email}</td>
                 <td>{ROLE_LABELS[u.role]}</td>
                 <td>{u.active ? "Active" : "Deactivated"}</td>
+                <td>{u.lastSignInAt ? <time dateTime={u.lastSignInAt}>{formatDateTime(u.lastSignInAt, timeZone)}</time> : "Never"}</td>
                 <td>
                   <Link href={`/admin/users/${u.id}`}>
                     Manage<span className="visually-hidden"> {u.name}</span>
@@ -53,7 +57,7 @@ export default async function AdminPage() {
           </tbody>
         </table>
       </section>
-      <SignInPauses pauses={pauses} timeZone={env().BACKLINE_TIMEZONE} />
+      <SignInPauses pauses={pauses} timeZone={timeZone} />
     </>
   );
 }

@@ -30,24 +30,39 @@ export default async function IntakePage({ searchParams }: { searchParams: Promi
   return (
     <>
       <h1>Intake</h1>
+      {/* On a narrow screen the register form comes after the search results: one tap takes you there. */}
+      <p className="front-desk-jump">
+        <a className="button-link" href="#register-heading">
+          Register a new patient
+        </a>
+      </p>
 
-      <section className="card" aria-labelledby="find-heading">
-        <h2 id="find-heading">Find a patient</h2>
-        {/* The first page of all patients comes with the page, so the first paint needs no fetch. */}
-        <PatientFinder
-          initialRows={result.rows.map(({ id, mrn, givenName, familyName, birthDate, sex }) => ({
-            id,
-            mrn,
-            givenName,
-            familyName,
-            birthDate,
-            sex,
-          }))}
-          initialTotal={result.total}
-          pageSize={PAGE_SIZE}
-          owner={user.id}
-        />
-      </section>
+      <div className="front-desk">
+        <section className="card front-desk-find" aria-labelledby="find-heading">
+          <h2 id="find-heading">Find a patient</h2>
+          {/* The first page of all patients comes with the page, so the first paint needs no fetch. */}
+          <PatientFinder
+            initialRows={result.rows.map(({ id, mrn, givenName, familyName, birthDate, sex }) => ({
+              id,
+              mrn,
+              givenName,
+              familyName,
+              birthDate,
+              sex,
+            }))}
+            initialTotal={result.total}
+            pageSize={PAGE_SIZE}
+            owner={user.id}
+          />
+        </section>
+
+        <section className="card front-desk-register" aria-labelledby="register-heading">
+          <h2 id="register-heading" tabIndex={-1}>
+            Register a new patient
+          </h2>
+          <RegisterPatientForm />
+        </section>
+      </div>
 
       <section className="card" aria-labelledby="drafts-heading">
         <h2 id="drafts-heading">Open drafts</h2>
@@ -90,13 +105,6 @@ export default async function IntakePage({ searchParams }: { searchParams: Promi
             </table>
           </div>
         )}
-      </section>
-
-      <section className="card" aria-labelledby="register-heading">
-        <h2 id="register-heading" tabIndex={-1}>
-          Register a patient
-        </h2>
-        <RegisterPatientForm />
       </section>
     </>
   );

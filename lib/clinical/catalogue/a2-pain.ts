@@ -12,7 +12,8 @@ export const A2_QUESTIONS = [
     short: "pain score now",
     section: "a.2",
     label: "From 0 (no pain) to 10 (worst pain you can imagine), how strong is the back pain right now?",
-    help: "11-point numeric rating scale (NRS-11). 1-3 mild, 4-6 moderate, 7-10 severe.",
+    // The 11-point numeric rating scale (NRS-11).
+    help: "0 is no pain and 10 the worst pain imaginable: 1-3 is mild, 4-6 moderate, 7-10 severe.",
     type: "integer",
     unit: "points (0-10)",
     min: 0,
@@ -30,7 +31,8 @@ export const A2_QUESTIONS = [
     short: "average pain over the past week",
     section: "a.2",
     label: "Over the past week, on average, how strong was the pain (0-10)?",
-    help: "PEG item (paraphrased; see the licence note in knowledge.md a.8). Used for tracking only.",
+    // The PEG items are paraphrased (licence note: knowledge.md a.8); they feed peg_score, for tracking only.
+    help: "For following progress between visits: it does not change the suggested urgency or imaging.",
     type: "integer",
     unit: "points (0-10)",
     min: 0,
@@ -45,7 +47,7 @@ export const A2_QUESTIONS = [
     section: "a.2",
     label:
       "Over the past week, how much has pain got in the way of enjoying life (0 = not at all, 10 = completely)?",
-    help: "PEG item (paraphrased). Used for tracking only.",
+    help: "For following progress between visits: it does not change the suggested urgency or imaging.",
     type: "integer",
     unit: "points (0-10)",
     min: 0,
@@ -59,7 +61,7 @@ export const A2_QUESTIONS = [
     short: "pain getting in the way of usual activities",
     section: "a.2",
     label: "Over the past week, how much has pain got in the way of your usual activities (0-10)?",
-    help: "PEG item (paraphrased). Used for tracking only.",
+    help: "For following progress between visits: it does not change the suggested urgency or imaging.",
     type: "integer",
     unit: "points (0-10)",
     min: 0,
@@ -152,7 +154,8 @@ export const A2_QUESTIONS = [
     id: "trauma_energy",
     short: "injury (none, minor or major)",
     section: "a.2",
-    label: "Staff classify any injury: none, minor or major (definitions in d.3)",
+    // The definitions of minor and major are knowledge.md d.3's, written out in the help below.
+    label: "Staff classify any injury: none, minor or major",
     help:
       "Major: fall from 1 m or more or down 5 or more stairs; highway speed, rollover, ejection, pedestrian or " +
       "cyclist struck, motorcycle crash; high-speed sports fall or diving; kicks, stamping, blows with an object " +
@@ -282,7 +285,8 @@ export const A2_QUESTIONS = [
     short: "better with rest",
     section: "a.2",
     label: "Does resting make it better?",
-    help: "Recorded for the ASAS alternative (b.3); not used by the current rules.",
+    // Recorded for the ASAS alternative criteria (knowledge.md b.3); no current rule reads it.
+    help: "For the doctor's information: it does not change the suggested urgency or imaging.",
     type: "boolean",
     required: false,
     informational: true,

@@ -199,7 +199,7 @@ export const A6_QUESTIONS = [
     short: "calcium or vitamin D supplements",
     section: "a.6",
     label: "Taking calcium or vitamin D supplements?",
-    help: "Informational only: no rule reads it.",
+    help: "For the doctor's information: it does not change the suggested urgency or imaging.",
     type: "boolean",
     required: false,
     informational: true,

@@ -165,7 +165,7 @@ describe("DATA-01 red-flag screen incomplete", () => {
   it("explains which answers are blank", () => {
     const e = run({ age_years: 62, known_aaa: undefined, sex: undefined });
     const x = e.explanations.find((r) => r.rule === "DATA-01");
-    expect(x?.conditions).toEqual(["sex is blank", "age_years = 62 >= 50", "known_aaa is blank"]);
+    expect(x?.conditions).toEqual(["Sex: not answered", "Age: 62 years, at least 50", expect.stringMatching(/aneurysm: not answered$/)]);
   });
 });
 
@@ -292,7 +292,7 @@ describe("OUT-OF-SCOPE-01 (under 16, 0.4 item 2)", () => {
     expect(e.conservative_care).toBe(false);
     expect(e.safety_net.text).toMatch(/both legs/);
     expect(e.explanations.map((x) => x.rule)).toEqual(["OUT-OF-SCOPE-01"]);
-    expect(e.explanations[0]?.conditions).toEqual(["age_years = 15 < 16"]);
+    expect(e.explanations[0]?.conditions).toEqual(["Age: 15 years, under 16"]);
   });
 
   it("evaluates the emergency rules as for adults, keeping their imaging (with the note) and bloods", () => {

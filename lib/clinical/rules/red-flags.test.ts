@@ -33,11 +33,11 @@ describe("RF-CES-01 possible cauda equina syndrome (emergency)", () => {
   });
   it("explains recent bilateral symptoms with the duration", () => {
     const facts = explanationOf(run({ pain_radiation: "below_knee_both_legs", onset_date: onsetDaysAgo(13) }), "RF-CES-01");
-    expect(facts.join(" | ")).toMatch(/bilateral_leg_symptoms = true/);
-    expect(facts.join(" | ")).toMatch(/duration_days = 13 < 14/);
+    expect(facts.join(" | ")).toMatch(/Symptoms in both legs: yes \(.*: below the knee, both legs\)/);
+    expect(facts.join(" | ")).toMatch(/Days since onset: 13, under 14/);
   });
   it("explains the sign that fired it", () => {
-    expect(explanationOf(run({ new_urinary_retention: true }), "RF-CES-01")).toEqual(["new_urinary_retention = true"]);
+    expect(explanationOf(run({ new_urinary_retention: true }), "RF-CES-01")).toEqual([expect.stringMatching(/^New difficulty passing urine: yes$/i)]);
   });
 });
 
@@ -135,9 +135,7 @@ describe("malignancy rules", () => {
     const e = run({ unexplained_weight_loss: true, age_years: 51 });
     expect(e.imaging).toMatchObject({ modality: "mri", rule: "RF-CA-03" });
     expect(e.blood_tests.panel).toEqual(["CBC", "ESR", "CRP"]);
-    expect(explanationOf(e, "RF-CA-03")).toContain(
-      "n_cancer_weak = 2 >= 2 (age_years = 51 > 50; unexplained_weight_loss = true)",
-    );
+    expect(explanationOf(e, "RF-CA-03")).toContainEqual(expect.stringMatching(/: 2, at least 2 \(Age: 51 years, over 50; .*: yes\)$/));
   });
   it("RF-CA-04 defers imaging and bloods unless the trial failed", () => {
     const deferred = run({ age_years: 55 });
@@ -149,7 +147,7 @@ describe("malignancy rules", () => {
     expect(afterTrial.blood_tests).toMatchObject({ required: true, panel: ["ESR", "CRP"] });
   });
   it("explains the age threshold with the actual value", () => {
-    expect(explanationOf(run({ age_years: 71, onset_type: "gradual" }), "RF-CA-04")).toContain("age_years = 71 > 50");
+    expect(explanationOf(run({ age_years: 71, onset_type: "gradual" }), "RF-CA-04")).toContain("Age: 71 years, over 50");
   });
 });
 
@@ -439,7 +437,7 @@ describe("RF-IBP-01 / RF-IBP-02 inflammatory back pain (routine_soon)", () => {
   it("counts onset before 35 as a criterion", () => {
     expect(run(withCount(2, { age_years: 34 })).red_flags).toEqual(["RF-IBP-02"]);
     expect(run(withCount(2, { age_years: 35 })).red_flags).toEqual([]);
-    expect(explanationOf(run(withCount(3)), "RF-IBP-02")).toContain("duration_days = 92 > 91");
+    expect(explanationOf(run(withCount(3)), "RF-IBP-02")).toContain("Days since onset: 92, over 91");
   });
 });
 

@@ -2,6 +2,7 @@
 // other clients read. Built on the server by lib/server/visits/list-queue.ts.
 
 import type { Modality, Tier } from "@/lib/clinical/types";
+import type { TSavedViewFilters } from "@/lib/contracts/queue";
 
 export type TUrgencyCounts = Record<Tier, number>;
 
@@ -28,4 +29,18 @@ export interface TQueuePage {
   counts: TUrgencyCounts;
   page: number;
   pageSize: number;
+}
+
+/** One of the signed-in clinician's saved queue views (GET/POST /api/v1/me/saved-views). */
+export interface TSavedView {
+  id: string;
+  name: string;
+  /** the queue's filters and sort (lib/contracts/queue.ts, ZSavedViewFilters): never search text */
+  filters: TSavedViewFilters;
+  createdAt: string;
+}
+
+/** GET /api/v1/me/saved-views: the caller's own views, oldest first. */
+export interface TSavedViewList {
+  views: TSavedView[];
 }

@@ -11,6 +11,26 @@ export interface TUserDto {
   active: boolean;
   createdAt: string;
   updatedAt: string;
+  /** the last successful sign-in, null if never */
+  lastSignInAt: string | null;
+}
+
+/** A one-time set-password link: `setPasswordUrl` works once, until `expiresAt`. */
+export interface TSetPasswordLink {
+  setPasswordUrl: string;
+  expiresAt: string;
+}
+
+/** POST /api/v1/admin/users without a password: the account and its link. */
+export interface TUserCreatedWithLink extends TSetPasswordLink {
+  user: TUserDto;
+}
+
+/** POST /api/v1/account/set-password with a token only: whose link it is. */
+export interface TSetPasswordLinkCheck {
+  name: string;
+  email: string;
+  expiresAt: string;
 }
 
 export interface TSignInPauses {

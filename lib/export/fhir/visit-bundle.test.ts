@@ -2,15 +2,17 @@
 // provisional results too) produce bundles that validate against FHIR R4 (official JSON Schema + spec rules).
 import type { Bundle, Encounter, Questionnaire, QuestionnaireResponse, ServiceRequest } from "@medplum/fhirtypes";
 import { describe, expect, it } from "vitest";
-import { compactAnswers, QUESTION_LIST, validateIntake } from "@/lib/clinical";
+import { compactAnswers, QUESTION_LIST, validateIntake, type Modality } from "@/lib/clinical";
 import { CLINIC_MIX, generateIntakes, STRESS_MIX } from "@/lib/db/seed/generate";
 import { VIGNETTES } from "@/lib/clinical/test-support/vignettes";
 import { bundleErrors, schemaErrors } from "../test-support/fhir-validate";
 import { signedSummary, summaryOf, TODAY, vignetteIntake } from "../test-support/summaries";
 import { intakeQuestionnaire, QUESTIONNAIRE_CANONICAL } from "./questionnaire";
-import { visitBundle } from "./visit-bundle";
+import type { TVisitSummary } from "../visit-summary";
+import { requestPriority, visitBundle } from "./visit-bundle";
 
 const opts = { generatedAt: "2025-03-12T10:00:00.000Z" };
+const MODALITIES: readonly Modality[] = ["none", "xray", "ct", "mri"];
 const of = (b: Bundle, type: string) => (b.entry ?? []).map((e) => e.resource!).filter((r) => r.resourceType === type);
 
 describe("intake Questionnaire", () => {
@@ -30,7 +32,8 @@ describe("intake Questionnaire", () => {
       if ("unit" in def) expect(item.extension?.[0]).toEqual({ url: "http://hl7.org/fhir/StructureDefinition/questionnaire-unit", valueCoding: { display: def.unit } });
     }
     expect(QUESTIONNAIRE_CANONICAL).toBe(`${q.url}|${q.version}`);
-  });
+    // The first test compiles the whole R4 JSON Schema: seconds on a busy machine.
+  }, 30_000);
 });
 
 describe("visit Bundle", () => {
@@ -59,7 +62,7 @@ describe("visit Bundle", () => {
     }
     expect(checked).toBeGreaterThan(100);
     expect(provisional).toBeGreaterThan(5);
-  });
+  }, 30_000);
 
   it("links everything by urn:uuid references and keeps ids stable between exports", () => {
     const s = summaryOf(vignetteIntake("LBP-V17"));
@@ -74,12 +77,19 @@ describe("visit Bundle", () => {
     expect((of(a, "Questionnaire")[0] as Questionnaire).url).toBe(QUESTIONNAIRE_CANONICAL.split("|")[0]);
   });
 
-  it("proposes suggested imaging, orders it once accepted, and revokes it when overridden", () => {
+  it("proposes suggested imaging, plans it once accepted, and revokes it when overridden: never an order", () => {
     const intake = vignetteIntake("LBP-V28"); // X-ray suggested
     const intent = (b: Bundle) => (of(b, "ServiceRequest") as ServiceRequest[]).map((r) => [r.intent, r.status, r.code?.coding?.[1]?.code]);
     expect(intent(visitBundle(summaryOf(intake), opts))).toEqual([["proposal", "active", "xray"]]);
-    const accepted = signedSummary(intake);
-    expect(intent(visitBundle(accepted, opts))).toEqual([["order", "active", "xray"]]);
+    const acceptedBundle = visitBundle(signedSummary(intake), opts);
+    expect(bundleErrors(acceptedBundle)).toEqual([]);
+    expect(intent(acceptedBundle)).toEqual([
+      ["proposal", "completed", "xray"],
+      ["plan", "active", "xray"],
+    ]);
+    const [proposal, plan] = of(acceptedBundle, "ServiceRequest") as ServiceRequest[];
+    expect(plan!.basedOn?.[0]?.reference).toBe(`urn:uuid:${proposal!.id}`);
+    expect(plan!.requester?.display).toBe("Dr Dana Doctor");
     const overridden = signedSummary(intake, {
       decision: { action: "override", modality: "mri", reasonCode: "clinical_examination", reasonText: null, note: null, decidedBy: "Dr Dana Doctor", decidedAt: "2025-03-10T10:00:00.000Z" },
     });
@@ -87,12 +97,66 @@ describe("visit Bundle", () => {
     expect(bundleErrors(bundle)).toEqual([]);
     expect(intent(bundle)).toEqual([
       ["proposal", "revoked", "xray"],
-      ["order", "active", "mri"],
+      ["plan", "active", "mri"],
     ]);
     const order = (of(bundle, "ServiceRequest") as ServiceRequest[])[1]!;
     expect(order.reasonCode?.[0]?.text).toBe("Clinical examination findings");
     expect(order.replaces?.[0]?.reference).toBe(`urn:uuid:${(of(bundle, "ServiceRequest") as ServiceRequest[])[0]!.id}`);
   });
+
+  it("an override to CT is a plan, not a stat order, unless the tier is emergency", () => {
+    const decision = { action: "override" as const, modality: "ct" as const, reasonCode: "clinical_examination" as const, reasonText: null, note: null, decidedBy: "Dr Dana Doctor", decidedAt: "2025-03-10T10:00:00.000Z" };
+    const urgent = summaryOf(vignetteIntake("LBP-V19"), { decision }); // urgent MRI
+    expect(urgent.evaluation.urgency).toBe("urgent");
+    const plans = (of(visitBundle(urgent, opts), "ServiceRequest") as ServiceRequest[]).filter((r) => r.intent === "plan");
+    expect(plans.map((r) => [r.intent, r.priority, r.code?.coding?.[1]?.code])).toEqual([["plan", "urgent", "ct"]]);
+    const emergency = summaryOf(vignetteIntake("LBP-V17"), { decision: { ...decision, modality: "ct" } });
+    expect(emergency.evaluation.urgency).toBe("emergency");
+    const stat = (of(visitBundle(emergency, opts), "ServiceRequest") as ServiceRequest[]).map((r) => [r.intent, r.priority]);
+    expect(stat).toEqual([
+      ["proposal", "stat"],
+      ["plan", "stat"],
+    ]);
+  });
+
+  it("over every worked case and every kind of decision: proposal for the suggestion, plan for the decision, stat only in an emergency", () => {
+    const at = "2025-03-10T10:00:00.000Z";
+    type TDecision = NonNullable<TVisitSummary["decision"]>;
+    const decisions = (suggested: Modality): (TDecision | null)[] => [
+      null,
+      { action: "accept", modality: suggested, reasonCode: null, reasonText: null, note: null, decidedBy: "Dr Dana Doctor", decidedAt: at },
+      ...MODALITIES.filter((m) => m !== suggested).map(
+        (m): TDecision => ({ action: "override", modality: m, reasonCode: "clinical_examination", reasonText: null, note: null, decidedBy: "Dr Dana Doctor", decidedAt: at }),
+      ),
+    ];
+    let checked = 0;
+    for (const v of VIGNETTES) {
+      const base = summaryOf(vignetteIntake(v.id));
+      const e = base.evaluation;
+      const tier = e.imaging.tier ?? e.urgency;
+      for (const decision of decisions(e.imaging.modality)) {
+        const bundle = visitBundle({ ...base, decision }, opts);
+        expect(bundleErrors(bundle), v.id).toEqual([]);
+        const requests = of(bundle, "ServiceRequest") as ServiceRequest[];
+        const label = `${v.id} ${decision?.action ?? "waiting"} ${decision?.modality ?? ""}`;
+        expect(requests.every((r) => r.intent === "proposal" || r.intent === "plan"), label).toBe(true);
+        expect(requests.some((r) => r.intent === "order"), label).toBe(false);
+        expect(requests.filter((r) => r.intent === "proposal").length, label).toBe(e.imaging.modality === "none" ? 0 : 1);
+        const planned = decision?.modality && decision.modality !== "none" ? decision.modality : null;
+        expect(requests.filter((r) => r.intent === "plan").map((r) => r.code?.coding?.[1]?.code), label).toEqual(planned ? [planned] : []);
+        for (const r of requests) {
+          expect(r.priority === "stat", label).toBe(tier === "emergency");
+          expect(r.priority, label).toBe(requestPriority(e.imaging.tier, e.urgency));
+        }
+        const proposal = requests.find((r) => r.intent === "proposal");
+        if (proposal) expect(proposal.status, label).toBe(!decision ? "active" : decision.action === "accept" ? "completed" : "revoked");
+        checked += 1;
+      }
+    }
+    expect(checked).toBeGreaterThan(VIGNETTES.length * 2);
+    expect(requestPriority(null, "emergency")).toBe("stat");
+    for (const t of ["urgent", "routine_soon", "none"] as const) expect(requestPriority(t, t)).not.toBe("stat");
+  }, 30_000);
 
   it("marks the Encounter of a provisional result signed with the acknowledgement, and only that one", () => {
     const encounter = (b: Bundle) => of(b, "Encounter")[0] as Encounter;

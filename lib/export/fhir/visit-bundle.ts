@@ -1,9 +1,12 @@
 // One visit as a FHIR R4 Bundle (type collection): Patient, Encounter, the intake Questionnaire and the
 // QuestionnaireResponse with the answers, an Observation for the pain score (coded as the catalogue's pain-score
-// question says: LOINC 72514-3), a Flag per red flag, and a ServiceRequest for suggested imaging: intent "proposal"
-// while the suggestion waits for a doctor, "order" once a doctor accepted it. An override revokes the proposal and,
-// if the doctor chose other imaging, orders that instead. A provisional result signed with the doctor's
-// acknowledgement carries it as an Encounter extension. Every reference is a urn:uuid fullUrl inside the Bundle.
+// question says: LOINC 72514-3), a Flag per red flag, and ServiceRequests for imaging. Nothing here is an order:
+// Backline suggests and a doctor decides, and the order itself is placed in the clinic's ordering system. So the
+// engine's suggestion is a ServiceRequest with intent "proposal" (active while it waits, completed once a doctor
+// accepted it, revoked when overridden), and a doctor's decision for imaging (accepting the suggestion, or choosing
+// other imaging) is a second one with intent "plan", based on (or replacing) the proposal. Priority "stat" only when
+// the tier is emergency (requestPriority). A provisional result signed with the doctor's acknowledgement carries it
+// as an Encounter extension. Every reference is a urn:uuid fullUrl inside the Bundle.
 import type {
   Bundle,
   BundleEntry,
@@ -32,7 +35,12 @@ const MODALITY_SNOMED: Record<Exclude<Modality, "none">, { code: string; display
   mri: { code: "113091000", display: "Magnetic resonance imaging" },
 };
 
-const REQUEST_PRIORITY: Record<Tier, ServiceRequest["priority"]> = { emergency: "stat", urgent: "urgent", routine_soon: "routine", none: "routine" };
+const REQUEST_PRIORITY: Record<Tier, NonNullable<ServiceRequest["priority"]>> = { emergency: "stat", urgent: "urgent", routine_soon: "routine", none: "routine" };
+
+/** The priority of an imaging request: the tier of the rule that supplied the imaging, else the visit's; "stat" only for emergency. */
+export function requestPriority(imagingTier: Tier | null, urgency: Tier): NonNullable<ServiceRequest["priority"]> {
+  return REQUEST_PRIORITY[imagingTier ?? urgency];
+}
 const ENCOUNTER_PRIORITY: Record<Tier, { code: string; display: string }> = {
   emergency: { code: "EM", display: "emergency" },
   urgent: { code: "UR", display: "urgent" },
@@ -188,49 +196,57 @@ export function visitBundle(s: TVisitSummary, o: TBundleOptions): Bundle {
     subject,
     encounter: encounterRef,
     category: [{ coding: [{ system: SYSTEMS.snomed, code: "363679005", display: "Imaging" }] }],
-    priority: REQUEST_PRIORITY[e.imaging.tier ?? e.urgency],
+    priority: requestPriority(e.imaging.tier, e.urgency),
     // The answers, and the red flag that supplied the modality (reasonReference cannot point at a Flag in R4).
     supportingInfo: [responseRef, ...(supplyingFlag ? [ref<Flag>(supplyingFlag)] : [])],
   };
   let proposalId: string | undefined;
   if (suggested !== "none") {
-    const accepted = d?.action === "accept";
     const proposal: ServiceRequest = {
       resourceType: "ServiceRequest",
       id: key("imaging"),
-      status: d?.action === "override" ? "revoked" : "active",
-      intent: accepted ? "order" : "proposal",
+      // The engine's suggestion stays a proposal: completed once a doctor accepted it (the plan below carries the
+      // decision), revoked when a doctor overrode it.
+      status: d?.action === "override" ? "revoked" : d?.action === "accept" ? "completed" : "active",
+      intent: "proposal",
       ...common,
       code: modalityCode(suggested, e.imaging.detail),
-      authoredOn: accepted && d?.decidedAt ? d.decidedAt : when,
-      ...(accepted && d?.decidedBy ? { requester: { display: d.decidedBy } } : {}),
+      authoredOn: when,
       reasonCode: [{ text: e.imaging.detail }],
-      ...(e.imaging.rule ? { note: [{ text: `Suggested by Backline rule ${e.imaging.rule} (ruleset ${e.ruleset_version}).${d?.note ? ` Clinical note: ${d.note}` : ""}` }] } : {}),
+      ...(e.imaging.rule ? { note: [{ text: `Suggested by Backline rule ${e.imaging.rule} (ruleset ${e.ruleset_version}).` }] } : {}),
     };
     proposalId = proposal.id;
     resources.push(proposal);
   }
-  if (d?.action === "override" && d.modality && d.modality !== "none") {
-    const reason = d.reasonCode ? `${overrideReasonLabel(d.reasonCode)}${d.reasonText ? `: ${d.reasonText}` : ""}` : "Doctor's decision";
-    const order: ServiceRequest = {
+  // The doctor's decision for imaging: accepting the suggestion, or choosing other imaging. An override to no
+  // imaging is only the revoked proposal.
+  const planned = d?.action === "accept" ? (suggested !== "none" ? suggested : null) : d?.modality && d.modality !== "none" ? d.modality : null;
+  if (d && planned) {
+    const accepted = d.action === "accept";
+    const reason = accepted
+      ? "Doctor accepted the suggestion"
+      : d.reasonCode
+        ? `${overrideReasonLabel(d.reasonCode)}${d.reasonText ? `: ${d.reasonText}` : ""}`
+        : "Doctor's decision";
+    const plan: ServiceRequest = {
       resourceType: "ServiceRequest",
-      id: key("imaging-override"),
+      id: key(accepted ? "imaging-plan" : "imaging-override"),
       status: "active",
-      intent: "order",
+      intent: "plan",
       ...common,
-      ...(proposalId ? { replaces: [ref<ServiceRequest>(proposalId)] } : {}),
-      code: modalityCode(d.modality, `${MODALITY_LABELS[d.modality]} (doctor's choice)`),
+      ...(proposalId ? (accepted ? { basedOn: [ref<ServiceRequest>(proposalId)] } : { replaces: [ref<ServiceRequest>(proposalId)] }) : {}),
+      code: modalityCode(planned, accepted ? e.imaging.detail : `${MODALITY_LABELS[planned]} (doctor's choice)`),
       authoredOn: d.decidedAt ?? when,
       ...(d.decidedBy ? { requester: { display: d.decidedBy } } : {}),
       reasonCode: [
         {
-          ...(d.reasonCode ? { coding: [{ system: SYSTEMS.overrideReason, code: d.reasonCode, display: overrideReasonLabel(d.reasonCode) }] } : {}),
+          ...(!accepted && d.reasonCode ? { coding: [{ system: SYSTEMS.overrideReason, code: d.reasonCode, display: overrideReasonLabel(d.reasonCode) }] } : {}),
           text: reason,
         },
       ],
       ...(d.note ? { note: [{ text: d.note }] } : {}),
     };
-    resources.push(order);
+    resources.push(plan);
   }
 
   const entry: BundleEntry[] = resources.map((resource) => ({ fullUrl: urn(resource.id!), resource }));

@@ -4,6 +4,9 @@ import { describe, expect, it } from "vitest";
 import { pdfText } from "../test-support/pdf-text";
 import { signedSummary, summaryOf, vignetteIntake } from "../test-support/summaries";
 import type { TVisitSummary } from "../visit-summary";
+import { adviceOf } from "@/lib/clinical/advice";
+import { patientHandout } from "@/lib/clinical/handout";
+import { HANDOUT_TITLE } from "./handout-pdf";
 import { renderVisitSummaryPdf } from "./visit-summary-pdf";
 
 const opts = { clinicName: "Riverside Spine Clinic", printedBy: "Dr Pat Printer", printedAt: "2025-03-12T10:00:00.000Z", timeZone: "Europe/London" };
@@ -17,27 +20,29 @@ describe("visit summary PDF", () => {
       "Riverside Spine Clinic",
       "Patient: Lovelace, Ada",
       "MRN: MRN-424242",
-      "Date of birth: 1960-01-01",
-      "Visit date: 2025-03-10",
+      "Date of birth: 1 Jan 1960",
+      "Visit date: 10 Mar 2025",
+      "Times are in Europe/London.",
       "Urgency: Urgent",
       "RF-CA-01",
       "Evidence:",
       "Suggestion: MRI",
       "Decision: Accepted the suggestion (MRI)",
-      "Decided: Dr Dana Doctor at 2025-03-10 10:00 (Europe/London)",
+      "Decided: Dr Dana Doctor at 10 Mar 2025, 10:00",
       "Blood tests",
-      "Advice given",
+      "Advice for the patient",
       "Safety net:",
       "Addenda",
-      "2025-03-11 08:30 (Europe/London), Dr Dana Doctor:",
+      "11 Mar 2025, 08:30, Dr Dana Doctor:",
       "Patient phoned: MRI booked for tomorrow.",
-      "Signed by Dr Dana Doctor at 2025-03-10 10:05 (Europe/London)",
-      "Printed by Dr Pat Printer at 2025-03-12 10:00 (Europe/London)",
+      "Signed by Dr Dana Doctor at 10 Mar 2025, 10:05",
+      "Printed by Dr Pat Printer at 12 Mar 2025, 10:00 (Europe/London)",
     ]) {
       expect(all, text).toContain(text);
     }
     expect(all).not.toContain("NOT SIGNED");
-  });
+    // The first test parses the fonts: seconds on a busy machine.
+  }, 30_000);
 
   it("says what a blank safety answer leaves unexcluded, what to ask, and why it was not answered (0.4 item 1)", async () => {
     const all = (await read(summaryOf(vignetteIntake("N12-01")))).join("\n").replace(/\s+/g, " ");
@@ -75,7 +80,7 @@ describe("visit summary PDF", () => {
 
   it("says at the sign-off that a provisional result was acknowledged, and only then", async () => {
     const acknowledged = (await read(signedSummary(vignetteIntake("LBP-V17", ["new_bowel_incontinence"])))).join("\n");
-    expect(acknowledged).toContain("Signed by Dr Dana Doctor at 2025-03-10 10:05 (Europe/London)");
+    expect(acknowledged).toContain("Signed by Dr Dana Doctor at 10 Mar 2025, 10:05");
     expect(acknowledged).toContain("Signed as provisional: the blank safety answers could not be obtained.");
     expect(acknowledged).toContain("Any new loss of bowel control?");
     const complete = (await read(signedSummary(vignetteIntake("LBP-V17")))).join("\n");
@@ -93,7 +98,7 @@ describe("visit summary PDF", () => {
     expect(pages.length).toBeGreaterThanOrEqual(4);
     pages.forEach((page, i) => {
       expect(page).toContain(`Page ${i + 1} of ${pages.length}`);
-      expect(page).toContain("Lovelace, Ada · MRN MRN-424242 · born 1960-01-01");
+      expect(page).toContain("Lovelace, Ada · MRN MRN-424242 · born 1 Jan 1960");
       expect(page).toContain("Printed by Dr Pat Printer");
     });
     expect(pages.join("\n")).toContain("Remark 40:");
@@ -121,5 +126,43 @@ describe("visit summary PDF", () => {
     expect(all).toContain("Patient: \uFFFD, \uFFFD\uFFFD");
     expect(all).toContain("3 character(s) cannot be drawn with this PDF's font");
     expect(all).toContain("MRN: MRN-424242");
+  });
+
+  it("ends with the patient handout on a page of its own, in plain words", async () => {
+    for (const id of ["LBP-V17", "LBP-V19", "LBP-V01"]) {
+      const s = signedSummary(vignetteIntake(id));
+      const pages = (await read(s)).map((p) => p.replace(/\s+/g, " "));
+      const last = pages[pages.length - 1]!;
+      const h = patientHandout({ evaluation: s.evaluation, decision: s.decision });
+      expect(last, id).toContain(HANDOUT_TITLE);
+      expect(last, id).toContain("Riverside Spine Clinic · Patient handout");
+      expect(last, id).toContain(h.headline);
+      for (const line of [...h.nextSteps, ...h.urgentHelp, ...h.selfCare]) expect(last, id).toContain(line);
+      expect(last, id).not.toMatch(/\b(RF|PW|ADV|CC|DATA)-[A-Z0-9-]+/);
+      expect(last, id).toContain(`Page ${pages.length} of ${pages.length}`);
+      expect(pages.slice(0, -1).join("\n"), id).not.toContain(h.headline);
+    }
+    const emergency = (await read(signedSummary(vignetteIntake("LBP-V17")))).at(-1)!;
+    expect(emergency).toContain("Go to the emergency department now.");
+  });
+
+  it("keeps prescribing and review advice for the clinician, out of the patient's advice", async () => {
+    const s = signedSummary({ ...vignetteIntake("LBP-V01"), medications: ["opioid", "anticoagulant"] });
+    const advice = adviceOf(s.evaluation);
+    expect(advice.clinician.map((a) => a.id)).toEqual(expect.arrayContaining(["ADV-OPIOID", "ADV-NSAID-CAUTION"]));
+    const all = (await read(s)).join("\n").replace(/\s+/g, " ");
+    const patientPart = all.slice(all.indexOf("Advice for the patient"), all.indexOf("For the clinician: medicines, tests and review"));
+    expect(patientPart.length).toBeGreaterThan(30);
+    expect(patientPart).not.toMatch(/NSAID|opioid|Prescribing/i);
+    expect(all.slice(all.indexOf("For the clinician"))).toContain("Opioid use");
+  });
+
+  it("states the time zone and prints every time in it", async () => {
+    const s = signedSummary(vignetteIntake("LBP-V19"));
+    const ny = (await pdfText(await renderVisitSummaryPdf(s, { ...opts, timeZone: "America/New_York" }))).pages.join("\n");
+    expect(ny).toContain("Times are in America/New_York.");
+    expect(ny).toContain("Signed by Dr Dana Doctor at 10 Mar 2025, 06:05");
+    expect(ny).toContain("Printed by Dr Pat Printer at 12 Mar 2025, 06:00 (America/New_York)");
+    expect(ny).not.toMatch(/\d{4}-\d{2}-\d{2}/);
   });
 });

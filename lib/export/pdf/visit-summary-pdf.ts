@@ -1,13 +1,19 @@
 // The visit summary as a PDF (pdfkit, A4): patient identifiers, the history by catalogue section, red flags
-// with the evidence that fired them, imaging suggestion and the doctor's decision, blood tests, advice, addenda
-// and the sign-off (with the acknowledgement when a provisional result was signed), or "NOT SIGNED - provisional"
-// on every page. Every page carries the patient, "printed by ... at ..." and "Page N of M".
+// with the evidence that fired them, imaging suggestion and the doctor's decision, blood tests, advice for the
+// patient and, apart from it, for the clinician (advice.ts), addenda and the sign-off (with the acknowledgement
+// when a provisional result was signed), or "NOT SIGNED - provisional" on every page; then the patient handout on
+// a page of its own. Every page carries the patient, "printed by ... at ..." and "Page N of M". Dates and times
+// go through lib/contracts/format.ts, in the clinic's time zone, which the summary states.
 import PDFDocument from "pdfkit";
 import { MODALITY_LABELS, SEX_LABELS, STATUS_LABELS, URGENCY_LABELS } from "@/lib/contracts/labels";
 import { askNowHeadline, askNowLines, joinWords, questionById, type Explanation } from "@/lib/clinical";
+import { adviceOf } from "@/lib/clinical/advice";
 import { blankReasonText } from "@/lib/contracts/blank-reasons";
-import { formatDateTime, historySections, overrideReasonLabel, visitDateOf, type TVisitSummary } from "../visit-summary";
+import { formatDateTime, formatDay } from "@/lib/contracts/format";
+import { historySections, overrideReasonLabel, visitDateOf, type TVisitSummary } from "../visit-summary";
 import { pdfFonts, printable, REPLACEMENT } from "./fonts";
+import { handoutPage, HANDOUT_TITLE } from "./handout-pdf";
+import { ALERT, INK, MARGIN, MUTED, Writer } from "./writer";
 
 export interface TPdfOptions {
   clinicName: string;
@@ -20,90 +26,14 @@ export interface TPdfOptions {
 
 export const NOT_SIGNED_MARK = "NOT SIGNED - provisional";
 
-const MARGIN = { top: 78, bottom: 66, left: 50, right: 50 };
-const INK = "#111111";
-const MUTED = "#555555";
-const ALERT = "#b00020";
+/** "Times are in Europe/London.": every time in the PDF is in the clinic's zone. */
+export const timeZoneLine = (timeZone: string) => `Times are in ${timeZone}.`;
 
-type TDoc = InstanceType<typeof PDFDocument>;
-
-/** Text helpers over one document: fonts, characters the font lacks, page breaks before headings. */
-class Writer {
-  replaced = 0;
-  constructor(readonly doc: TDoc) {}
-
-  /** Switch to the font and return the text with what it cannot draw replaced (and counted). */
-  private prepare(text: string, bold: boolean): string {
-    const fonts = pdfFonts();
-    const p = printable(bold ? fonts.bold : fonts.regular, text);
-    this.replaced += p.replaced;
-    this.doc.font(bold ? "bold" : "regular");
-    return p.text;
-  }
-
-  text(text: string, o: { size?: number; bold?: boolean; color?: string; indent?: number; gap?: number; continued?: boolean } = {}) {
-    const t = this.prepare(text, o.bold ?? false);
-    this.doc
-      .fontSize(o.size ?? 10)
-      .fillColor(o.color ?? INK)
-      .text(t, { indent: o.indent ?? 0, continued: o.continued ?? false, paragraphGap: o.gap ?? 2 });
-  }
-
-  /** "Label: value" on one paragraph, the label in bold. */
-  field(label: string, value: string, indent = 0) {
-    const l = this.prepare(`${label}: `, true);
-    this.doc.fontSize(10).fillColor(INK).text(l, { continued: true, indent });
-    const v = this.prepare(value, false);
-    this.doc.text(v, { paragraphGap: 2 });
-  }
-
-  bullet(text: string, indent = 12) {
-    this.text(`• ${text}`, { indent });
-  }
-
-  /** Room for `points` more on this page, or a new page. */
-  ensure(points: number) {
-    if (this.doc.y + points > this.doc.page.height - MARGIN.bottom) this.doc.addPage();
-  }
-
-  heading(text: string) {
-    this.ensure(60);
-    this.doc.moveDown(0.6);
-    this.text(text, { size: 13, bold: true, gap: 4 });
-    const y = this.doc.y;
-    this.doc.moveTo(MARGIN.left, y).lineTo(this.doc.page.width - MARGIN.right, y).lineWidth(0.5).strokeColor("#999999").stroke();
-    this.doc.moveDown(0.3);
-  }
-
-  subheading(text: string) {
-    this.ensure(40);
-    this.doc.moveDown(0.3);
-    this.text(text, { size: 11, bold: true, gap: 2 });
-  }
-
-  /** A two-column row (question | answer) that never splits across pages. */
-  row(label: string, value: string) {
-    const doc = this.doc;
-    const width = doc.page.width - MARGIN.left - MARGIN.right;
-    const labelWidth = width * 0.58;
-    const valueWidth = width - labelWidth - 12;
-    const l = this.prepare(label, false);
-    const lh = doc.fontSize(9).heightOfString(l, { width: labelWidth });
-    const v = this.prepare(value, true);
-    const vh = doc.fontSize(9).heightOfString(v, { width: valueWidth });
-    this.ensure(Math.max(lh, vh) + 4);
-    const y = doc.y;
-    doc.font("regular").fontSize(9).fillColor(MUTED).text(l, MARGIN.left, y, { width: labelWidth });
-    doc.font("bold").fontSize(9).fillColor(INK).text(v, MARGIN.left + labelWidth + 12, y, { width: valueWidth });
-    doc.x = MARGIN.left;
-    doc.y = y + Math.max(lh, vh) + 4;
-  }
-}
-
-/** One fired rule: title, id and tier, the facts that made it fire (with the values), and the action. */
+/** One fired rule: title and tier, its id as small print, the facts that made it fire (with the values), and the action. */
 function firedRule(w: Writer, e: Explanation) {
   w.ensure(50);
-  w.text(`${e.title} (${e.rule})${e.tier ? `: ${URGENCY_LABELS[e.tier]}` : ""}`, { bold: true, indent: 12 });
+  w.text(`${e.title}${e.tier ? `: ${URGENCY_LABELS[e.tier]}` : ""}`, { bold: true, indent: 12 });
+  w.secondary(`Rule ${e.rule}`, 12);
   if (e.conditions.length > 0) w.field("Evidence", e.conditions.join("; "), 24);
   w.field("Action", e.action, 24);
 }
@@ -113,17 +43,19 @@ function body(w: Writer, s: TVisitSummary, o: TPdfOptions) {
   const e = s.evaluation;
   const p = s.patient;
   const at = (iso: string) => formatDateTime(iso, o.timeZone);
+  const advice = adviceOf(e);
 
   w.text(o.clinicName, { size: 11, color: MUTED });
   w.text("Visit summary", { size: 20, bold: true, gap: 6 });
   w.field("Patient", `${p.familyName}, ${p.givenName}`);
   w.field("MRN", p.mrn);
-  w.field("Date of birth", p.birthDate);
+  w.field("Date of birth", formatDay(p.birthDate));
   w.field("Sex", SEX_LABELS[p.sex] ?? p.sex);
   if (typeof s.answers.age_years === "number") w.field("Age at visit", `${s.answers.age_years} years`);
-  w.field("Visit date", visitDateOf(s));
+  w.field("Visit date", formatDay(visitDateOf(s)));
   if (s.visit.submittedAt) w.field("Intake submitted", `${at(s.visit.submittedAt)}${s.visit.submittedBy ? ` by ${s.visit.submittedBy}` : ""}`);
   w.field("Record status", STATUS_LABELS[s.visit.status]);
+  w.text(timeZoneLine(o.timeZone), { color: MUTED });
   doc.moveDown(0.5);
   signOff(w, s, o);
 
@@ -158,12 +90,12 @@ function body(w: Writer, s: TVisitSummary, o: TPdfOptions) {
 
   w.heading("Imaging");
   w.field("Suggestion", `${MODALITY_LABELS[e.imaging.modality]}: ${e.imaging.detail}`);
-  if (e.imaging.rule) w.field("Suggested by rule", e.imaging.rule);
+  if (e.imaging.rule) w.secondary(`Suggested by rule ${e.imaging.rule}`);
   for (const note of e.imaging.notes) w.field("Note", note);
   if (e.imaging.also_consider.length > 0) {
     w.text("Also consider:", { bold: true });
     for (const a of e.imaging.also_consider) {
-      w.bullet(`${a.title} (${a.rule})${a.modality !== "none" ? `: ${MODALITY_LABELS[a.modality]}` : ""}${a.detail ? ` - ${a.detail}` : ""}`);
+      w.bullet(`${a.title}${a.modality !== "none" ? `: ${MODALITY_LABELS[a.modality]}` : ""}${a.detail ? ` - ${a.detail}` : ""}`);
     }
   }
   w.subheading("Doctor's decision");
@@ -184,17 +116,18 @@ function body(w: Writer, s: TVisitSummary, o: TPdfOptions) {
   else w.text("No blood tests suggested.");
   if (e.blood_tests.at_doctors_choice.length > 0) w.field("At the doctor's choice", e.blood_tests.at_doctors_choice.join("; "));
 
-  w.heading("Advice given");
-  for (const a of e.explanations.filter((x) => x.kind === "advisory")) {
-    const text = a.message ?? a.action;
-    w.bullet(text.startsWith(a.title) ? text : `${a.title}: ${text}`);
-  }
-  for (const c of e.conservative_care_content) w.bullet(c.text);
+  w.heading("Advice for the patient");
+  for (const a of advice.patient) w.bullet(a.title ? `${a.title}: ${a.text}` : a.text);
   w.field("Safety net", e.safety_net.text);
+  if (advice.clinician.length > 0) {
+    w.heading("For the clinician: medicines, tests and review");
+    for (const a of advice.clinician) w.bullet(a.title && !a.text.startsWith(a.title) ? `${a.title}: ${a.text}` : a.text);
+  }
+  w.text(`The patient handout is the last page ("${HANDOUT_TITLE}").`, { color: MUTED });
 
   w.heading("History");
   for (const section of historySections(s.answers)) {
-    w.subheading(`${section.id} ${section.title}`);
+    w.subheading(section.title);
     if (section.rows.length === 0) w.text("No answers recorded.", { indent: 12, color: MUTED });
     for (const r of section.rows) w.row(r.label, r.value);
   }
@@ -229,12 +162,12 @@ function signOff(w: Writer, s: TVisitSummary, o: TPdfOptions) {
   } else w.text(NOT_SIGNED_MARK, { size: 14, bold: true, color: ALERT });
 }
 
-/** Running header and footer, written once the page count is known. */
+/** Running header and footer, written once the page count is known; the last page is the patient handout. */
 function decoratePages(w: Writer, s: TVisitSummary, o: TPdfOptions) {
   const { doc } = w;
   const range = doc.bufferedPageRange();
-  const printed = `Printed by ${o.printedBy} at ${formatDateTime(o.printedAt, o.timeZone)}`;
-  const who = `${s.patient.familyName}, ${s.patient.givenName} · MRN ${s.patient.mrn} · born ${s.patient.birthDate}`;
+  const printed = `Printed by ${o.printedBy} at ${formatDateTime(o.printedAt, o.timeZone)} (${o.timeZone})`;
+  const who = `${s.patient.familyName}, ${s.patient.givenName} · MRN ${s.patient.mrn} · born ${formatDay(s.patient.birthDate)}`;
   for (let i = range.start; i < range.start + range.count; i++) {
     doc.switchToPage(i);
     const width = doc.page.width - MARGIN.left - MARGIN.right;
@@ -246,7 +179,8 @@ function decoratePages(w: Writer, s: TVisitSummary, o: TPdfOptions) {
       const t = printable(opts.bold ? fonts.bold : fonts.regular, text).text;
       doc.font(opts.bold ? "bold" : "regular").fontSize(opts.size ?? 8).fillColor(opts.color ?? MUTED).text(t, x, y, { width, align: opts.align ?? "left", lineBreak: false });
     };
-    put(`${o.clinicName} · Visit summary`, MARGIN.left, 30, {});
+    const handout = i === range.start + range.count - 1;
+    put(`${o.clinicName} · ${handout ? "Patient handout" : "Visit summary"}`, MARGIN.left, 30, {});
     put(who, MARGIN.left, 42, { bold: true, color: INK });
     if (!s.signOff) put(NOT_SIGNED_MARK, MARGIN.left, 30, { bold: true, color: ALERT, align: "right", size: 9 });
     doc.moveTo(MARGIN.left, 56).lineTo(doc.page.width - MARGIN.right, 56).lineWidth(0.5).strokeColor("#999999").stroke();
@@ -279,6 +213,7 @@ export async function renderVisitSummaryPdf(s: TVisitSummary, o: TPdfOptions): P
   });
   const w = new Writer(doc);
   body(w, s, o);
+  handoutPage(w, s, o.clinicName);
   decoratePages(w, s, o);
   doc.end();
   return done;

@@ -11,6 +11,8 @@ import { OVERRIDE_REASONS, ZDecision } from "@/lib/contracts/visit";
 import { ZQueueQuery } from "@/lib/contracts/queue";
 import { demoUsers } from "@/lib/testing/users";
 import { createPatient } from "../patients/create-patient";
+import { registerPatient } from "../patients/register-patient";
+import { listToday } from "../visits/list-today";
 import { getPatient } from "../patients/get-patient";
 import { searchPatients } from "../patients/search-patients";
 import { createUser } from "../users/create-user";
@@ -26,8 +28,11 @@ import { amendVisit } from "../visits/amend-visit";
 import { signVisit } from "../visits/sign-visit";
 import { startVisit } from "../visits/start-visit";
 import { submitVisit } from "../visits/submit-visit";
+import { previousVisitAnswers } from "../visits/review-previous-visit";
 import { acknowledgeAlert, escalateDueAlerts, listPinned } from "../safety/alerts";
 import { exportQueueCsv } from "../exports/export-queue-csv";
+import { createSavedView } from "../saved-views/create-saved-view";
+import { deleteSavedView } from "../saved-views/delete-saved-view";
 import { searchAudit } from "./search-audit";
 
 const V29 = { intake: vignetteIntake("LBP-V29") };
@@ -63,6 +68,10 @@ beforeAll(async () => {
   {
     const patient = await createPatient(users.staff, { mrn: SECRET.mrn, givenName: SECRET.givenName, familyName: SECRET.familyName, birthDate: SECRET.birthDate, sex: "male" });
     await searchPatients(users.staff, { q: SECRET.familyName, page: 1, pageSize: 10 });
+    // The front desk: a likely duplicate held back (the matches disclosed), a typo and a birth date searched, the day's list.
+    await registerPatient(users.staff, { mrn: `${SECRET.mrn}-2`, givenName: SECRET.givenName, familyName: SECRET.familyName, birthDate: SECRET.birthDate, sex: "male" }).catch(() => null);
+    await searchPatients(users.staff, { q: `${SECRET.familyName.slice(0, 5)}${SECRET.familyName.slice(6)} 14/3/1957`, page: 1, pageSize: 10 });
+    await listToday(users.staff, "Europe/London");
     await searchPatients(users.doctor, { q: SECRET.mrn, page: 1, pageSize: 10 });
     await getPatient(users.doctor, patient.id);
     const visit = await startVisit(users.staff, patient.id);
@@ -91,6 +100,8 @@ beforeAll(async () => {
       blankReason: { code: "other", text: SECRET.blankReasonText },
     });
     expect(provisionalSubmitted.evaluation.missing).toEqual(["fever"]);
+    // The review page's "Changed since last visit": the earlier visit's answers read, audited with ids only.
+    await previousVisitAnswers(users.doctor, { id: provisional.id, patientId: patient.id, submittedAt: new Date().toISOString() });
     const provisionalDecided = await decideVisit(users.doctor, provisional.id, ZDecision.parse({ version: provisionalSubmitted.version, action: "accept", note: SECRET.note }));
     await signVisit(users.doctor, provisional.id, { version: provisionalDecided.version, acknowledgeProvisional: true, provisionalReason: { code: "other", text: SECRET.provisionalReasonText } });
     // The safety loop: an emergency submitted with a blank answer and without the injury's details raises an
@@ -119,6 +130,9 @@ beforeAll(async () => {
     await searchAudit(users.admin, ZAuditSearch.parse({ patient: SECRET.mrn }));
 
     await exportQueueCsv(users.doctor, ZQueueQuery.parse({ status: "ALL", urgency: "emergency" })).then((e) => e.stream.cancel());
+    // A saved queue view named after the patient (free text a clinician might type): neither name nor filters in the trail.
+    const view = await createSavedView(users.doctor, { name: `${SECRET.familyName} view`, filters: { status: "ALL", urgency: "emergency", flag: "RF-CES-01", sort: "urgency" } });
+    await deleteSavedView(users.doctor, view.id);
     patientId = patient.id;
   }
   rows = await db().auditEvent.findMany({ select: { action: true, entityType: true, entityId: true, details: true } });
@@ -128,7 +142,7 @@ describe("audit details", () => {
   it("hold no names, MRNs, birth dates, free text, answers or passwords after every audited flow", () => {
     expect(rows.length).toBeGreaterThan(15);
     const actions = new Set(rows.map((r) => r.action));
-    for (const expected of ["patient.create", "patient.search", "patient.read", "visit.create", "visit.draft_save", "visit.submit", "visit.decide", "visit.sign", "visit.addendum", "user.create", "user.password_reset", "user.update", "auth.sign_in_failed", "audit.search", "alert.raise", "alert.acknowledge", "alert.escalate", "visit.amend", "visit.pinned"]) {
+    for (const expected of ["patient.create", "patient.search", "patient.read", "visit.create", "visit.draft_save", "visit.submit", "visit.decide", "visit.sign", "visit.addendum", "user.create", "user.password_reset", "user.update", "auth.sign_in_failed", "audit.search", "alert.raise", "alert.acknowledge", "alert.escalate", "visit.amend", "visit.pinned", "saved_view.create", "saved_view.delete", "patient.likely_duplicates", "visit.list_today"]) {
       expect(actions, expected).toContain(expected);
     }
     const trail = JSON.stringify(rows);
@@ -158,6 +172,8 @@ const ALLOWED_DETAIL_KEYS = new Set([
   "format", "status", "addenda", "view", "open", "reviewed",
   // accounts (not patients): sign-in outcomes, pauses, role changes, refused requests
   "reason", "secondStep", "failures", "windowMinutes", "role", "roleFrom", "roleTo", "active", "activeFrom", "activeTo", "name", "email", "passwordReset", "fetchSite",
+  // set-password links: how long a link works (hours), never the token
+  "hours",
   // the audit search's own filters (ids and days)
   "actorId", "action", "patientBy", "from", "to",
 ]);

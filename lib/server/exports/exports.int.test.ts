@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { rejection } from "@/lib/testing/rejection";
 import { missingRequiredFields } from "@/lib/clinical";
 import { db } from "@/lib/db/client";
+import { env } from "@/lib/env";
 import { bundleErrors } from "@/lib/export/test-support/fhir-validate";
 import { pdfText } from "@/lib/export/test-support/pdf-text";
 import { vignetteIntake } from "@/lib/export/test-support/summaries";
@@ -63,10 +64,12 @@ describe("PDF visit summary", () => {
       "Backline Clinic",
       "Patient: Lovelace-Pdf, Ada",
       `MRN: ${v.mrn}`,
-      "Date of birth: 1958-12-10",
+      "Date of birth: 10 Dec 1958",
+      `Times are in ${env().BACKLINE_TIMEZONE}.`,
       "Urgency: Emergency",
-      "Possible cauda equina syndrome (RF-CES-01)",
-      "Evidence: saddle_anesthesia = true; new_urinary_retention = true",
+      "Possible cauda equina syndrome: Emergency",
+      "Rule RF-CES-01",
+      `Evidence: ${v.evaluation.explanations.find((x) => x.rule === "RF-CES-01")!.conditions.join("; ")}`,
       "Suggestion: MRI",
       "Decision: Accepted the suggestion (MRI)",
       "Clinical note: Seen and examined.",
@@ -75,13 +78,18 @@ describe("PDF visit summary", () => {
       `Ruleset version: ${v.evaluation.ruleset_version}`,
       "Printed by Dr Dana Doctor at",
       // history, with labels and units
-      "a.2 Pain: severity, place, timing, mechanism, pattern",
+      "Pain: severity, place, timing, mechanism, pattern",
       "8 points (0-10)",
     ]) {
       expect(all, text).toContain(text);
     }
     expect(all).not.toContain("NOT SIGNED");
+    expect(all).not.toContain("a.2 Pain");
     expect(pages.length).toBeGreaterThanOrEqual(2);
+    // The patient handout is the last page, and only there.
+    expect(pages.at(-1)).toContain("Your back pain: what happens next");
+    expect(pages.at(-1)).toContain("Go to the emergency department now.");
+    expect(pages.slice(0, -1).join("\n")).not.toContain("Go to the emergency department now.");
     pages.forEach((page, i) => {
       expect(page).toContain(`Page ${i + 1} of ${pages.length}`);
       expect(page).toContain(`Lovelace-Pdf, Ada · MRN ${v.mrn}`);
@@ -146,8 +154,8 @@ describe("PDF visit summary", () => {
 describe("FHIR R4 Bundle", () => {
   const cases: { name: string; intake: () => Record<string, unknown>; decide?: Record<string, unknown>; sign?: boolean; expect: { flags: number; intent: string[]; qr: string } }[] = [
     { name: "emergency, suggestion waiting (V17)", intake: () => vignetteIntake("LBP-V17"), expect: { flags: 1, intent: ["proposal"], qr: "completed" } },
-    { name: "emergency CT, accepted and signed (V29)", intake: () => vignetteIntake("LBP-V29"), decide: { action: "accept" }, sign: true, expect: { flags: 1, intent: ["order"], qr: "completed" } },
-    { name: "two red flags, X-ray overridden to MRI (V28)", intake: () => vignetteIntake("LBP-V28"), decide: { action: "override", modality: "mri", reasonCode: "clinical_examination" }, expect: { flags: 2, intent: ["proposal", "order"], qr: "completed" } },
+    { name: "emergency CT, accepted and signed (V29)", intake: () => vignetteIntake("LBP-V29"), decide: { action: "accept" }, sign: true, expect: { flags: 1, intent: ["proposal", "plan"], qr: "completed" } },
+    { name: "two red flags, X-ray overridden to MRI (V28)", intake: () => vignetteIntake("LBP-V28"), decide: { action: "override", modality: "mri", reasonCode: "clinical_examination" }, expect: { flags: 2, intent: ["proposal", "plan"], qr: "completed" } },
     { name: "no red flag, no imaging (V01)", intake: () => vignetteIntake("LBP-V01"), decide: { action: "accept" }, sign: true, expect: { flags: 0, intent: [], qr: "completed" } },
     { name: "urgent MRI overridden to none (V19)", intake: () => vignetteIntake("LBP-V19"), decide: { action: "override", modality: "none", reasonCode: "already_imaged", reasonText: "MRI last week" }, expect: { flags: 1, intent: ["proposal"], qr: "completed" } },
     { name: "provisional: safety answers blank (V17 without bowel and saddle answers)", intake: () => vignetteIntake("LBP-V17", ["new_bowel_incontinence", "gait_disturbance"]), expect: { flags: 1, intent: ["proposal"], qr: "in-progress" } },

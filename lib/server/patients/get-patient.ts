@@ -1,6 +1,7 @@
 import "server-only";
 import type { TCurrentUser } from "@/lib/auth/current-user";
 import { painScoreQuestion } from "@/lib/clinical";
+import { PEG_IDS } from "@/lib/clinical/peg";
 import type { Modality, Tier } from "@/lib/clinical/types";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/contracts/errors";
@@ -19,6 +20,8 @@ export interface TVisitHistoryRow {
   redFlags: string[];
   visitDate: string | null;
   painScore: number | null;
+  /** the PEG items answered at this visit (catalogue id -> 0-10) */
+  peg: Record<string, number>;
 }
 
 export interface TPatientWithHistory {
@@ -56,6 +59,7 @@ export async function getPatient(user: TCurrentUser, id: string): Promise<TPatie
           redFlags: v.redFlags,
           visitDate: typeof answers.visit_date === "string" ? answers.visit_date : null,
           painScore: typeof answers[painId] === "number" ? answers[painId] : null,
+          peg: Object.fromEntries(PEG_IDS.flatMap((peg) => (typeof answers[peg] === "number" ? [[peg, answers[peg]]] : []))),
         };
       }),
     };

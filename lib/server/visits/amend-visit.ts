@@ -13,6 +13,7 @@ import { assertCan } from "../guard";
 import { raiseAlertIfNeeded } from "../safety/alerts";
 import { recordEvent } from "../safety/events";
 import { explainNoUpdate } from "./stale";
+import { fieldLabels } from "@/lib/http/parse";
 
 export interface TAmendResult {
   version: number;
@@ -61,18 +62,18 @@ export async function amendVisit(user: TCurrentUser, id: string, input: TAmend):
     const fields = Object.keys(input.answers);
     const refused: TFieldError[] = [];
     for (const field of fields) {
-      if (!isFieldId(field)) refused.push({ field: `answers.${field}`, message: "is not a question of the intake" });
+      if (!isFieldId(field)) refused.push({ field: `answers.${field}`, message: "This is not a question of the intake" });
       else if (stored[field] !== undefined && stored[field] !== null) {
         refused.push({ field: `answers.${field}`, message: "is already answered: only blank answers are completed here" });
       } else if (input.answers[field] === null || input.answers[field] === undefined || input.answers[field] === "") {
         refused.push({ field: `answers.${field}`, message: "must be an answer (leave the question out to keep it blank)" });
       }
     }
-    if (refused.length > 0) throw new AppError("validation_failed", `These answers cannot be recorded: ${refused.map((f) => f.field).join(", ")}.`, refused);
+    if (refused.length > 0) throw new AppError("validation_failed", `These answers cannot be recorded: ${fieldLabels(refused)}.`, refused);
 
     const result = validateIntake({ ...stored, ...input.answers }, { today: clinicToday() });
     if (!result.ok) {
-      throw new AppError("unprocessable", `The answers cannot be recorded: ${result.errors.map((e) => e.field).join(", ")}.`, result.errors);
+      throw new AppError("unprocessable", `The answers cannot be recorded: check ${fieldLabels(result.errors)}.`, result.errors);
     }
     const evaluation = evaluate(result.intake);
     const cols = evaluationColumns(evaluation);

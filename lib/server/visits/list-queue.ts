@@ -5,7 +5,7 @@ import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import type { TQueueQuery } from "@/lib/contracts/queue";
 import { audit, type TDbOrTx } from "../audit";
-import { ageOn } from "../clock";
+import { ageOn, clinicToday } from "../clock";
 import { assertCan } from "../guard";
 import { escapeLike } from "../like-pattern";
 import type { TQueuePage, TQueueRow, TUrgencyCounts } from "@/lib/contracts/wire/queue";
@@ -144,4 +144,13 @@ export async function listQueue(user: TCurrentUser, query: TQueueQuery): Promise
       pageSize: query.pageSize,
     };
   });
+}
+
+/**
+ * The queue page's clock: the server's time (for the Waiting column's first render, which the browser then keeps
+ * counting) and the clinic's day (for the "Urgent today" view).
+ */
+export function queueClock(): { now: number; today: string } {
+  const now = new Date();
+  return { now: now.getTime(), today: clinicToday(now) };
 }

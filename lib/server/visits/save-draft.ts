@@ -7,6 +7,7 @@ import { zodFieldErrors } from "@/lib/http/parse";
 import { AUDIT_INSERT } from "../audit";
 import { assertCan } from "../guard";
 import { explainNoUpdate } from "./stale";
+import { fieldLabels } from "@/lib/http/parse";
 
 const draftSchema = makeDraftSchema();
 
@@ -20,7 +21,7 @@ export async function saveDraft(
   const parsed = draftSchema.safeParse(input.answers);
   if (!parsed.success) {
     const fields = zodFieldErrors(parsed.error.issues);
-    throw new AppError("validation_failed", `Some answers have the wrong form: ${fields.map((f) => f.field).join(", ")}.`, fields);
+    throw new AppError("validation_failed", `Some answers have the wrong form: ${fieldLabels(fields)}.`, fields);
   }
   const answers = parsed.data;
   // Autosave is the most frequent write: one statement (the guarded update and its audit row, one

@@ -13,6 +13,7 @@ import { assertCan } from "../guard";
 import { alertReasonOf, raiseAlertIfNeeded } from "../safety/alerts";
 import { EVENT_INSERT, recordEvent } from "../safety/events";
 import { explainNoUpdate } from "./stale";
+import { fieldLabels } from "@/lib/http/parse";
 
 export interface TSubmitResult {
   version: number;
@@ -187,7 +188,7 @@ async function submitLocked(user: TCurrentUser, id: string, input: TSubmitVisit)
     if (!result.ok) {
       throw new AppError(
         "unprocessable",
-        `The intake cannot be submitted: ${result.errors.map((e) => e.field).join(", ")}.`,
+        `The intake cannot be submitted: check ${fieldLabels(result.errors)}.`,
         result.errors,
       );
     }

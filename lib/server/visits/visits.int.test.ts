@@ -263,10 +263,12 @@ describe("visits", () => {
 
     it("checks the reason's shape, naming the field", () => {
       const parse = (blankReason: unknown) => ZSubmitVisit.safeParse({ version: 1, blankReason });
-      expect(parse({ code: "other" }).error?.issues.map((i) => i.message)).toEqual(["blankReason.text is required when the reason is other"]);
-      expect(parse({ code: "busy" }).error?.issues[0]?.message).toMatch(/^blankReason.code must be one of patient_unable, declined, interpreter_needed, other/);
+      expect(parse({ code: "other" }).error?.issues.map((i) => ({ path: i.path, message: i.message }))).toEqual([
+        { path: ["blankReason", "text"], message: 'Reason for the blank answers: explain the reason when it is "Other"' },
+      ]);
+      expect(parse({ code: "busy" }).error?.issues[0]?.message).toMatch(/^Reason for the blank answers: choose one of the reasons \(The patient is unable to answer; /);
       expect(parse({ code: "declined", extra: 1 }).success).toBe(false);
-      expect(parse({ code: "other", text: "x".repeat(501) }).error?.issues[0]?.message).toBe("blankReason.text must be at most 500 characters");
+      expect(parse({ code: "other", text: "x".repeat(501) }).error?.issues[0]?.message).toBe("Reason for the blank answers: the explanation must be at most 500 characters");
       expect(parse({ code: "declined", text: "  " }).data?.blankReason).toEqual({ code: "declined", text: null });
       expect(parse({ code: "declined", text: null }).data?.blankReason).toEqual({ code: "declined", text: null });
     });

@@ -41,7 +41,7 @@ export default async function PatientPage({ params }: { params: Promise<{ id: st
   const painPoints: TPainPoint[] = visits
     .filter((v) => v.painScore !== null)
     .reverse()
-    .map((v) => ({ visitId: v.id, date: visitDay(v, timeZone), score: v.painScore as number, status: v.status }))
+    .map((v) => ({ visitId: v.id, date: visitDay(v, timeZone), score: v.painScore as number, status: v.status, peg: v.peg }))
     .sort((a, b) => a.date.localeCompare(b.date));
 
   return (

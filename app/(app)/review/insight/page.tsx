@@ -96,7 +96,7 @@ export default async function OverrideInsightPage({ searchParams }: { searchPara
                 <tr key={r.rule ?? "none"}>
                   <th scope="row">
                     {r.title}
-                    {r.rule && <span className="rule-id"> ({r.rule})</span>}
+                    {r.rule && <span className="rule-id" data-secondary-id> ({r.rule})</span>}
                   </th>
                   <td>{r.decided}</td>
                   <td>{r.accepted}</td>

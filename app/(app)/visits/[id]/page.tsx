@@ -7,6 +7,8 @@ import { AlertStatus } from "@/components/visits/alert-status";
 import { ExportLinks } from "@/components/visits/export-links";
 import { requirePermission } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
+import { formatDateTime, formatDay } from "@/lib/contracts/format";
+import { STATUS_LABELS } from "@/lib/contracts/labels";
 import { env } from "@/lib/env";
 import { loadOr404 } from "@/lib/http/load-or-404";
 import { getVisit } from "@/lib/server/visits/get-visit";
@@ -19,6 +21,7 @@ export default async function VisitPage({ params }: { params: Promise<{ id: stri
   const visit = await loadOr404(id, "Visit", (visitId) => getVisit(user, visitId));
   if (visit.status === "DRAFT" && can(user.role, "intake:write")) redirect(`/visits/${visit.id}/intake`);
   const p = visit.patient;
+  const timeZone = env().BACKLINE_TIMEZONE;
   const canComplete = visit.status === "SUBMITTED" && (visit.evaluation?.missing.length ?? 0) > 0 && can(user.role, "intake:write");
   return (
     <>
@@ -27,11 +30,11 @@ export default async function VisitPage({ params }: { params: Promise<{ id: stri
         Visit result: {p.familyName}, {p.givenName}
       </h1>
       <p className="muted">
-        MRN {p.mrn} · born {p.birthDate} · submitted {visit.submittedAt ? new Date(visit.submittedAt).toLocaleString("en-GB") : "—"}
-        {visit.submittedBy ? ` by ${visit.submittedBy}` : ""} · status {visit.status.toLowerCase()}
+        MRN {p.mrn} · born {formatDay(p.birthDate)} · submitted {visit.submittedAt ? formatDateTime(visit.submittedAt, timeZone) : "—"}
+        {visit.submittedBy ? ` by ${visit.submittedBy}` : ""} · {STATUS_LABELS[visit.status]}
       </p>
       <ExportLinks visitId={visit.id} status={visit.status} role={user.role} />
-      {visit.alert && visit.status !== "SIGNED" && <AlertStatus alert={visit.alert} timeZone={env().BACKLINE_TIMEZONE} />}
+      {visit.alert && visit.status !== "SIGNED" && <AlertStatus alert={visit.alert} timeZone={timeZone} />}
       {visit.evaluation ? (
         <ResultView
           evaluation={visit.evaluation}

@@ -2,7 +2,7 @@ import { NextResponse } from "next/server";
 import { parseJsonBody, parseQuery, refuseInQuery } from "@/lib/http/parse";
 import { apiRoute } from "@/lib/http/route";
 import { ZPatientInput, ZPatientSearch } from "@/lib/contracts/patient";
-import { createPatient } from "@/lib/server/patients/create-patient";
+import { registerPatient } from "@/lib/server/patients/register-patient";
 import { searchPatients } from "@/lib/server/patients/search-patients";
 
 export const dynamic = "force-dynamic";
@@ -16,7 +16,11 @@ export const GET = apiRoute("patient:read", async (request, { user }) => {
   return NextResponse.json(await searchPatients(user, parseQuery(request, ZPatientSearch)));
 });
 
+/**
+ * Register a patient. 409 when the MRN is taken (`existing`), or when a patient with a similar name and the same date
+ * of birth is registered (`matches`: id, MRN, names, birth date), unless the body has `confirmDistinct: true`.
+ */
 export const POST = apiRoute("patient:write", async (request, { user }) => {
-  const patient = await createPatient(user, await parseJsonBody(request, ZPatientInput));
+  const patient = await registerPatient(user, await parseJsonBody(request, ZPatientInput));
   return NextResponse.json(patient, { status: 201 });
 });

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ManageUser } from "@/components/admin/manage-user";
+import { NewPasswordLink } from "@/components/admin/new-password-link";
 import { ResetTwoStep } from "@/components/admin/reset-two-step";
 import { formatDateTime } from "@/lib/contracts/format";
 import { requirePermission } from "@/lib/auth/guard";
@@ -17,6 +18,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
   const { id } = await params;
   const account = await loadOr404(id, "User", (userId) => getUser(user, userId));
   const twoStepOn = await twoStepOnFor(user, account.id);
+  const timeZone = env().BACKLINE_TIMEZONE;
   return (
     <>
       <p className="back-link">
@@ -42,12 +44,17 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
             <dd>{twoStepOn ? "On" : "Off"}</dd>
           </div>
           <div>
+            <dt>Last sign-in</dt>
+            <dd>{account.lastSignInAt ? <time dateTime={account.lastSignInAt}>{formatDateTime(account.lastSignInAt, timeZone)}</time> : "Never"}</dd>
+          </div>
+          <div>
             <dt>Created</dt>
-            <dd>{formatDateTime(account.createdAt, env().BACKLINE_TIMEZONE)}</dd>
+            <dd>{formatDateTime(account.createdAt, timeZone)}</dd>
           </div>
         </dl>
       </section>
       <ManageUser user={account} isSelf={account.id === user.id} />
+      {account.active && account.id !== user.id && <NewPasswordLink userId={account.id} name={account.name} timeZone={timeZone} />}
       {twoStepOn && account.id !== user.id && <ResetTwoStep userId={account.id} name={account.name} />}
     </>
   );

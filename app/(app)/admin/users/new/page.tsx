@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { CreateUserForm } from "@/components/admin/create-user-form";
 import { requirePermission } from "@/lib/auth/guard";
+import { env } from "@/lib/env";
 
 export const metadata: Metadata = { title: "Add a user" };
 
@@ -14,7 +15,7 @@ export default async function NewUserPage() {
       </p>
       <h1 id="new-user-heading">Add a user</h1>
       <section className="card">
-        <CreateUserForm />
+        <CreateUserForm timeZone={env().BACKLINE_TIMEZONE} />
       </section>
     </>
   );

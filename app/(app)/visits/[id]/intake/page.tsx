@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { IntakeForm } from "@/components/intake/intake-form";
 import { requirePermission } from "@/lib/auth/guard";
+import { fullName } from "@/lib/contracts/format";
+import { env } from "@/lib/env";
 import { loadOr404 } from "@/lib/http/load-or-404";
 import { clinicToday } from "@/lib/server/clock";
 import { getVisit } from "@/lib/server/visits/get-visit";
@@ -23,7 +25,8 @@ export default async function IntakePage({ params }: { params: Promise<{ id: str
         updatedAt={visit.updatedAt}
         answers={visit.answers}
         today={clinicToday()}
-        patientLabel={`${p.familyName}, ${p.givenName} (MRN ${p.mrn})`}
+        patientLabel={`${fullName(p)} (MRN ${p.mrn})`}
+        timeZone={env().BACKLINE_TIMEZONE}
       />
     </>
   );
