@@ -2,6 +2,7 @@
 // ids an investigation needs. Cells go through csv.ts, so no cell can start a formula in a spreadsheet.
 import { auditActionLabel, auditDetailLines, auditRecordText } from "@/lib/contracts/audit-words";
 import { formatDateTime } from "@/lib/contracts/format";
+import type { TAuditRow } from "@/lib/contracts/wire/audit";
 import { csvLine } from "./csv";
 
 export const AUDIT_CSV_HEADER = csvLine([
@@ -19,17 +20,8 @@ export const AUDIT_CSV_HEADER = csvLine([
   "Details",
 ]);
 
-export interface TAuditCsvRow {
-  id: string;
-  at: string;
-  actor: { id: string; name: string; email: string } | null;
-  action: string;
-  entityType: string;
-  entityId: string;
-  patientId: string | null;
-  patientIds: string[];
-  details: unknown;
-}
+/** A CSV line is one event as the API sends it. */
+export type TAuditCsvRow = TAuditRow;
 
 /** One event; `names` are the accounts (id -> name) for rows about an account. */
 export function auditCsvLine(r: TAuditCsvRow, timeZone: string, names: ReadonlyMap<string, string>): string {

@@ -5,15 +5,13 @@ import { Prisma } from "@/lib/db/generated/client";
 import { env } from "@/lib/env";
 import { CSV_BOM } from "@/lib/export/csv";
 import { AUDIT_CSV_HEADER, auditCsvLine } from "@/lib/export/audit-csv";
-import { logger } from "@/lib/log";
 import type { TAuditFilters } from "@/lib/contracts/audit";
 import { assertCan } from "../guard";
+import { csvTransactionStream } from "../exports/csv-stream";
 import { AUDIT_ROW_SELECT, auditWhere, filtersDetails } from "./search-audit";
 
 /** Rows per read: big enough to amortise the round trip, small enough to keep memory flat. */
 const BATCH = 1000;
-/** A stalled download gives its connection back after this long (the stream then fails). */
-const MAX_EXPORT_MS = 10 * 60_000;
 
 export interface TAuditExport {
   stream: ReadableStream<Uint8Array>;
@@ -64,59 +62,23 @@ function emptyStream(): ReadableStream<Uint8Array> {
 type TBatchRow = Prisma.AuditEventGetPayload<{ select: typeof AUDIT_ROW_SELECT }>;
 
 function eventStream(where: Prisma.AuditEventWhereInput, names: ReadonlyMap<string, string>): ReadableStream<Uint8Array> {
-  const encoder = new TextEncoder();
   const timeZone = env().BACKLINE_TIMEZONE;
-  let cancelled = false;
-  let wake: (() => void) | null = null;
-  const resume = () => {
-    wake?.();
-    wake = null;
-  };
-  return new ReadableStream<Uint8Array>({
-    start(controller) {
-      controller.enqueue(encoder.encode(CSV_BOM + AUDIT_CSV_HEADER));
-      /** Wait until the reader has room (backpressure) or went away. */
-      const room = () => (cancelled || (controller.desiredSize ?? 1) > 0 ? Promise.resolve() : new Promise<void>((resolve) => (wake = resolve)));
-      const run = db().$transaction(
-        async (tx) => {
-          let last: bigint | null = null;
-          while (!cancelled) {
-            const batch: TBatchRow[] = await tx.auditEvent.findMany({
-              where,
-              orderBy: [{ at: "desc" }, { id: "desc" }],
-              take: BATCH,
-              ...(last === null ? {} : { cursor: { id: last }, skip: 1 }),
-              select: AUDIT_ROW_SELECT,
-            });
-            if (batch.length === 0) break;
-            let chunk = "";
-            for (const r of batch) chunk += auditCsvLine({ ...r, id: r.id.toString(), at: r.at.toISOString() }, timeZone, names);
-            await room();
-            if (cancelled) break;
-            controller.enqueue(encoder.encode(chunk));
-            if (batch.length < BATCH) break;
-            last = batch.at(-1)!.id;
-          }
-        },
-        { isolationLevel: Prisma.TransactionIsolationLevel.RepeatableRead, timeout: MAX_EXPORT_MS, maxWait: 5_000 },
-      );
-      run.then(
-        () => {
-          if (!cancelled) controller.close();
-        },
-        (error: unknown) => {
-          // Headers are gone already: the download ends short and the client sees a network error.
-          logger.error("audit CSV export failed while streaming", { error });
-          if (!cancelled) controller.error(new Error("The export failed while streaming."));
-        },
-      );
-    },
-    pull() {
-      resume();
-    },
-    cancel() {
-      cancelled = true;
-      resume();
-    },
+  return csvTransactionStream(AUDIT_CSV_HEADER, "audit", async (tx, send) => {
+    let last: bigint | null = null;
+    for (;;) {
+      const batch: TBatchRow[] = await tx.auditEvent.findMany({
+        where,
+        orderBy: [{ at: "desc" }, { id: "desc" }],
+        take: BATCH,
+        ...(last === null ? {} : { cursor: { id: last }, skip: 1 }),
+        select: AUDIT_ROW_SELECT,
+      });
+      if (batch.length === 0) break;
+      let chunk = "";
+      for (const r of batch) chunk += auditCsvLine({ ...r, id: r.id.toString(), at: r.at.toISOString() }, timeZone, names);
+      if (!(await send(chunk))) break;
+      if (batch.length < BATCH) break;
+      last = batch.at(-1)!.id;
+    }
   });
 }

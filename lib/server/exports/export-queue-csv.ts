@@ -3,18 +3,15 @@ import type { TCurrentUser } from "@/lib/auth/current-user";
 import type { Modality, Tier } from "@/lib/clinical";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
-import { CSV_BOM } from "@/lib/export/csv";
 import { QUEUE_CSV_HEADER, queueCsvLine } from "@/lib/export/queue-csv";
-import { logger } from "@/lib/log";
 import type { TQueueQuery } from "@/lib/contracts/queue";
 import { ageOn } from "../clock";
 import { assertCan } from "../guard";
 import { countByUrgency, orderOf, viewTotal, whereOf } from "../visits/list-queue";
+import { csvTransactionStream } from "./csv-stream";
 
 /** Rows per FETCH: big enough to amortise the round trip, small enough to keep memory flat. */
 const BATCH = 2000;
-/** A stalled download gives its connection back after this long (the stream then fails). */
-const MAX_EXPORT_MS = 10 * 60_000;
 
 interface TRawRow {
   id: string;
@@ -94,65 +91,28 @@ export async function exportQueueCsv(user: TCurrentUser, query: TQueueQuery): Pr
  * out unless its patient is on the audit row, so no patient leaves in the file without being recorded.
  */
 function cursorStream(query: TQueueQuery, auditId: bigint): ReadableStream<Uint8Array> {
-  const encoder = new TextEncoder();
-  let cancelled = false;
-  let wake: (() => void) | null = null;
-  const resume = () => {
-    wake?.();
-    wake = null;
-  };
-  return new ReadableStream<Uint8Array>({
-    start(controller) {
-      controller.enqueue(encoder.encode(CSV_BOM + QUEUE_CSV_HEADER));
-      /** Wait until the reader has room (backpressure) or went away. */
-      const room = () =>
-        cancelled || (controller.desiredSize ?? 1) > 0 ? Promise.resolve() : new Promise<void>((resolve) => (wake = resolve));
-      const run = db().$transaction(
-        async (tx) => {
-          await tx.$executeRaw`
-            DECLARE queue_export NO SCROLL CURSOR FOR
-            SELECT v.id::text AS id, p.given_name, p.family_name, p.mrn, p.birth_date, v.submitted_at,
-                   v.urgency::text AS urgency, v.red_flags, v.cannot_exclude, v.imaging_modality::text AS imaging_modality,
-                   v.status::text AS status, v.decision::text AS decision, v.decision_modality::text AS decision_modality,
-                   s.name AS signed_by, v.signed_at
-              FROM visits v
-              JOIN patients p ON p.id = v.patient_id
-              LEFT JOIN users s ON s.id = v.signed_by_id
-             WHERE ${whereOf(query, true)}
-               AND v.patient_id = ANY ((SELECT patient_ids FROM audit_events WHERE id = ${auditId})::uuid[])
-             ORDER BY ${orderOf(query)}`;
-          const fetch = Prisma.sql`FETCH ${Prisma.raw(String(BATCH))} FROM queue_export`;
-          while (!cancelled) {
-            const rows = await tx.$queryRaw<TRawRow[]>(fetch);
-            if (rows.length === 0) break;
-            let chunk = "";
-            for (const r of rows) chunk += line(r);
-            await room();
-            if (cancelled) break;
-            controller.enqueue(encoder.encode(chunk));
-            if (rows.length < BATCH) break;
-          }
-          await tx.$executeRaw`CLOSE queue_export`;
-        },
-        { isolationLevel: Prisma.TransactionIsolationLevel.RepeatableRead, timeout: MAX_EXPORT_MS, maxWait: 5_000 },
-      );
-      run.then(
-        () => {
-          if (!cancelled) controller.close();
-        },
-        (error: unknown) => {
-          // Headers are gone already: the download ends short and the client sees a network error.
-          logger.error("queue CSV export failed while streaming", { error });
-          if (!cancelled) controller.error(new Error("The export failed while streaming."));
-        },
-      );
-    },
-    pull() {
-      resume();
-    },
-    cancel() {
-      cancelled = true;
-      resume();
-    },
+  return csvTransactionStream(QUEUE_CSV_HEADER, "queue", async (tx, send) => {
+    await tx.$executeRaw`
+      DECLARE queue_export NO SCROLL CURSOR FOR
+      SELECT v.id::text AS id, p.given_name, p.family_name, p.mrn, p.birth_date, v.submitted_at,
+             v.urgency::text AS urgency, v.red_flags, v.cannot_exclude, v.imaging_modality::text AS imaging_modality,
+             v.status::text AS status, v.decision::text AS decision, v.decision_modality::text AS decision_modality,
+             s.name AS signed_by, v.signed_at
+        FROM visits v
+        JOIN patients p ON p.id = v.patient_id
+        LEFT JOIN users s ON s.id = v.signed_by_id
+       WHERE ${whereOf(query, true)}
+         AND v.patient_id = ANY ((SELECT patient_ids FROM audit_events WHERE id = ${auditId})::uuid[])
+       ORDER BY ${orderOf(query)}`;
+    const fetch = Prisma.sql`FETCH ${Prisma.raw(String(BATCH))} FROM queue_export`;
+    for (;;) {
+      const rows = await tx.$queryRaw<TRawRow[]>(fetch);
+      if (rows.length === 0) break;
+      let chunk = "";
+      for (const r of rows) chunk += line(r);
+      if (!(await send(chunk))) break;
+      if (rows.length < BATCH) break;
+    }
+    await tx.$executeRaw`CLOSE queue_export`;
   });
 }

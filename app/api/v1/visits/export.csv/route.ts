@@ -1,22 +1,10 @@
-import type { NextRequest } from "next/server";
-import { AppError } from "@/lib/contracts/errors";
-import { mediaTypeOf, parseFormBody, parseJsonBody, parseQuery, refuseInQuery } from "@/lib/http/parse";
+import { csvDownloadResponse, formOrJsonBody } from "@/lib/http/csv-download";
+import { parseQuery, refuseInQuery } from "@/lib/http/parse";
 import { apiRoute } from "@/lib/http/route";
 import { ZQueueQuery, ZQueueSearchBody, type TQueueQuery } from "@/lib/contracts/queue";
-import { exportQueueCsv, type TQueueExport } from "@/lib/server/exports/export-queue-csv";
+import { exportQueueCsv } from "@/lib/server/exports/export-queue-csv";
 
 export const dynamic = "force-dynamic";
-
-function csvResponse({ stream, filename, rows }: TQueueExport): Response {
-  return new Response(stream, {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="${filename}"`,
-      "Cache-Control": "no-store",
-      "X-Total-Count": String(rows),
-    },
-  });
-}
 
 /**
  * The queue view as CSV, every page, without a name search: the same `?status=&urgency=&flag=&imaging=&from=&to=
@@ -24,18 +12,8 @@ function csvResponse({ stream, filename, rows }: TQueueExport): Response {
  */
 export const GET = apiRoute("export:read", async (request, { user }) => {
   refuseInQuery(request, "q", "POST /api/v1/visits/export.csv");
-  return csvResponse(await exportQueueCsv(user, parseQuery(request, ZQueueQuery)));
+  return csvDownloadResponse(await exportQueueCsv(user, parseQuery(request, ZQueueQuery)));
 });
-
-/** The view from a form post (the queue page's Export CSV button: fields as text) or a JSON body. */
-async function viewOf(request: NextRequest): Promise<TQueueQuery> {
-  const type = mediaTypeOf(request);
-  if (type === "application/x-www-form-urlencoded") return parseFormBody(request, ZQueueQuery);
-  if (type === "application/json") return parseJsonBody(request, ZQueueSearchBody);
-  throw new AppError("bad_request", "Send the view as a form (application/x-www-form-urlencoded) or as JSON (application/json).", [
-    { field: "(body)", message: "must be a form or JSON" },
-  ]);
-}
 
 /**
  * The same CSV for a view with a name/MRN search: the filters and the search text in the body, so the search is
@@ -43,7 +21,10 @@ async function viewOf(request: NextRequest): Promise<TQueueQuery> {
  * with the user's session: a foreign Origin (or Sec-Fetch-Site) is a 403 before anything else, and errors to a
  * form post come back as a short page rather than raw JSON.
  */
-export const POST = apiRoute("export:read", async (request, { user }) => csvResponse(await exportQueueCsv(user, await viewOf(request))), {
+export const POST = apiRoute("export:read", async (request, { user }) => {
+  const view: TQueueQuery = await formOrJsonBody(request, ZQueueQuery, ZQueueSearchBody, "the view");
+  return csvDownloadResponse(await exportQueueCsv(user, view));
+}, {
   sameOrigin: true,
   formErrorPage: { href: "/review", label: "Back to the review queue" },
 });
