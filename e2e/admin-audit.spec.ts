@@ -5,14 +5,14 @@ import { mkdirSync, readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import { parse } from "csv-parse/sync";
 import { createAccount, demo, uniqueEmail } from "./accounts";
-import { expectNoAxeViolations, signIn, USERS } from "./support";
+import { expectNoAxeViolations, signIn, USERS, shotPath } from "./support";
 
 test.use({ viewport: { width: 1366, height: 800 } });
 
 const SHOTS = "docs/screenshots";
 const shot = async (page: Page, name: string) => {
   mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: `${SHOTS}/${name}-1366x800.png` });
+  await page.screenshot({ path: shotPath(`${SHOTS}/${name}-1366x800.png`) });
 };
 
 async function asAdmin(page: Page) {

@@ -3,7 +3,7 @@
 // screen; the staff home page's day.
 import { mkdirSync, readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
-import { expectNoAxeViolations, signedIn, signIn, USERS } from "./support";
+import { expectNoAxeViolations, signedIn, signIn, USERS, shotPath } from "./support";
 
 const UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
 const SHOTS = "docs/screenshots";
@@ -145,7 +145,7 @@ test("the register form's first field is on the first screen: side by side on a 
   await expect(mrnField).toBeInViewport();
   expect(await page.evaluate(() => window.scrollY)).toBe(0);
   await expect(page.getByRole("link", { name: "Register a new patient" })).toBeHidden();
-  await page.screenshot({ path: `${SHOTS}/front-desk-1366x800.png` });
+  await page.screenshot({ path: shotPath(`${SHOTS}/front-desk-1366x800.png`) });
 
   for (const [width, height] of [[820, 1180], [390, 844]] as const) {
     await page.setViewportSize({ width, height });
@@ -154,7 +154,7 @@ test("the register form's first field is on the first screen: side by side on a 
     await expect(jump).toBeInViewport();
     const box = (await jump.boundingBox())!;
     expect(box.height).toBeGreaterThanOrEqual(44);
-    await page.screenshot({ path: `${SHOTS}/front-desk-${width}x${height}.png` });
+    await page.screenshot({ path: shotPath(`${SHOTS}/front-desk-${width}x${height}.png`) });
     await jump.click();
     await expect(mrnField).toBeInViewport();
     await expectNoAxeViolations(page);
@@ -180,12 +180,12 @@ test("the staff home page lists today's open drafts and submitted visits, each l
   // The time is the clinic's, as hh:mm.
   await expect(openResult.locator("time")).toHaveText(/^\d{2}:\d{2}$/);
   await expectNoAxeViolations(page);
-  await page.screenshot({ path: `${SHOTS}/front-desk-home-1366x800.png` });
+  await page.screenshot({ path: shotPath(`${SHOTS}/front-desk-home-1366x800.png`) });
   await page.setViewportSize({ width: 390, height: 844 });
   await page.reload();
   await expect(drafts).toBeVisible();
   await expectNoAxeViolations(page);
-  await page.screenshot({ path: `${SHOTS}/front-desk-home-390x844.png`, fullPage: true });
+  await page.screenshot({ path: shotPath(`${SHOTS}/front-desk-home-390x844.png`), fullPage: true });
 
   await openResult.click();
   await expect(page).toHaveURL(new RegExp(`/visits/${toSubmit.id}$`));

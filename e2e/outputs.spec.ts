@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import { bundleErrors } from "../lib/export/test-support/fhir-validate";
 import { pdfText } from "../lib/export/test-support/pdf-text";
 import { apiContexts, type TWho } from "./accounts";
-import { expectNoAxeViolations, signedIn, USERS } from "./support";
+import { expectNoAxeViolations, signedIn, USERS, shotPath } from "./support";
 
 const vignettes = JSON.parse(readFileSync("lib/clinical/test-support/vignettes.dev.json", "utf8")) as { vignettes: { id: string; intake: Record<string, unknown> }[] };
 const intake = (id: string) => vignettes.vignettes.find((v) => v.id === id)!.intake;
@@ -103,14 +103,14 @@ test.describe("outputs", () => {
     expect(text).not.toMatch(CODES);
     expect(text).not.toMatch(/NSAID|opioid|Prescribing/i);
     await expectNoAxeViolations(page);
-    await page.screenshot({ path: "docs/screenshots/handout-screen.png", fullPage: true });
+    await page.screenshot({ path: shotPath("docs/screenshots/handout-screen.png"), fullPage: true });
 
     await page.emulateMedia({ media: "print" });
     await expect(page.locator(".app-header")).toBeHidden();
     await expect(page.getByRole("button", { name: "Print this page" })).toBeHidden();
     await expect(page.getByRole("link", { name: "Back to the visit result" })).toBeHidden();
     await expect(handout).toBeVisible();
-    await page.screenshot({ path: "docs/screenshots/handout-print.png", fullPage: true });
+    await page.screenshot({ path: shotPath("docs/screenshots/handout-print.png"), fullPage: true });
     const printed = await pdfText(await page.pdf({ format: "A4", printBackground: true }));
     expect(printed.pages).toHaveLength(1);
     expect(printed.pages[0]).toContain("Your back pain: what happens next");
@@ -150,7 +150,7 @@ test.describe("outputs", () => {
     expect(await page.getByRole("article").innerText()).not.toMatch(/NSAID|opioid|Prescribing/i);
     await expect(page.getByRole("heading", { name: "Looking after your back" })).toBeVisible();
     await expectNoAxeViolations(page);
-    await page.screenshot({ path: "docs/screenshots/handout-self-care.png", fullPage: true });
+    await page.screenshot({ path: shotPath("docs/screenshots/handout-self-care.png"), fullPage: true });
   });
 
   test("the pain chart spaces visits by date and can show the PEG items", async ({ page }) => {
@@ -196,6 +196,6 @@ test.describe("outputs", () => {
     await expect(table.getByRole("row").nth(3).getByRole("cell").nth(0)).toHaveText("3");
     await expect(table.getByRole("row").nth(3).getByRole("cell").nth(2)).toHaveText("2");
     await expectNoAxeViolations(page);
-    await page.locator(".pain-chart").screenshot({ path: "docs/screenshots/pain-chart-time-scale.png" });
+    await page.locator(".pain-chart").screenshot({ path: shotPath("docs/screenshots/pain-chart-time-scale.png") });
   });
 });

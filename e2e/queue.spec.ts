@@ -7,7 +7,7 @@ import { expect, test, type APIRequestContext, type Page } from "@playwright/tes
 import pg from "pg";
 import { createAccount, demo, signedIn as apiSignedIn } from "./accounts";
 import { e2eDatabaseUrl } from "./server-info";
-import { expectNoAxeViolations, signedIn, USERS } from "./support";
+import { expectNoAxeViolations, signedIn, USERS, shotPath } from "./support";
 
 const vignettes = (JSON.parse(readFileSync("lib/clinical/test-support/vignettes.dev.json", "utf8")) as { vignettes: { id: string; intake: Record<string, unknown> }[] }).vignettes;
 const intakeOf = (id: string) => vignettes.find((v) => v.id === id)!.intake;
@@ -91,7 +91,7 @@ test.describe("the review queue", () => {
 
   test("at 1366x800 the table is on the first screen, under one compact row of filters; axe clean", async ({ page }) => {
     await queuePage(page, 1366, 800);
-    await page.screenshot({ path: `${SHOTS}/queue-1366x800.png` });
+    await page.screenshot({ path: shotPath(`${SHOTS}/queue-1366x800.png`) });
     const first = await queueRows(page).first().boundingBox();
     expect(first).not.toBeNull();
     expect(first!.y).toBeGreaterThanOrEqual(0);
@@ -248,14 +248,14 @@ test.describe("the review queue", () => {
   test("on a phone the filters fold behind one button; tablet and phone are axe clean", async ({ page }) => {
     await queuePage(page, 820, 1180);
     await expect(page.getByLabel("Status")).toBeVisible();
-    await page.screenshot({ path: `${SHOTS}/queue-820x1180.png` });
+    await page.screenshot({ path: shotPath(`${SHOTS}/queue-820x1180.png`) });
     await expectNoAxeViolations(page);
 
     await page.setViewportSize({ width: 390, height: 844 });
     const toggle = page.getByRole("button", { name: /^Filters/ });
     await expect(toggle).toHaveAttribute("aria-expanded", "false");
     await expect(page.getByLabel("Status")).toBeHidden();
-    await page.screenshot({ path: `${SHOTS}/queue-390x844.png` });
+    await page.screenshot({ path: shotPath(`${SHOTS}/queue-390x844.png`) });
     await expectNoAxeViolations(page);
     await toggle.click();
     await expect(toggle).toHaveAttribute("aria-expanded", "true");

@@ -8,7 +8,7 @@ import { mkdirSync, readFileSync } from "node:fs";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { QUESTION_LIST } from "../lib/clinical";
 import { demo } from "./accounts";
-import { expectNoAxeViolations, signedIn, USERS } from "./support";
+import { expectNoAxeViolations, signedIn, USERS, shotPath } from "./support";
 
 const vignettes = (JSON.parse(readFileSync("lib/clinical/test-support/vignettes.dev.json", "utf8")) as { vignettes: { id: string; intake: Record<string, unknown> }[] }).vignettes;
 const V17 = vignettes.find((v) => v.id === "LBP-V17")!.intake; // cauda equina: emergency, RF-CES-01, MRI
@@ -229,7 +229,7 @@ test.describe("the review page", () => {
       await expect(page.locator("header.review-top")).toBeVisible();
       // The page's own content from its top (the pinned alerts of other visits above it scrolled away).
       await page.getByRole("link", { name: "Back to the queue" }).evaluate((el) => el.scrollIntoView({ block: "start" }));
-      await page.screenshot({ path: `docs/screenshots/review-page-${width}x${height}.png` });
+      await page.screenshot({ path: shotPath(`docs/screenshots/review-page-${width}x${height}.png`) });
     }
   });
 });

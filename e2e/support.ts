@@ -34,3 +34,6 @@ export async function expectNoAxeViolations(page: Page) {
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
 }
+
+/** Where a spec's screenshot for the docs goes: only with E2E_SCREENSHOTS=1, so a test run leaves the tree as it was. */
+export const shotPath = (path: string): string | undefined => (process.env.E2E_SCREENSHOTS ? path : undefined);

@@ -170,6 +170,8 @@ const ALLOWED_DETAIL_KEYS = new Set([
   "ruleset", "reevaluated", "changed", "decisionsCleared", "recalls", "signedChecked", "alreadyApplied",
   // exports and lists: the format, the list's own view (open or reviewed recalls) and its counts
   "format", "status", "addenda", "view", "open", "reviewed",
+  // the rule change review list's counts per view (ruleset_recall.list)
+  "flags", "questions",
   // accounts (not patients): sign-in outcomes, pauses, role changes, refused requests
   "reason", "secondStep", "failures", "windowMinutes", "role", "roleFrom", "roleTo", "active", "activeFrom", "activeTo", "name", "email", "passwordReset", "fetchSite",
   // set-password links: how long a link works (hours), never the token
