@@ -163,13 +163,19 @@ test("the audit log filters by who, action, patient and day, pages, and keeps th
   await page.getByLabel("Action").selectOption("visit.list_drafts");
   await page.getByRole("button", { name: "Show events" }).click();
   await expect(table.locator("caption")).toContainText("events 1 to 50 of");
-  await expect(page.getByRole("status")).toContainText(/Page 1 of 2/);
+  // Other specs on this server list drafts as the same staff member too: at least this test's 55, maybe more.
+  const total = Number(/of (\d+)$/.exec((await table.locator("caption").textContent()) ?? "")?.[1]);
+  expect(total).toBeGreaterThanOrEqual(55);
+  const pages = Math.ceil(total / 50);
+  await expect(page.getByRole("status")).toContainText(`Page 1 of ${pages}`);
   for (const cell of await table.locator("tbody tr td:nth-child(3)").allTextContents()) expect(cell).toBe("Listed draft intakes");
-  await page.getByRole("button", { name: "Next page" }).click();
-  await expect(page.getByText("Page 2 of 2", { exact: true })).toBeVisible();
+  for (let p = 2; p <= pages; p++) {
+    await page.getByRole("button", { name: "Next page" }).click();
+    await expect(page.getByText(`Page ${p} of ${pages}`, { exact: true })).toBeVisible();
+  }
   // "Next page" is disabled on the last page: focus has moved to "Previous page", not to <body>.
   await expect(page.getByRole("button", { name: "Previous page" })).toBeFocused();
-  await expect(table.locator("caption")).toContainText("events 51 to");
+  await expect(table.locator("caption")).toContainText(`events ${(pages - 1) * 50 + 1} to`);
 
   // Days: nothing before 2000; bad ranges named at the field.
   await page.getByLabel("To").fill("1999-12-31");
