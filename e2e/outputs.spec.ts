@@ -144,6 +144,12 @@ test.describe("outputs", () => {
     await expect(clinician).toContainText("Opioid use");
     await expect(clinician).toContainText("NSAID");
     await expectNoAxeViolations(page);
+    // The review page splits the advice the same way.
+    await page.goto(`/review/${v.id}`);
+    const reviewPatient = page.locator("section", { has: page.getByRole("heading", { name: "Advice for the patient" }) });
+    await expect(reviewPatient).toContainText("Aim for 7 to 8 hours of sleep");
+    expect(await reviewPatient.innerText()).not.toMatch(/NSAID|opioid|Prescribing|Medication review/i);
+    await expect(page.locator("section", { has: page.getByRole("heading", { name: "For the clinician: medicines, tests and review" }) })).toContainText("Opioid use");
     // The handout carries the patient advice only.
     await page.goto(`/visits/${v.id}/handout`);
     await expect(page.getByRole("article")).toContainText("Aim for 7 to 8 hours of sleep");

@@ -1,10 +1,9 @@
-// The doctor's calls (decide, sign, addendum, "I'm on it", the ruleset change review list, the queue's search) and
+// The doctor's calls (decide, sign, addendum, "I'm on it", the ruleset change review list) and
 // the hooks that hold what a screen shows while one runs. Every call on a visit carries the version the doctor was
 // looking at: a 409 means someone else acted first, and the page reloads the current state.
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import type { z } from "zod";
-import { queueSearchBody, type TQueueQuery } from "@/lib/contracts/queue";
 import type { TSign, ZAddendum, ZDecision } from "@/lib/contracts/visit";
 import { getJson, postJson, versionConflict, type TApiFailure, type TApiResult } from "./client";
 
@@ -20,9 +19,6 @@ export function reviewRecall(recallId: string, note: string) {
   const text = note.trim();
   return postJson(`/api/v1/ruleset-recalls/${recallId}/review`, text ? { note: text } : {});
 }
-
-/** One page of the queue. The whole view, search text included, goes in the body: never in a URL, not even the API's. */
-export const searchQueue = (query: TQueueQuery, signal: AbortSignal) => postJson<unknown>("/api/v1/visits/search", queueSearchBody(query), { signal });
 
 /** "I'm on it": take a visit's open alert. Resolves to why it did not work, or null. */
 export async function acknowledgeAlert(visitId: string): Promise<string | null> {

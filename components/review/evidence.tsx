@@ -1,7 +1,7 @@
 // The evidence behind a visit's evaluation, for the doctor: each fired rule with the facts that made it
 // fire (folded by default, with its sources), the imaging suggestion beside the seeds' comparison of diagnostic
-// tools (folded), blood tests, advisories, and what is missing from a provisional result. Plain words first;
-// rule ids only as small secondary text. Server-rendered; <details> needs no client JavaScript.
+// tools (folded), blood tests, and what is missing from a provisional result. Plain words first;
+// rule ids only as small secondary text. (The advice is components/visits/advice-sections.tsx, split by audience.) Server-rendered; <details> needs no client JavaScript.
 import { DIAGNOSTIC_TOOLS, askNowSentence, askNowLines, questionById, sourceByTag, type Evaluation, type Explanation } from "@/lib/clinical";
 import { MODALITY_LABELS, URGENCY_LABELS } from "@/lib/contracts/labels";
 
@@ -250,24 +250,6 @@ export function BloodEvidence({ evaluation }: { evaluation: Evaluation }) {
       ) : (
         <p>No blood tests suggested.</p>
       )}
-    </section>
-  );
-}
-
-export function Advisories({ evaluation }: { evaluation: Evaluation }) {
-  const advisories = evaluation.explanations.filter((e) => e.kind === "advisory");
-  if (advisories.length === 0) return null;
-  return (
-    <section className="card" aria-labelledby="advice-title">
-      <h2 id="advice-title">Advisories</h2>
-      <ul>
-        {advisories.map((a) => (
-          <li key={a.rule}>
-            <strong>{a.title}</strong>
-            <RuleId id={a.rule} />: {a.message ?? a.action}
-          </li>
-        ))}
-      </ul>
     </section>
   );
 }

@@ -2,7 +2,7 @@ import { parse } from "csv-parse/sync";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { csvField, csvLine } from "./csv";
-import { QUEUE_CSV_COLUMNS, QUEUE_CSV_HEADER, queueCsvLine, type TQueueExportRow } from "./queue-csv";
+import { queueCsvColumns, queueCsvHeader, queueCsvLine, type TQueueExportRow } from "./queue-csv";
 
 const parseAll = (text: string) => parse(text, { relaxQuotes: false, relaxColumnCount: false }) as string[][];
 /** What a cell reads as once parsed: a ' before every formula character that starts the cell or a part of it. */
@@ -96,26 +96,29 @@ describe("queue CSV lines", () => {
     signedAt: "2025-03-10T10:05:00.000Z",
   };
 
-  it("has one cell per column, in the header's order, with the screens' words", () => {
-    const [header, line] = parseAll(QUEUE_CSV_HEADER + queueCsvLine(row));
-    expect(header).toEqual([...QUEUE_CSV_COLUMNS]);
+  it("has one cell per column, in the header's order, with the screens' words, dates and times in the clinic's", () => {
+    const [header, line] = parseAll(queueCsvHeader("Europe/Madrid") + queueCsvLine(row, "Europe/Madrid"));
+    expect(header).toEqual(queueCsvColumns("Europe/Madrid"));
+    expect(header).toContain("Submitted at (Europe/Madrid)");
     expect(line).toEqual([
       row.id,
       "O'Brien, Jr.",
       "'=cmd|' /C calc'!A0",
       "MRN-1",
-      "1960-01-01",
+      "1 Jan 1960",
       "65",
-      "2025-03-10T09:20:00.000Z",
+      "10 Mar 2025, 10:20",
       "Emergency",
-      "RF-CES-01; RF-FX-01",
-      "RF-INF-02",
+      "Cauda equina syndrome; Fracture after major trauma",
+      "Spinal epidural abscess",
       "MRI",
       "Signed",
       "Overridden",
       "CT",
       "Dr Dana Doctor",
-      "2025-03-10T10:05:00.000Z",
+      "10 Mar 2025, 11:05",
+      "RF-CES-01; RF-FX-01",
+      "RF-INF-02",
     ]);
   });
 });

@@ -1,7 +1,11 @@
 // The columns of the queue export: the queue table's columns plus the decision and sign-off, one line per
-// visit. Enum values are written as the words the screens use.
+// visit, in the screens' words: dates in the clinic's format, times in the clinic's time zone (named in the
+// header), red flags by their short names. The rule codes follow in the last two columns, for a clinician or a
+// script that wants them.
 import { MODALITY_LABELS, STATUS_LABELS, URGENCY_LABELS } from "@/lib/contracts/labels";
-import type { Modality, Tier } from "@/lib/clinical";
+import { formatDateTime, formatDay } from "@/lib/contracts/format";
+import { flagShortName } from "@/lib/contracts/queue";
+import { ruleById, type Modality, type Tier } from "@/lib/clinical";
 import { csvLine } from "./csv";
 
 export interface TQueueExportRow {
@@ -12,9 +16,10 @@ export interface TQueueExportRow {
   /** YYYY-MM-DD */
   birthDate: string;
   ageYears: number | null;
-  /** ISO timestamp (UTC) */
+  /** ISO timestamp */
   submittedAt: string | null;
   urgency: Tier | null;
+  /** rule ids */
   redFlags: readonly string[];
   /** rules a blank safety answer leaves unexcluded (DATA-02) */
   cannotExclude: readonly string[];
@@ -23,49 +28,65 @@ export interface TQueueExportRow {
   decision: "accept" | "override" | null;
   decisionModality: Modality | null;
   signedBy: string | null;
+  /** ISO timestamp */
   signedAt: string | null;
 }
 
-export const QUEUE_CSV_COLUMNS = [
-  "Visit ID",
-  "Family name",
-  "Given name",
-  "MRN",
-  "Date of birth",
-  "Age at visit",
-  "Submitted at (UTC)",
-  "Urgency",
-  "Red flags",
-  "Cannot exclude (unanswered safety questions)",
-  "Imaging suggestion",
-  "Status",
-  "Decision",
-  "Imaging decided",
-  "Signed by",
-  "Signed at (UTC)",
-] as const;
+export function queueCsvColumns(timeZone: string): string[] {
+  return [
+    "Visit ID",
+    "Family name",
+    "Given name",
+    "MRN",
+    "Date of birth",
+    "Age at visit",
+    `Submitted at (${timeZone})`,
+    "Urgency",
+    "Red flags",
+    "Cannot exclude (unanswered safety questions)",
+    "Imaging suggestion",
+    "Status",
+    "Decision",
+    "Imaging decided",
+    "Signed by",
+    `Signed at (${timeZone})`,
+    "Red flag codes",
+    "Cannot exclude codes",
+  ];
+}
 
-export const QUEUE_CSV_HEADER = csvLine(QUEUE_CSV_COLUMNS);
+export const queueCsvHeader = (timeZone: string) => csvLine(queueCsvColumns(timeZone));
 
 const DECISION_LABELS = { accept: "Accepted", override: "Overridden" } as const;
 
-export function queueCsvLine(r: TQueueExportRow): string {
+/** "Cauda equina syndrome; Fracture" (an id the ruleset no longer has is written as it is). */
+function flagNames(ids: readonly string[]): string {
+  return ids.map((id) => {
+    const rule = ruleById(id);
+    return rule ? flagShortName(rule) : id;
+  }).join("; ");
+}
+
+export function queueCsvLine(r: TQueueExportRow, timeZone: string): string {
+  const at = (iso: string | null) => (iso ? formatDateTime(iso, timeZone) : null);
   return csvLine([
     r.id,
     r.familyName,
     r.givenName,
     r.mrn,
-    r.birthDate,
+    formatDay(r.birthDate),
     r.ageYears,
-    r.submittedAt,
+    at(r.submittedAt),
     r.urgency ? URGENCY_LABELS[r.urgency] : null,
-    r.redFlags.join("; "),
-    r.cannotExclude.join("; "),
+    flagNames(r.redFlags),
+    flagNames(r.cannotExclude),
     r.imagingModality ? MODALITY_LABELS[r.imagingModality] : null,
     STATUS_LABELS[r.status],
     r.decision ? DECISION_LABELS[r.decision] : null,
     r.decisionModality ? MODALITY_LABELS[r.decisionModality] : null,
     r.signedBy,
-    r.signedAt,
+    at(r.signedAt),
+    r.redFlags.join("; "),
+    r.cannotExclude.join("; "),
   ]);
 }

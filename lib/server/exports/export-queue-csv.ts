@@ -3,7 +3,9 @@ import type { TCurrentUser } from "@/lib/auth/current-user";
 import type { Modality, Tier } from "@/lib/clinical";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
-import { QUEUE_CSV_HEADER, queueCsvLine } from "@/lib/export/queue-csv";
+import { queueCsvHeader, queueCsvLine } from "@/lib/export/queue-csv";
+import { env } from "@/lib/env";
+import { dayIn } from "@/lib/contracts/format";
 import type { TQueueQuery } from "@/lib/contracts/queue";
 import { ageOn } from "../clock";
 import { assertCan } from "../guard";
@@ -33,7 +35,7 @@ interface TRawRow {
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
 
-function line(r: TRawRow): string {
+function line(r: TRawRow, timeZone: string): string {
   return queueCsvLine({
     id: r.id,
     familyName: r.family_name,
@@ -51,7 +53,7 @@ function line(r: TRawRow): string {
     decisionModality: r.decision_modality,
     signedBy: r.signed_by,
     signedAt: r.signed_at?.toISOString() ?? null,
-  });
+  }, timeZone);
 }
 
 export interface TQueueExport {
@@ -83,7 +85,7 @@ export async function exportQueueCsv(user: TCurrentUser, query: TQueueQuery): Pr
       RETURNING id`;
     return { rows: total, auditId: recorded!.id };
   });
-  return { stream: cursorStream(query, auditId), filename: `backline-queue-${new Date().toISOString().slice(0, 10)}.csv`, rows };
+  return { stream: cursorStream(query, auditId), filename: `backline-queue-${dayIn(new Date().toISOString(), env().BACKLINE_TIMEZONE)}.csv`, rows };
 }
 
 /**
@@ -91,7 +93,8 @@ export async function exportQueueCsv(user: TCurrentUser, query: TQueueQuery): Pr
  * out unless its patient is on the audit row, so no patient leaves in the file without being recorded.
  */
 function cursorStream(query: TQueueQuery, auditId: bigint): ReadableStream<Uint8Array> {
-  return csvTransactionStream(QUEUE_CSV_HEADER, "queue", async (tx, send) => {
+  const timeZone = env().BACKLINE_TIMEZONE;
+  return csvTransactionStream(queueCsvHeader(timeZone), "queue", async (tx, send) => {
     await tx.$executeRaw`
       DECLARE queue_export NO SCROLL CURSOR FOR
       SELECT v.id::text AS id, p.given_name, p.family_name, p.mrn, p.birth_date, v.submitted_at,
@@ -109,7 +112,7 @@ function cursorStream(query: TQueueQuery, auditId: bigint): ReadableStream<Uint8
       const rows = await tx.$queryRaw<TRawRow[]>(fetch);
       if (rows.length === 0) break;
       let chunk = "";
-      for (const r of rows) chunk += line(r);
+      for (const r of rows) chunk += line(r, timeZone);
       if (!(await send(chunk))) break;
       if (rows.length < BATCH) break;
     }

@@ -243,7 +243,8 @@ describe("queue CSV", () => {
     expect(bytes.toString("utf8")).toContain("\r\n");
     expect(rows).toBe(hard.length);
     const [header, ...body] = records;
-    expect(header).toEqual(["Visit ID", "Family name", "Given name", "MRN", "Date of birth", "Age at visit", "Submitted at (UTC)", "Urgency", "Red flags", "Cannot exclude (unanswered safety questions)", "Imaging suggestion", "Status", "Decision", "Imaging decided", "Signed by", "Signed at (UTC)"]);
+    const tz = env().BACKLINE_TIMEZONE;
+    expect(header).toEqual(["Visit ID", "Family name", "Given name", "MRN", "Date of birth", "Age at visit", `Submitted at (${tz})`, "Urgency", "Red flags", "Cannot exclude (unanswered safety questions)", "Imaging suggestion", "Status", "Decision", "Imaging decided", "Signed by", `Signed at (${tz})`, "Red flag codes", "Cannot exclude codes"]);
     expect(body).toHaveLength(hard.length);
     const neutral = (s: string) => (/^[=+\-@]/.test(s) ? `'${s}` : s);
     for (const v of visits) {
@@ -251,12 +252,15 @@ describe("queue CSV", () => {
       expect(row, v.family).toBeDefined();
       expect(row[1]).toBe(neutral(v.family));
       expect(row[2]).toBe(neutral(v.given));
-      expect(row).toHaveLength(16);
+      expect(row).toHaveLength(18);
+      expect(row[4], "the clinic's date format").toMatch(/^\d{1,2} [A-Z][a-z]{2} \d{4}$/);
+      expect(row[6], "the clinic's date and time").toMatch(/^\d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2}$/);
     }
     const byId = (id: string) => body.find((r) => r[0] === id)!;
     expect(byId(visits[5]!.id)[1]).toBe(`'=HYPERLINK("http://evil.example","Click")`);
     expect(byId(visits[1]!.id)[7]).toBe("Emergency");
-    expect(byId(visits[1]!.id)[8]).toBe("RF-CES-01");
+    expect(byId(visits[1]!.id)[8]).toBe("Cauda equina syndrome");
+    expect(byId(visits[1]!.id)[16]).toBe("RF-CES-01");
     expect(byId(visits[1]!.id)[9]).toBe("");
     expect(byId(visits[1]!.id)[10]).toBe("MRI");
   });

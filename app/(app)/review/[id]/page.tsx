@@ -9,7 +9,8 @@ import { AlertStatus } from "@/components/visits/alert-status";
 import { CompleteMissingAnswers } from "@/components/visits/complete-missing-answers";
 import { ReevaluationNote } from "@/components/review/reevaluation-note";
 import { AskNow } from "@/components/visits/ask-now";
-import { Advisories, BloodEvidence, FiredRules, ImagingEvidence, ProvisionalNotice } from "@/components/review/evidence";
+import { BloodEvidence, FiredRules, ImagingEvidence, ProvisionalNotice } from "@/components/review/evidence";
+import { AdviceSections } from "@/components/visits/advice-sections";
 import { requirePermission } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
 import { unansweredSafetyQuestions } from "@/lib/clinical";
@@ -105,7 +106,7 @@ export default async function VisitReviewPage({ params }: { params: Promise<{ id
             <FiredRules evaluation={evaluation} />
             <ImagingEvidence evaluation={evaluation} />
             <BloodEvidence evaluation={evaluation} />
-            <Advisories evaluation={evaluation} />
+            <AdviceSections evaluation={evaluation} />
             <p className="muted small">
               Ruleset {visit.rulesetVersion}. Backline suggests; the doctor decides. Submitted{" "}
               {visit.submittedAt ? <time dateTime={visit.submittedAt}>{formatDateTime(visit.submittedAt, timeZone)}</time> : "—"}.
