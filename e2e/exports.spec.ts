@@ -129,5 +129,11 @@ test.describe("exports", () => {
       [waitingId, `'=HYPERLINK("http://evil.example")`, 'Ζωή, "Zoe"'],
       [signedId, "Øster-Ørnsø", "Zoë"],
     ]);
+    // Dates in the clinic's format and times in the clinic's time zone, as on the screens.
+    expect(header![6]).toMatch(/^Submitted at \([A-Za-z_]+(\/[A-Za-z_]+)*\)$/);
+    for (const r of rows) {
+      expect(r[4]).toMatch(/^\d{1,2} [A-Z][a-z]{2} \d{4}$/);
+      expect(r[6]).toMatch(/^\d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2}$/);
+    }
   });
 });

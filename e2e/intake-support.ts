@@ -71,9 +71,6 @@ async function keyboardStep(page: Page, answers: TAnswers): Promise<void> {
       if ((want as string[]).includes(f.value) !== f.checked) await page.keyboard.press("Space");
     } else if (f.tag === "SELECT") {
       for (let i = 0; i < 40 && (await focused(page)).value !== String(want); i++) await page.keyboard.press("ArrowDown");
-    } else if (f.type === "date") {
-      const [y, m, d] = String(want).split("-");
-      await page.keyboard.type(`${m}${d}${y}`);
     } else {
       await page.keyboard.press("ControlOrMeta+a");
       await page.keyboard.type(String(want));

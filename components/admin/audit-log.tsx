@@ -5,7 +5,9 @@
 // filter may be an MRN.
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useEffect, useMemo, useRef, useState } from "react";
-import { useForm } from "react-hook-form";
+import { Controller, useForm } from "react-hook-form";
+import { DayInput } from "@/components/day-input";
+import { DATE_FORMAT_EXAMPLES, clinicDateFormat } from "@/lib/contracts/format";
 import { auditActionLabel, auditActionOptionLabel } from "@/lib/contracts/audit-words";
 import type { TAuditRow } from "@/lib/contracts/wire/audit";
 import { AUDIT_LOG_PAGE_SIZE, ZAuditFilters, type TAuditFilters, type TAuditFiltersInput } from "@/lib/contracts/audit";
@@ -62,6 +64,7 @@ export function AuditLog({
   const pagedWith = useRef<"prev" | "next" | null>(null);
   const {
     register,
+    control,
     handleSubmit,
     reset,
     formState: { errors },
@@ -162,12 +165,44 @@ export function AuditLog({
             </div>
             <div className="patient-field">
               <label htmlFor="audit-from">From</label>
-              <input id="audit-from" type="date" aria-invalid={errorText("from") ? true : undefined} aria-describedby={describedBy(errorText("from") && "audit-from-error")} {...register("from")} />
+              <Controller
+                name="from"
+                control={control}
+                render={({ field }) => (
+                  <DayInput
+                    id="audit-from"
+                    name={field.name}
+                    ref={field.ref}
+                    value={field.value ?? ""}
+                    onValueChange={field.onChange}
+                    onBlur={field.onBlur}
+                    placeholder={DATE_FORMAT_EXAMPLES[clinicDateFormat()]}
+                    aria-invalid={errorText("from") ? true : undefined}
+                    aria-describedby={describedBy(errorText("from") && "audit-from-error")}
+                  />
+                )}
+              />
               <FieldError id="audit-from-error" message={errorText("from")} />
             </div>
             <div className="patient-field">
               <label htmlFor="audit-to">To</label>
-              <input id="audit-to" type="date" aria-invalid={errorText("to") ? true : undefined} aria-describedby={describedBy(errorText("to") && "audit-to-error")} {...register("to")} />
+              <Controller
+                name="to"
+                control={control}
+                render={({ field }) => (
+                  <DayInput
+                    id="audit-to"
+                    name={field.name}
+                    ref={field.ref}
+                    value={field.value ?? ""}
+                    onValueChange={field.onChange}
+                    onBlur={field.onBlur}
+                    placeholder={DATE_FORMAT_EXAMPLES[clinicDateFormat()]}
+                    aria-invalid={errorText("to") ? true : undefined}
+                    aria-describedby={describedBy(errorText("to") && "audit-to-error")}
+                  />
+                )}
+              />
               <FieldError id="audit-to-error" message={errorText("to")} />
             </div>
           </div>

@@ -6,6 +6,7 @@ import { isScaleQuestion, usesDropdown } from "@/lib/clinical/display";
 import type { QuestionDef } from "@/lib/clinical/types";
 import { useEffect, useRef, type ReactNode } from "react";
 import { BodyDiagram } from "./body-diagram";
+import { DayInput, dayHint } from "@/components/day-input";
 
 export type TAnswerValue = string | number | boolean | string[] | null | undefined;
 
@@ -206,7 +207,15 @@ export function QuestionField(props: TQuestionFieldProps) {
     }
     case "date":
       return single(
-        <input {...control} type="date" value={typeof value === "string" ? value : ""} onChange={(e) => onChange(e.target.value || null)} />,
+        <DayInput
+          {...control}
+          aria-describedby={[`${id}-format`, describedBy].filter(Boolean).join(" ")}
+          value={typeof value === "string" ? value : ""}
+          onValueChange={(day) => onChange(day || null)}
+        />,
+        <p id={`${id}-format`} className="field-help">
+          {dayHint()}
+        </p>,
       );
     case "text":
       return single(

@@ -4,7 +4,8 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
-import { useForm, type FieldErrors, type UseFormRegister } from "react-hook-form";
+import { Controller, useForm, type Control, type FieldErrors, type UseFormRegister } from "react-hook-form";
+import { DayInput, dayHint } from "@/components/day-input";
 import { PATIENT_SEXES, ZPatientInput, type TLikelyMatch, type TPatientData, type TPatientInput } from "@/lib/contracts/patient";
 import type { TApiError } from "@/components/api/client";
 import { createdId, existingPatientOf, likelyMatchesOf, registerPatient } from "@/components/api/patients";
@@ -36,6 +37,7 @@ export function RegisterPatientForm() {
   const alertRef = useRef<HTMLDivElement>(null);
   const {
     register,
+    control,
     handleSubmit,
     setError,
     setFocus,
@@ -160,7 +162,7 @@ export function RegisterPatientForm() {
         <TextField name="mrn" hint="As on the patient's record: 3 to 32 letters, digits or hyphens." register={register} errors={errors} />
         <TextField name="givenName" register={register} errors={errors} />
         <TextField name="familyName" register={register} errors={errors} />
-        <TextField name="birthDate" type="date" register={register} errors={errors} />
+        <BirthDateField control={control} errors={errors} />
         <div className="patient-field">
           <label htmlFor={fieldId("sex")}>{FIELD_LABELS.sex}</label>
           <select
@@ -200,15 +202,46 @@ function FieldError({ name, message }: { name: TFieldName; message: string | und
   );
 }
 
+/** The date of birth, typed in the clinic's format or ISO (components/day-input.tsx). */
+function BirthDateField({ control, errors }: { control: Control<TPatientInput, unknown, TPatientData>; errors: FieldErrors<TPatientInput> }) {
+  const name = "birthDate";
+  const message = errors[name]?.message;
+  const hintId = `${fieldId(name)}-hint`;
+  return (
+    <div className="patient-field">
+      <label htmlFor={fieldId(name)}>{FIELD_LABELS[name]}</label>
+      <Controller
+        name={name}
+        control={control}
+        render={({ field }) => (
+          <DayInput
+            id={fieldId(name)}
+            name={field.name}
+            ref={field.ref}
+            required
+            value={field.value ?? ""}
+            onValueChange={field.onChange}
+            onBlur={field.onBlur}
+            aria-invalid={message ? true : undefined}
+            aria-describedby={[hintId, message ? errorId(name) : undefined].filter(Boolean).join(" ")}
+          />
+        )}
+      />
+      <p className="hint" id={hintId}>
+        {dayHint()}
+      </p>
+      <FieldError name={name} message={message} />
+    </div>
+  );
+}
+
 function TextField({
   name,
-  type = "text",
   hint,
   register,
   errors,
 }: {
-  name: Exclude<TFieldName, "sex">;
-  type?: "text" | "date";
+  name: Exclude<TFieldName, "sex" | "birthDate">;
   hint?: string;
   register: UseFormRegister<TPatientInput>;
   errors: FieldErrors<TPatientInput>;
@@ -221,7 +254,7 @@ function TextField({
       <label htmlFor={fieldId(name)}>{FIELD_LABELS[name]}</label>
       <input
         id={fieldId(name)}
-        type={type}
+        type="text"
         autoComplete="off"
         spellCheck={false}
         required

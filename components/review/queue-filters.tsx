@@ -7,7 +7,9 @@
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import type { Tier } from "@/lib/clinical/types";
 import { MODALITY_LABELS, URGENCY_LABELS } from "@/lib/contracts/labels";
+import { DATE_FORMAT_EXAMPLES, clinicDateFormat } from "@/lib/contracts/format";
 import type { TQueueQuery } from "@/lib/contracts/queue";
+import { DayInput, dayHint } from "@/components/day-input";
 import type { TNavigate } from "./use-queue-url";
 
 export const TIERS: readonly Tier[] = ["emergency", "urgent", "routine_soon", "none"];
@@ -22,6 +24,7 @@ export interface TFlagOption {
 }
 
 const SEARCH_PAUSE_MS = 300;
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 const DATE_PAUSE_MS = 600;
 
 /**
@@ -90,6 +93,11 @@ export function QueueFilters({
     `${query.from ?? ""}|${query.to ?? ""}`,
     (value) => {
       const [from = "", to = ""] = value.split("|");
+      const unread = [from && !ISO_DAY.test(from) && "“Submitted from”", to && !ISO_DAY.test(to) && "“Submitted to”"].filter(Boolean);
+      if (unread.length > 0) {
+        setError(`${unread.join(" and ")} ${unread.length > 1 ? "are" : "is"} not a date: ${dayHint()}`);
+        return;
+      }
       if (from && to && from > to) {
         setError("The “to” date must not be before the “from” date.");
         return;
@@ -167,16 +175,25 @@ export function QueueFilters({
         </div>
         <div className="queue-filter">
           <label htmlFor="filter-from">Submitted from</label>
-          <input type="date" id="filter-from" value={fromDraft} disabled={!ready} onChange={(e) => dates.change(`${e.target.value}|${toDraft}`)} onBlur={dates.flush} />
+          <DayInput
+            id="filter-from"
+            value={fromDraft}
+            disabled={!ready}
+            placeholder={DATE_FORMAT_EXAMPLES[clinicDateFormat()]}
+            onValueChange={(day) => dates.change(`${day}|${toDraft}`)}
+            onBlur={dates.flush}
+            aria-invalid={error ? true : undefined}
+            aria-describedby={error ? "filter-error" : undefined}
+          />
         </div>
         <div className="queue-filter">
           <label htmlFor="filter-to">Submitted to</label>
-          <input
-            type="date"
+          <DayInput
             id="filter-to"
             value={toDraft}
             disabled={!ready}
-            onChange={(e) => dates.change(`${fromDraft}|${e.target.value}`)}
+            placeholder={DATE_FORMAT_EXAMPLES[clinicDateFormat()]}
+            onValueChange={(day) => dates.change(`${fromDraft}|${day}`)}
             onBlur={dates.flush}
             aria-invalid={error ? true : undefined}
             aria-describedby={error ? "filter-error" : undefined}

@@ -1,0 +1,29 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { setClinicDateFormat } from "@/lib/contracts/format";
+import { dayHint, dayValueOf } from "./day-input";
+
+describe("a typed date's value", () => {
+  afterEach(() => setClinicDateFormat("d MMM yyyy"));
+
+  it("is the day it names, in the clinic's format or ISO", () => {
+    expect(dayValueOf("6 Dec 2026")).toBe("2026-12-06");
+    expect(dayValueOf(" 6 december 2026 ")).toBe("2026-12-06");
+    expect(dayValueOf("2026-12-06")).toBe("2026-12-06");
+  });
+
+  it("is empty when nothing is typed, and the text itself when it is not a real day (so validation names the field)", () => {
+    expect(dayValueOf("   ")).toBe("");
+    expect(dayValueOf("31 Feb 2026")).toBe("31 Feb 2026");
+    expect(dayValueOf("2026-13-01")).toBe("2026-13-01");
+    expect(dayValueOf("06/12/2026"), "a numeric date is not guessed in the default format").toBe("06/12/2026");
+  });
+
+  it("reads a numeric date only the way the clinic writes it, and the hint says which way", () => {
+    setClinicDateFormat("dd/MM/yyyy");
+    expect(dayValueOf("06/12/2026")).toBe("2026-12-06");
+    expect(dayHint()).toContain("Day first");
+    setClinicDateFormat("MM/dd/yyyy");
+    expect(dayValueOf("06/12/2026")).toBe("2026-06-12");
+    expect(dayHint()).toContain("Month first");
+  });
+});
