@@ -14,6 +14,8 @@ const ZEnv = z.object({
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters (try: openssl rand -base64 32)"),
   NEXTAUTH_URL: z.url("must be the app's public URL, e.g. https://backline.example.org").optional(),
   /** A session ends after this many minutes without a request (sliding; see proxy.ts). */
+  /** How long a patient's self-intake link works (issue 19). */
+  BACKLINE_SELF_INTAKE_LINK_HOURS: z.coerce.number().min(1).max(24 * 14).default(72),
   BACKLINE_SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(30),
   /** However active, a session ends this many hours after sign-in (a taken cookie cannot be kept alive). */
   BACKLINE_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(7 * 24).default(12),

@@ -50,6 +50,7 @@ export const ACCESS_TABLE: readonly TAccessEntry[] = [
   { page: "/admin/audit", access: "admin:audit" },
   { page: "/account/two-step", access: "self:mfa" },
   { page: "/account/set-password", access: "public" },
+  { page: "/self-intake/[token]", access: "public" },
 
   // API: next-auth's own endpoints (sign-in, sign-out, session, CSRF) and the health check
   { route: "GET /api/auth/[...nextauth]", access: "public", sample: "/api/auth/csrf" },
@@ -98,6 +99,13 @@ export const ACCESS_TABLE: readonly TAccessEntry[] = [
   { route: "POST /api/v1/admin/audit/search", access: "admin:audit" },
   { route: "POST /api/v1/admin/audit/export.csv", access: "admin:audit" },
   { route: "POST /api/v1/account/set-password", access: "public" },
+  { route: "POST /api/v1/visits/[id]/self-intake-link", access: "intake:write" },
+  { route: "DELETE /api/v1/visits/[id]/self-intake-link", access: "intake:write" },
+  // The patient's own API: no account; the device session cookie of a working link is the authority.
+  { route: "POST /api/v1/self-intake/open", access: "public" },
+  { route: "GET /api/v1/self-intake", access: "public" },
+  { route: "PUT /api/v1/self-intake", access: "public" },
+  { route: "POST /api/v1/self-intake/finish", access: "public" },
 ];
 
 /** The key an entry is known by: "PAGE /path" or "METHOD /path". */

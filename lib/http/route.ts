@@ -94,7 +94,7 @@ function noStore(response: Response): Response {
   }
 }
 
-function refuseCrossSite(request: NextRequest): void {
+export function refuseCrossSite(request: NextRequest): void {
   const header = crossSiteHeader(request.headers, ownOrigins(request.url, env().NEXTAUTH_URL));
   if (header) {
     throw new AppError("forbidden", "This request was sent from another site, so it was refused. Start it from Backline itself.", [

@@ -174,8 +174,8 @@ const ALLOWED_DETAIL_KEYS = new Set([
   "flags", "questions",
   // accounts (not patients): sign-in outcomes, pauses, role changes, refused requests
   "reason", "secondStep", "failures", "windowMinutes", "role", "roleFrom", "roleTo", "active", "activeFrom", "activeTo", "name", "email", "passwordReset", "fetchSite",
-  // set-password links: how long a link works (hours), never the token
-  "hours",
+  // set-password and self-intake links: how long a link works (hours), the link's row id, wrong tries; never a token
+  "hours", "linkId", "revoked", "tries",
   // the audit search's own filters (ids and days)
   "actorId", "action", "patientBy", "from", "to",
 ]);

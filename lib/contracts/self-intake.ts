@@ -1,0 +1,30 @@
+// What the patient's own intake (issue 19) and the staff's link calls send: one schema per body, shared by the
+// browser and the routes.
+import { z } from "zod";
+
+export const SELF_INTAKE_LANGUAGES = ["en", "es"] as const;
+export type TSelfIntakeLanguage = (typeof SELF_INTAKE_LANGUAGES)[number];
+export const LANGUAGE_NAMES: Record<TSelfIntakeLanguage, string> = { en: "English", es: "Español" };
+
+const ZLanguage = z.enum(SELF_INTAKE_LANGUAGES, { error: "language must be en or es" });
+const ZVersion = z.number({ error: "version must be a number" }).int("version must be a whole number").min(1, "version must be 1 or more");
+const ZAnswers = z.record(z.string(), z.unknown(), { error: "answers must be an object keyed by question" });
+
+/** POST /api/v1/self-intake/open: the link's token (from the page's path) and the birth date the patient typed. */
+export const ZSelfIntakeOpen = z.strictObject({
+  token: z.string({ error: "token is required" }).min(20, "token is not a working link").max(100, "token is not a working link"),
+  birthDate: z.iso.date({ error: "birthDate must be a date (YYYY-MM-DD)" }),
+  language: ZLanguage,
+});
+
+/** PUT /api/v1/self-intake (autosave) and POST /api/v1/self-intake/finish. */
+export const ZSelfIntakeSave = z.strictObject({
+  version: ZVersion,
+  answers: ZAnswers,
+  language: ZLanguage.optional(),
+});
+
+export interface TSelfIntakeLink {
+  url: string;
+  expiresAt: string;
+}
