@@ -20,8 +20,9 @@ import { contentSecurityPolicy, newNonce, strictTransportSecurity } from "@/lib/
 import { malformedPathResponse } from "@/lib/http/malformed-path";
 import { databaseUnavailablePage } from "@/lib/http/unavailable-page";
 
-// /account/set-password: a one-time link's page, opened by someone who cannot sign in yet.
-const PUBLIC_PAGES = ["/signin", "/account/set-password"];
+// /account/set-password: a one-time link's page, opened by someone who cannot sign in yet; /self-intake: a
+// patient's own link (issue 19), whose token and device session are the authority.
+const PUBLIC_PAGES = ["/signin", "/account/set-password", "/self-intake"];
 
 export async function proxy(request: NextRequest) {
   const config = env();

@@ -5,10 +5,11 @@ import { type TRole } from "@/lib/contracts/roles";
 const ITEMS = [
   { href: "/admin", label: "User accounts", permission: "admin:users" },
   { href: "/admin/audit", label: "Audit log", permission: "admin:audit" },
+  { href: "/admin/languages", label: "Patient languages", permission: "admin:users" },
 ] as const;
 
 /** The administration section's own navigation, each entry shown to roles holding its permission. */
-export function AdminNav({ role, current }: { role: TRole; current: "/admin" | "/admin/audit" }) {
+export function AdminNav({ role, current }: { role: TRole; current: (typeof ITEMS)[number]["href"] }) {
   return (
     <nav className="sub-nav" aria-label="Administration">
       <ul>

@@ -23,14 +23,25 @@ const REGIONS: Region[] = [
   { value: "abdomen_or_flank", label: "Abdomen or flank", shape: { d: "M215 130 h60 v70 h-60 z" } },
 ];
 
+/** The diagram's words, for a screen in another language (the patient's own intake). */
+export interface TDiagramWords {
+  regions: Readonly<Record<string, string>>;
+  back: string;
+  front: string;
+  left: string;
+  right: string;
+}
+
 export function BodyDiagram({
   selected,
   onToggle,
   labelledBy,
+  words,
 }: {
   selected: readonly string[];
   onToggle: (value: string) => void;
   labelledBy: string;
+  words?: TDiagramWords;
 }) {
   const keyToggle = (value: string) => (event: KeyboardEvent) => {
     if (event.key === " " || event.key === "Enter") {
@@ -54,10 +65,10 @@ export function BodyDiagram({
         <path d="M21 102 l-16 110 M177 102 l16 110" />
         <circle cx="245" cy="72" r="18" />
         <path d="M211 104 q34 -12 68 0 l4 108 l-8 14 h-60 l-8 -14 z" />
-        <text x="99" y="326" textAnchor="middle">Back</text>
-        <text x="245" y="248" textAnchor="middle">Front</text>
-        <text x="14" y="96" textAnchor="middle">L</text>
-        <text x="184" y="96" textAnchor="middle">R</text>
+        <text x="99" y="326" textAnchor="middle">{words?.back ?? "Back"}</text>
+        <text x="245" y="248" textAnchor="middle">{words?.front ?? "Front"}</text>
+        <text x="14" y="96" textAnchor="middle">{words?.left ?? "L"}</text>
+        <text x="184" y="96" textAnchor="middle">{words?.right ?? "R"}</text>
       </g>
       {REGIONS.map((region) => {
         const on = selected.includes(region.value);
@@ -68,12 +79,12 @@ export function BodyDiagram({
             className={on ? "region region-on" : "region"}
             role="checkbox"
             aria-checked={on}
-            aria-label={region.label}
+            aria-label={words?.regions[region.value] ?? region.label}
             tabIndex={0}
             onClick={() => onToggle(region.value)}
             onKeyDown={keyToggle(region.value)}
           >
-            <title>{region.label}</title>
+            <title>{words?.regions[region.value] ?? region.label}</title>
           </path>
         );
       })}

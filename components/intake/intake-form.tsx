@@ -14,6 +14,7 @@ import { useHydrated } from "@/components/use-hydrated";
 import { BlankAnswersPanel, type TBlankAnswers } from "./blank-answers-panel";
 import { ErrorSummary, StepNav, STEPS, useIntakeStepper } from "./intake-stepper";
 import { QuestionField, type TIntakeValues } from "./question-field";
+import { AnswerSourceNote } from "./answer-source-note";
 import { clearLocalCopy, readLocalCopy } from "./local-drafts";
 import { SaveConflict, SaveStatus } from "./save-status";
 import { useAutosave } from "./use-autosave";
@@ -46,6 +47,8 @@ export interface TIntakeFormProps {
   patientLabel: string;
   /** the clinic's IANA time zone, for "Saved at 10:42" */
   timeZone: string;
+  /** the patient's own answers, when the patient answered by link or on a tablet (issue 19): each answer is marked */
+  patientAnswers?: Record<string, unknown> | null;
 }
 
 export function IntakeForm(props: TIntakeFormProps) {
@@ -172,6 +175,7 @@ export function IntakeForm(props: TIntakeFormProps) {
               onBlur={field.onBlur}
               error={fieldState.error?.message}
               requiredNow={isQuestionRequired(q, values)}
+              note={props.patientAnswers ? <AnswerSourceNote question={q} value={field.value} patientAnswers={props.patientAnswers} /> : undefined}
               inputRef={(el) => {
                 if (el) refs.current.set(q.id, el);
                 else refs.current.delete(q.id);

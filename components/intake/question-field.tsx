@@ -5,7 +5,7 @@
 import { isScaleQuestion, usesDropdown } from "@/lib/clinical/display";
 import type { QuestionDef } from "@/lib/clinical/types";
 import { useEffect, useRef, type ReactNode } from "react";
-import { BodyDiagram } from "./body-diagram";
+import { BodyDiagram, type TDiagramWords } from "./body-diagram";
 import { DayInput, dayHint } from "@/components/day-input";
 
 export type TAnswerValue = string | number | boolean | string[] | null | undefined;
@@ -21,6 +21,19 @@ export interface TQuestionFieldProps {
   error?: string;
   requiredNow: boolean;
   inputRef: (el: HTMLElement | null) => void;
+  /** the control's own words, for a screen in another language (the patient's intake); English by default */
+  words?: TFieldWords;
+  /** a line under the question (who gave the answer, on a patient's self-intake) */
+  note?: ReactNode;
+}
+
+export interface TFieldWords {
+  yes: string;
+  no: string;
+  notAnswered: string;
+  required: string;
+  dayHint: string;
+  diagram: Omit<TDiagramWords, "regions">;
 }
 
 export const fieldDomId = (id: string) => `q-${id}`;
@@ -45,14 +58,14 @@ function ScaleRow({ children }: { children: ReactNode }) {
   );
 }
 
-function Legend({ question, requiredNow }: { question: QuestionDef; requiredNow: boolean }) {
+function Legend({ question, requiredNow, required = "(required)" }: { question: QuestionDef; requiredNow: boolean; required?: string }) {
   return (
     <>
       {question.label}
       {requiredNow && (
         <span className="required-mark">
           <span aria-hidden="true"> *</span>
-          <span className="visually-hidden"> (required)</span>
+          <span className="visually-hidden"> {required}</span>
         </span>
       )}
     </>
@@ -60,12 +73,17 @@ function Legend({ question, requiredNow }: { question: QuestionDef; requiredNow:
 }
 
 export function QuestionField(props: TQuestionFieldProps) {
-  const { question: q, value, onChange, onBlur, error, requiredNow, inputRef } = props;
+  const { question: q, value, onChange, onBlur, error, requiredNow, inputRef, words, note } = props;
   const id = fieldDomId(q.id);
   const helpId = q.help ? `${id}-help` : undefined;
   const errorId = error ? `${id}-error` : undefined;
   const describedBy = [helpId, errorId].filter(Boolean).join(" ") || undefined;
-  const help = q.help && <p id={helpId} className="field-help">{q.help}</p>;
+  const help = (q.help || note) && (
+    <>
+      {q.help && <p id={helpId} className="field-help">{q.help}</p>}
+      {note}
+    </>
+  );
   const errorText = error && (
     <p id={errorId} className="field-error">
       {error}
@@ -77,7 +95,7 @@ export function QuestionField(props: TQuestionFieldProps) {
   const single = (input: ReactNode, after?: ReactNode) => (
     <div className="field">
       <label htmlFor={id}>
-        <Legend question={q} requiredNow={requiredNow} />
+        <Legend question={q} requiredNow={requiredNow} required={words?.required} />
       </label>
       {help}
       {input}
@@ -106,7 +124,7 @@ export function QuestionField(props: TQuestionFieldProps) {
     return (
       <fieldset className={`field${scale ? " scale" : ""}`} aria-describedby={describedBy} aria-invalid={invalid}>
         <legend id={`${id}-legend`}>
-          <Legend question={q} requiredNow={requiredNow} />
+          <Legend question={q} requiredNow={requiredNow} required={words?.required} />
         </legend>
         {help}
         {scale ? <ScaleRow>{choices}</ScaleRow> : <div className="choice-options">{choices}</div>}
@@ -119,8 +137,8 @@ export function QuestionField(props: TQuestionFieldProps) {
     case "boolean":
       return radioGroup(
         [
-          { value: "true", label: "Yes" },
-          { value: "false", label: "No" },
+          { value: "true", label: words?.yes ?? "Yes" },
+          { value: "false", label: words?.no ?? "No" },
         ],
         typeof value === "boolean" ? String(value) : undefined,
       );
@@ -128,7 +146,7 @@ export function QuestionField(props: TQuestionFieldProps) {
       if (usesDropdown(q)) {
         return single(
           <select {...control} value={typeof value === "string" ? value : ""} onChange={(e) => onChange(e.target.value || null)}>
-            <option value="">Not answered</option>
+            <option value="">{words?.notAnswered ?? "Not answered"}</option>
             {q.options.map((o) => (
               <option key={o.value} value={o.value}>
                 {o.label}
@@ -150,11 +168,16 @@ export function QuestionField(props: TQuestionFieldProps) {
       return (
         <fieldset className="field" aria-describedby={describedBy} aria-invalid={invalid}>
           <legend id={`${id}-legend`}>
-            <Legend question={q} requiredNow={requiredNow} />
+            <Legend question={q} requiredNow={requiredNow} required={words?.required} />
           </legend>
           {help}
           <div className={q.id === "pain_location" ? "with-diagram" : undefined}>
-            {q.id === "pain_location" && <BodyDiagram selected={selected} onToggle={toggle} labelledBy={`${id}-legend`} />}
+            {q.id === "pain_location" && <BodyDiagram
+                selected={selected}
+                onToggle={toggle}
+                labelledBy={`${id}-legend`}
+                words={words && { ...words.diagram, regions: Object.fromEntries(q.options.map((o) => [o.value, o.label])) }}
+              />}
             <div className="choice-options">
               {q.options.map((o, i) => (
                 <label key={o.value} className="choice">
@@ -214,7 +237,7 @@ export function QuestionField(props: TQuestionFieldProps) {
           onValueChange={(day) => onChange(day || null)}
         />,
         <p id={`${id}-format`} className="field-help">
-          {dayHint()}
+          {words?.dayHint ?? dayHint()}
         </p>,
       );
     case "text":

@@ -48,6 +48,7 @@ export const ACCESS_TABLE: readonly TAccessEntry[] = [
   { page: "/admin/users/new", access: "admin:users" },
   { page: "/admin/users/[id]", access: "admin:users" },
   { page: "/admin/audit", access: "admin:audit" },
+  { page: "/admin/languages", access: "admin:users" },
   { page: "/account/two-step", access: "self:mfa" },
   { page: "/account/set-password", access: "public" },
   { page: "/self-intake/[token]", access: "public" },

@@ -11,6 +11,8 @@ export interface TVisitDto {
   status: "DRAFT" | "SUBMITTED" | "SIGNED";
   version: number;
   answers: Record<string, unknown>;
+  /** answered by the patient (issue 19): when they finished, their answers as given (kept when staff correct), the language */
+  selfIntake: { reportedAt: string | null; answers: Record<string, unknown>; language: string | null } | null;
   evaluation: Evaluation | null;
   rulesetVersion: string | null;
   patient: TPatientDto;

@@ -218,7 +218,9 @@ export async function listPinned(user: TCurrentUser): Promise<TPinned> {
             AND (${own}::uuid IS NULL OR v.submitted_by_id = ${own}::uuid) ORDER BY v.submitted_at LIMIT ${PIN_LIMIT})
         UNION
         (SELECT a.visit_id FROM alerts a JOIN visits v ON v.id = a.visit_id WHERE a.acknowledged_at IS NULL
-            AND (${own}::uuid IS NULL OR v.submitted_by_id = ${own}::uuid) ORDER BY a.raised_at LIMIT ${PIN_LIMIT})
+            -- A patient's own answers can raise an alert before any staff member submitted the visit (issue 19):
+            -- then it belongs to whoever started the visit.
+            AND (${own}::uuid IS NULL OR coalesce(v.submitted_by_id, v.created_by_id) = ${own}::uuid) ORDER BY a.raised_at LIMIT ${PIN_LIMIT})
       )
       SELECT a.id, a.reason::text AS reason, a.urgency::text AS alert_urgency, a.raised_at, a.acknowledged_at,
              u.name AS acknowledged_by, a.escalated_at, v.id::text AS visit_id, v.urgency::text AS urgency, v.ask_now,

@@ -10,6 +10,9 @@ export const VISIT_SELECT = {
   version: true,
   answers: true,
   evaluation: true,
+  patientReportedAt: true,
+  patientAnswers: true,
+  patientLanguage: true,
   rulesetVersion: true,
   urgency: true,
   imagingModality: true,
@@ -56,6 +59,9 @@ export function toVisitDto(v: Prisma.VisitGetPayload<{ select: typeof VISIT_SELE
     status: v.status,
     version: v.version,
     answers: (v.answers ?? {}) as Record<string, unknown>,
+    selfIntake: v.patientAnswers
+      ? { reportedAt: v.patientReportedAt?.toISOString() ?? null, answers: v.patientAnswers as Record<string, unknown>, language: v.patientLanguage }
+      : null,
     evaluation: readStoredEvaluation(v.evaluation),
     rulesetVersion: v.rulesetVersion,
     patient: toPatientDto(v.patient),
