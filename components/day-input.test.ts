@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { setClinicDateFormat } from "@/lib/contracts/format";
-import { dayHint, dayValueOf } from "./day-input";
+import { dayHint, dayValueOf, parseDayFirst } from "./day-input";
 
 describe("a typed date's value", () => {
   afterEach(() => setClinicDateFormat("d MMM yyyy"));
@@ -25,5 +25,18 @@ describe("a typed date's value", () => {
     setClinicDateFormat("MM/dd/yyyy");
     expect(dayValueOf("06/12/2026")).toBe("2026-06-12");
     expect(dayHint()).toContain("Month first");
+  });
+});
+
+describe("a patient's typed date", () => {
+  it("is read day first or ISO, whatever the clinic's format", () => {
+    setClinicDateFormat("MM/dd/yyyy");
+    expect(parseDayFirst("21/4/1968")).toBe("1968-04-21");
+    expect(parseDayFirst("02.03.2026")).toBe("2026-03-02");
+    expect(parseDayFirst("2 3 2026")).toBe("2026-03-02");
+    expect(parseDayFirst("2026-03-02")).toBe("2026-03-02");
+    expect(parseDayFirst("31/2/2026")).toBeNull();
+    expect(dayValueOf("21/4/1968", parseDayFirst)).toBe("1968-04-21");
+    setClinicDateFormat("d MMM yyyy");
   });
 });

@@ -14,12 +14,22 @@ type TProps = Omit<InputHTMLAttributes<HTMLInputElement>, "value" | "onChange" |
   value: string;
   onValueChange: (value: string) => void;
   ref?: Ref<HTMLInputElement>;
+  /** how typed text is read (default: the clinic's format or ISO); the patient's form reads day-first numbers */
+  parse?: (text: string) => string | null;
 };
 
 /** What the field holds for `text`: the day it names, "", or the text itself. */
-export function dayValueOf(text: string): string {
+export function dayValueOf(text: string, parse: (text: string) => string | null = parseClinicDay): string {
   const t = text.trim();
-  return t === "" ? "" : (parseClinicDay(t) ?? t);
+  return t === "" ? "" : (parse(t) ?? t);
+}
+
+/** A patient's typed date: ISO, or day first (21/4/1968, 21-04-1968, 21.4.1968, 21 4 1968), as most of the world writes it. */
+export function parseDayFirst(text: string): string | null {
+  const t = text.trim();
+  const m = /^(\d{1,2})[/.\-\s]+(\d{1,2})[/.\-\s]+(\d{4})$/.exec(t);
+  if (!m) return parseClinicDay(t, "yyyy-MM-dd");
+  return parseClinicDay(`${m[3]}-${m[2]!.padStart(2, "0")}-${m[1]!.padStart(2, "0")}`, "yyyy-MM-dd");
 }
 
 const shown = (value: string) => (parseClinicDay(value) ? formatDay(value) : value);
@@ -34,13 +44,13 @@ const HINTS: Record<TDateFormat, string> = {
 /** The hint a date field shows under its label, in the clinic's format. */
 export const dayHint = () => HINTS[clinicDateFormat()];
 
-export function DayInput({ value, onValueChange, onBlur, ref, ...rest }: TProps) {
+export function DayInput({ value, onValueChange, onBlur, ref, parse = parseClinicDay, ...rest }: TProps) {
   const [text, setText] = useState(() => shown(value));
   const [seen, setSeen] = useState(value);
   // A change from outside (a reset, a loaded draft, Back) replaces the text; what the user is typing stays.
   if (value !== seen) {
     setSeen(value);
-    if (dayValueOf(text) !== value) setText(shown(value));
+    if (dayValueOf(text, parse) !== value) setText(shown(value));
   }
   return (
     <input
@@ -52,12 +62,12 @@ export function DayInput({ value, onValueChange, onBlur, ref, ...rest }: TProps)
       value={text}
       onChange={(e) => {
         setText(e.target.value);
-        const next = dayValueOf(e.target.value);
+        const next = dayValueOf(e.target.value, parse);
         setSeen(next);
         onValueChange(next);
       }}
       onBlur={(e) => {
-        const day = parseClinicDay(text.trim());
+        const day = parse(text.trim());
         if (day) setText(formatDay(day));
         onBlur?.(e);
       }}

@@ -33,6 +33,8 @@ export interface TFieldWords {
   notAnswered: string;
   required: string;
   dayHint: string;
+  /** how a typed date is read on that screen */
+  readDay: (text: string) => string | null;
   diagram: Omit<TDiagramWords, "regions">;
 }
 
@@ -234,6 +236,7 @@ export function QuestionField(props: TQuestionFieldProps) {
           {...control}
           aria-describedby={[`${id}-format`, describedBy].filter(Boolean).join(" ")}
           value={typeof value === "string" ? value : ""}
+          parse={words?.readDay}
           onValueChange={(day) => onChange(day || null)}
         />,
         <p id={`${id}-format`} className="field-help">

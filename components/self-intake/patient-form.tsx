@@ -13,6 +13,7 @@ import { PATIENT_QUESTIONS } from "@/lib/clinical/self-intake";
 import type { QuestionDef } from "@/lib/clinical/types";
 import type { TSelfIntakeLanguage } from "@/lib/contracts/self-intake";
 import { finishSelfIntake, loadSelfIntake, saveSelfIntake } from "@/components/api/self-intake";
+import { parseDayFirst } from "@/components/day-input";
 import { QuestionField, type TAnswerValue, type TFieldWords } from "@/components/intake/question-field";
 
 const PARTS = SECTIONS.map((s) => ({ id: s.id, questions: PATIENT_QUESTIONS.filter((q) => q.section === s.id) })).filter((p) => p.questions.length > 0);
@@ -56,6 +57,7 @@ export function PatientForm({ language, onDone, onGone }: { language: TSelfIntak
     notAnswered: t("ui.form.notAnswered"),
     required: t("ui.form.required"),
     dayHint: t("ui.form.dayHint"),
+    readDay: parseDayFirst,
     diagram: { back: t("ui.form.diagramBack"), front: t("ui.form.diagramFront"), left: t("ui.form.diagramLeft"), right: t("ui.form.diagramRight") },
   }), [t]);
 
