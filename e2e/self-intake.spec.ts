@@ -70,7 +70,9 @@ test.describe("patient self-intake", () => {
     await expect(phone.getByRole("status")).toHaveText(/Guardad/, { timeout: 10_000 });
     await nextPart(phone, /^Siguiente$/);
     await phone.locator('input[name="pain_score_now"][value="6"]').check({ force: true });
-    await expect(phone.getByRole("status")).toHaveText(/Guardad/, { timeout: 10_000 });
+    await expect
+      .poll(async () => ((await (await staff.get(`/api/v1/visits/${visitId}`)).json()) as { answers: Record<string, unknown> }).answers.pain_score_now, { timeout: 10_000 })
+      .toBe(6);
     // Every target on the patient's screen is at least 44 px high.
     for (const box of await phone.locator("main button, main .choice").evaluateAll((els) => els.map((e) => e.getBoundingClientRect().height))) expect(box).toBeGreaterThanOrEqual(44);
 
@@ -79,6 +81,8 @@ test.describe("patient self-intake", () => {
     await phone.goto(url);
     await expect(phone.getByText(/^Parte 1 de \d$/)).toBeVisible();
     await expect(phone.locator('input[name="age_years"]')).toHaveValue("53");
+    await nextPart(phone, /^Siguiente$/);
+    await expect(phone.locator('input[name="pain_score_now"][value="6"]')).toBeChecked();
     for (let i = 0; i < 10 && (await phone.getByRole("button", { name: /^Siguiente$/ }).count()) > 0; i++) await nextPart(phone, /^Siguiente$/);
     await phone.getByRole("button", { name: /He terminado/ }).click();
     await expect(phone.getByRole("heading", { level: 1, name: "Gracias" })).toBeVisible();
@@ -95,7 +99,7 @@ test.describe("patient self-intake", () => {
     await expectNoAxeViolations(page);
     const visit = (await (await staff.get(`/api/v1/visits/${visitId}`)).json()) as { version: number; answers: Record<string, unknown>; selfIntake: { answers: Record<string, unknown>; language: string } };
     expect(visit.selfIntake).toMatchObject({ language: "es", answers: { age_years: 53, pain_score_now: 6 } });
-    const submit = await staff.post(`/api/v1/visits/${visitId}/submit`, { data: { version: visit.version, answers: { ...V01, ...visit.answers, trauma_energy: "none" } } });
+    const submit = await staff.post(`/api/v1/visits/${visitId}/submit`, { data: { version: visit.version, answers: { ...V01, ...visit.answers, known_aaa: false, pregnancy_status: "not_pregnant", trauma_energy: "none" } } });
     expect(submit.status(), await submit.text()).toBe(200);
 
     // The doctor sees it in the queue.
@@ -143,7 +147,7 @@ test.describe("patient self-intake", () => {
     await page.getByRole("button", { name: "Continue" }).click();
     for (let i = 1; i <= 4; i++) {
       await confirm(page, { ...BIRTH, day: "10" });
-      await expect(page.getByRole("alert")).toContainText(`${5 - i} ${5 - i === 1 ? "try" : "tries"} left`);
+      await expect(page.locator("#birth-error")).toContainText(`${5 - i} ${5 - i === 1 ? "try" : "tries"} left`);
     }
     await confirm(page, { ...BIRTH, day: "10" });
     await expect(page.getByRole("heading", { name: "This link does not work any more" })).toBeVisible();
@@ -168,7 +172,7 @@ test.describe("patient self-intake", () => {
     await nextPart(page, /^Siguiente$/);
     await nextPart(page, /^Siguiente$/);
     await page.locator('input[name="saddle_anesthesia"][value="true"]').check({ force: true });
-    await expect(page.getByRole("alert")).toContainText("Por favor, avise ahora mismo en la recepción", { timeout: 10_000 });
+    await expect(page.locator(".patient-safety[role=alert]")).toContainText("Por favor, avise ahora mismo en la recepción", { timeout: 10_000 });
     await expectNoAxeViolations(page);
     const alerts = (await (await staff.get("/api/v1/alerts")).json()) as { rows: { visitId: string; alert: { reason: string } | null }[] };
     expect(alerts.rows.find((r) => r.visitId === mine.visitId)?.alert?.reason).toBe("emergency");

@@ -51,7 +51,7 @@ export const ACCESS_TABLE: readonly TAccessEntry[] = [
   { page: "/admin/languages", access: "admin:users" },
   { page: "/account/two-step", access: "self:mfa" },
   { page: "/account/set-password", access: "public" },
-  { page: "/self-intake/[token]", access: "public" },
+  { page: "/self-intake/[token]", access: "public", sample: "/self-intake/not-a-working-link-at-all-0000000000000" },
 
   // API: next-auth's own endpoints (sign-in, sign-out, session, CSRF) and the health check
   { route: "GET /api/auth/[...nextauth]", access: "public", sample: "/api/auth/csrf" },
