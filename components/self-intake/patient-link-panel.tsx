@@ -73,7 +73,8 @@ export function PatientLinkPanel({ visitId, timeZone, openUntil }: { visitId: st
           </figure>
         </div>
       )}
-      <p role="status" aria-live="polite">{message}</p>
+      {/* A live region without the status role: the intake's save status stays the page's one status. */}
+      <p aria-live="polite">{message}</p>
     </section>
   );
 }
