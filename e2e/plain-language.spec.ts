@@ -109,6 +109,8 @@ interface TSamples {
   /** decided and signed */
   signed: string;
   draft: string;
+  /** a patient's working self-intake link (its path) */
+  selfIntake: string;
   user: string;
 }
 
@@ -144,14 +146,19 @@ async function makeSamples(staff: APIRequestContext, doctor: APIRequestContext, 
   const provisional = await submit(intakeOf("N12-01"), { blankReason: { code: "declined", text: null } });
   const redFlag = await submit(intakeOf("LBP-V17"));
   const draft = await start();
+  const linked = await start();
+  const link = await staff.post(`/api/v1/visits/${linked.id}/self-intake-link`, { data: {} });
+  expect(link.status(), await link.text()).toBe(201);
+  const selfIntake = new URL(((await link.json()) as { url: string }).url).pathname;
 
   const { rows } = (await (await admin.get("/api/v1/admin/users")).json()) as { rows: { id: string; email: string }[] };
   const user = rows.find((u) => u.email === USERS.staff)?.id ?? rows[0]!.id;
-  return { patient, redFlag: redFlag.id, provisional: provisional.id, signed: signedVisit.id, draft: draft.id, user };
+  return { patient, redFlag: redFlag.id, provisional: provisional.id, signed: signedVisit.id, draft: draft.id, user, selfIntake };
 }
 
 /** The concrete paths of a page line: `[id]` filled with every sample that fits it. */
 function pathsOf(page: string, s: TSamples): string[] {
+  if (page === "/self-intake/[token]") return [s.selfIntake];
   if (!page.includes("[id]")) return [page];
   if (page.startsWith("/patients/")) return [page.replace("[id]", s.patient)];
   if (page.startsWith("/admin/users/")) return [page.replace("[id]", s.user)];
@@ -218,7 +225,8 @@ async function crawl(browser: Browser, who: TWho, samples: TSamples): Promise<Re
         .replace(samples.signed, "<signed visit>")
         .replace(samples.draft, "<draft>")
         .replace(samples.patient, "<patient>")
-        .replace(samples.user, "<user>");
+        .replace(samples.user, "<user>")
+        .replace(samples.selfIntake, "/self-intake/<link>");
       const found = await visit(page, path);
       if (found.length) report[`${who} ${label}`] = found;
     }
