@@ -7,6 +7,7 @@
 // form's validation names the field instead of a half-typed date vanishing. On leaving the field a recognised date is
 // rewritten in the clinic's format, so the reader sees the day it was read as.
 import { useState, type InputHTMLAttributes, type Ref } from "react";
+import { Controller, type Control, type FieldPath, type FieldValues } from "react-hook-form";
 import { clinicDateFormat, formatDay, parseClinicDay, type TDateFormat } from "@/lib/contracts/format";
 
 type TProps = Omit<InputHTMLAttributes<HTMLInputElement>, "value" | "onChange" | "type" | "defaultValue"> & {
@@ -71,6 +72,30 @@ export function DayInput({ value, onValueChange, onBlur, ref, parse = parseClini
         if (day) setText(formatDay(day));
         onBlur?.(e);
       }}
+    />
+  );
+}
+
+/** A DayInput bound to a react-hook-form field (the register form's birth date, the audit log's days). */
+export function FormDayInput<T extends FieldValues, TOut>({
+  name,
+  control,
+  ...rest
+}: Omit<TProps, "value" | "onValueChange" | "onBlur" | "ref" | "name"> & { name: FieldPath<T>; control: Control<T, unknown, TOut> }) {
+  return (
+    <Controller
+      name={name}
+      control={control}
+      render={({ field }) => (
+        <DayInput
+          {...rest}
+          name={field.name}
+          ref={field.ref}
+          value={(field.value as string | undefined) ?? ""}
+          onValueChange={field.onChange}
+          onBlur={field.onBlur}
+        />
+      )}
     />
   );
 }

@@ -5,8 +5,8 @@
 // filter may be an MRN.
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useEffect, useMemo, useRef, useState } from "react";
-import { Controller, useForm } from "react-hook-form";
-import { DayInput } from "@/components/day-input";
+import { useForm } from "react-hook-form";
+import { FormDayInput } from "@/components/day-input";
 import { DATE_FORMAT_EXAMPLES, clinicDateFormat } from "@/lib/contracts/format";
 import { auditActionLabel, auditActionOptionLabel } from "@/lib/contracts/audit-words";
 import type { TAuditRow } from "@/lib/contracts/wire/audit";
@@ -165,43 +165,25 @@ export function AuditLog({
             </div>
             <div className="patient-field">
               <label htmlFor="audit-from">From</label>
-              <Controller
+              <FormDayInput
                 name="from"
                 control={control}
-                render={({ field }) => (
-                  <DayInput
-                    id="audit-from"
-                    name={field.name}
-                    ref={field.ref}
-                    value={field.value ?? ""}
-                    onValueChange={field.onChange}
-                    onBlur={field.onBlur}
-                    placeholder={DATE_FORMAT_EXAMPLES[clinicDateFormat()]}
-                    aria-invalid={errorText("from") ? true : undefined}
-                    aria-describedby={describedBy(errorText("from") && "audit-from-error")}
-                  />
-                )}
+                id="audit-from"
+                placeholder={DATE_FORMAT_EXAMPLES[clinicDateFormat()]}
+                aria-invalid={errorText("from") ? true : undefined}
+                aria-describedby={describedBy(errorText("from") && "audit-from-error")}
               />
               <FieldError id="audit-from-error" message={errorText("from")} />
             </div>
             <div className="patient-field">
               <label htmlFor="audit-to">To</label>
-              <Controller
+              <FormDayInput
                 name="to"
                 control={control}
-                render={({ field }) => (
-                  <DayInput
-                    id="audit-to"
-                    name={field.name}
-                    ref={field.ref}
-                    value={field.value ?? ""}
-                    onValueChange={field.onChange}
-                    onBlur={field.onBlur}
-                    placeholder={DATE_FORMAT_EXAMPLES[clinicDateFormat()]}
-                    aria-invalid={errorText("to") ? true : undefined}
-                    aria-describedby={describedBy(errorText("to") && "audit-to-error")}
-                  />
-                )}
+                id="audit-to"
+                placeholder={DATE_FORMAT_EXAMPLES[clinicDateFormat()]}
+                aria-invalid={errorText("to") ? true : undefined}
+                aria-describedby={describedBy(errorText("to") && "audit-to-error")}
               />
               <FieldError id="audit-to-error" message={errorText("to")} />
             </div>

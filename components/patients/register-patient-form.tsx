@@ -4,8 +4,8 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
-import { Controller, useForm, type Control, type FieldErrors, type UseFormRegister } from "react-hook-form";
-import { DayInput, dayHint } from "@/components/day-input";
+import { useForm, type Control, type FieldErrors, type UseFormRegister } from "react-hook-form";
+import { FormDayInput, dayHint } from "@/components/day-input";
 import { PATIENT_SEXES, ZPatientInput, type TLikelyMatch, type TPatientData, type TPatientInput } from "@/lib/contracts/patient";
 import type { TApiError } from "@/components/api/client";
 import { createdId, existingPatientOf, likelyMatchesOf, registerPatient } from "@/components/api/patients";
@@ -210,22 +210,13 @@ function BirthDateField({ control, errors }: { control: Control<TPatientInput, u
   return (
     <div className="patient-field">
       <label htmlFor={fieldId(name)}>{FIELD_LABELS[name]}</label>
-      <Controller
+      <FormDayInput
         name={name}
         control={control}
-        render={({ field }) => (
-          <DayInput
-            id={fieldId(name)}
-            name={field.name}
-            ref={field.ref}
-            required
-            value={field.value ?? ""}
-            onValueChange={field.onChange}
-            onBlur={field.onBlur}
-            aria-invalid={message ? true : undefined}
-            aria-describedby={[hintId, message ? errorId(name) : undefined].filter(Boolean).join(" ")}
-          />
-        )}
+        id={fieldId(name)}
+        required
+        aria-invalid={message ? true : undefined}
+        aria-describedby={[hintId, message ? errorId(name) : undefined].filter(Boolean).join(" ")}
       />
       <p className="hint" id={hintId}>
         {dayHint()}
