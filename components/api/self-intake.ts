@@ -1,17 +1,6 @@
 // The patient's own calls (issue 19): the device session cookie is the authority, set by `openSelfIntake`.
-import type { TSelfIntakeLanguage } from "@/lib/contracts/self-intake";
+import type { TPatientSaved, TPatientVisit, TSelfIntakeLanguage, TSelfIntakeLink } from "@/lib/contracts/self-intake";
 import { deleteJson, getJson, postJson, putJson } from "./client";
-
-export interface TPatientVisit {
-  version: number;
-  answers: Record<string, unknown>;
-  language: TSelfIntakeLanguage;
-  today: string;
-}
-export interface TPatientSaved {
-  version: number;
-  tellDeskNow: boolean;
-}
 
 export const openSelfIntake = (token: string, birthDate: string, language: TSelfIntakeLanguage) => postJson<{ ok: true }>("/api/v1/self-intake/open", { token, birthDate, language });
 export const loadSelfIntake = () => getJson<TPatientVisit>("/api/v1/self-intake");
@@ -19,5 +8,5 @@ export const saveSelfIntake = (body: { version: number; answers: Record<string, 
 export const finishSelfIntake = (body: { version: number; answers: Record<string, unknown>; language: TSelfIntakeLanguage }) => postJson<TPatientSaved>("/api/v1/self-intake/finish", body);
 
 /** Staff: a one-time link for the visit, and revoking it. */
-export const createPatientLink = (visitId: string) => postJson<{ url: string; expiresAt: string }>(`/api/v1/visits/${visitId}/self-intake-link`, {});
+export const createPatientLink = (visitId: string) => postJson<TSelfIntakeLink>(`/api/v1/visits/${visitId}/self-intake-link`, {});
 export const revokePatientLink = (visitId: string) => deleteJson<{ revoked: number }>(`/api/v1/visits/${visitId}/self-intake-link`);

@@ -18,7 +18,7 @@ export function PatientIntake(props: { token: string; resumed: boolean; initialL
   return (
     <NextIntlClientProvider locale={language} messages={props.messages[language]} timeZone="UTC">
       <main id="main" className="patient-page" lang={language}>
-        {stage === "language" && <LanguageStep language={language} onChoose={(l) => { setLanguage(l); setStage("confirm"); }} />}
+        {stage === "language" && <LanguageStep language={language} messages={props.messages} onChoose={(l) => { setLanguage(l); setStage("confirm"); }} />}
         {stage === "confirm" && <ConfirmStep token={props.token} language={language} onOpened={() => setStage("form")} onGone={() => setStage("gone")} />}
         {stage === "form" && <PatientForm language={language} onDone={() => setStage("done")} onGone={() => setStage("gone")} />}
         {stage === "done" && <Message kind="done" />}
@@ -28,14 +28,20 @@ export function PatientIntake(props: { token: string; resumed: boolean; initialL
   );
 }
 
-function LanguageStep({ language, onChoose }: { language: TSelfIntakeLanguage; onChoose: (l: TSelfIntakeLanguage) => void }) {
+/** A message of one language's catalogue, outside that language's provider (the first screen shows both). */
+function word(messages: TMessages, path: string): string {
+  const found = path.split(".").reduce<string | TMessages | undefined>((node, key) => (typeof node === "object" ? node[key] : undefined), messages);
+  return typeof found === "string" ? found : path;
+}
+
+function LanguageStep({ language, messages, onChoose }: { language: TSelfIntakeLanguage; messages: Record<TSelfIntakeLanguage, TMessages>; onChoose: (l: TSelfIntakeLanguage) => void }) {
   const [chosen, setChosen] = useState(language);
   return (
     <form onSubmit={(e) => { e.preventDefault(); onChoose(chosen); }}>
-      {/* Both languages at once: the patient cannot read the other one yet. */}
+      {/* Every language's own words at once: the patient cannot read the other one yet. */}
       <fieldset className="field patient-languages">
         <legend>
-          <h1>Choose your language · Elija su idioma</h1>
+          <h1>{SELF_INTAKE_LANGUAGES.map((l) => word(messages[l], "ui.language.title")).join(" · ")}</h1>
         </legend>
         {SELF_INTAKE_LANGUAGES.map((l) => (
           <label key={l} className="choice" lang={l}>
@@ -44,7 +50,7 @@ function LanguageStep({ language, onChoose }: { language: TSelfIntakeLanguage; o
           </label>
         ))}
       </fieldset>
-      <button type="submit" lang={chosen}>{chosen === "es" ? "Continuar" : "Continue"}</button>
+      <button type="submit" lang={chosen}>{word(messages[chosen], "ui.language.continue")}</button>
     </form>
   );
 }

@@ -24,7 +24,23 @@ export const ZSelfIntakeSave = z.strictObject({
   language: ZLanguage.optional(),
 });
 
+/** 201 of POST /api/v1/visits/{id}/self-intake-link */
 export interface TSelfIntakeLink {
   url: string;
   expiresAt: string;
+}
+
+/** GET /api/v1/self-intake: what the patient's form opens with (never the staff-only answers). */
+export interface TPatientVisit {
+  version: number;
+  answers: Record<string, unknown>;
+  language: TSelfIntakeLanguage;
+  today: string;
+}
+
+/** PUT /api/v1/self-intake and POST /api/v1/self-intake/finish */
+export interface TPatientSaved {
+  version: number;
+  /** an answer alone fires an emergency rule: the patient is asked to tell the front desk now, and staff are alerted */
+  tellDeskNow: boolean;
 }

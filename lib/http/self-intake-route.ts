@@ -19,6 +19,9 @@ export function selfIntakeCookie(value: string, expires: Date) {
   };
 }
 
+/** The same cookie, expired: a `__Host-` cookie is only replaced by one with the same attributes (Secure included). */
+export const clearedSelfIntakeCookie = () => selfIntakeCookie("", new Date(0));
+
 export function selfIntakeRoute(handler: (request: NextRequest, session: string | undefined) => Promise<Response>) {
   return async (request: NextRequest): Promise<Response> => {
     let response: Response;

@@ -6,6 +6,7 @@
 import { SECTIONS } from "@/lib/clinical/catalogue";
 import { PATIENT_QUESTIONS } from "@/lib/clinical/self-intake";
 import type { SectionId } from "@/lib/clinical/types";
+import { LANGUAGE_NAMES, type TSelfIntakeLanguage } from "@/lib/contracts/self-intake";
 import es from "./es.json";
 import { PATIENT_UI_EN } from "./patient-ui.en";
 import { PATIENT_WORDING } from "./patient-wording";
@@ -38,12 +39,13 @@ export function englishMessages(): TMessages {
   return { ui: PATIENT_UI_EN as unknown as TMessages, sections: sectionMessages(), questions: questionMessages() };
 }
 
+/** Each language of the contract (SELF_INTAKE_LANGUAGES) with the state of its text. */
 export const PATIENT_LANGUAGES = {
-  en: { name: "English", status: "source" as const },
+  en: { name: LANGUAGE_NAMES.en, status: "source" as const },
   /** Translated for the clinic; a clinician has not yet approved it for clinical use. */
-  es: { name: "Español", status: "needs_clinical_review" as const },
-};
-export type TPatientLanguage = keyof typeof PATIENT_LANGUAGES;
+  es: { name: LANGUAGE_NAMES.es, status: "needs_clinical_review" as const },
+} satisfies Record<TSelfIntakeLanguage, { name: string; status: string }>;
+export type TPatientLanguage = TSelfIntakeLanguage;
 
 export function patientMessages(language: TPatientLanguage): TMessages {
   return language === "es" ? (es as unknown as TMessages) : englishMessages();

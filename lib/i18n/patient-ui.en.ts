@@ -3,7 +3,6 @@
 export const PATIENT_UI_EN = {
   language: {
     title: "Choose your language",
-    intro: "You can answer these questions about your back pain before you see the doctor.",
     continue: "Continue",
   },
   confirm: {
@@ -19,7 +18,6 @@ export const PATIENT_UI_EN = {
     invalid: "Type the day, month and year of your birth, for example 21 4 1968.",
   },
   form: {
-    title: "Questions about your back pain",
     step: "Part {current} of {total}",
     next: "Next",
     back: "Back",
@@ -36,10 +34,8 @@ export const PATIENT_UI_EN = {
     required: "(please answer)",
     dayHint: "Day, month and year, for example 21/04/1968.",
     notADate: "This is not a date: type it as day/month/year.",
-    notANumber: "Type a number from {min} to {max}.",
     outOfRange: "Type a number from {min} to {max}.",
     tooLong: "This answer is too long.",
-    futureDate: "This date cannot be in the future.",
     wrongAnswer: "Check this answer.",
     diagramBack: "Back",
     diagramFront: "Front",
@@ -57,9 +53,5 @@ export const PATIENT_UI_EN = {
   gone: {
     title: "This link does not work any more",
     body: "It may have expired, been used already or been replaced. Please ask at the front desk.",
-  },
-  locked: {
-    title: "This link is locked",
-    body: "The date of birth was typed wrongly too many times. Please ask at the front desk.",
   },
 } as const;

@@ -4,6 +4,7 @@ import type { TCurrentUser } from "@/lib/auth/current-user";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/contracts/errors";
+import type { TSelfIntakeLink } from "@/lib/contracts/self-intake";
 import { audit, type TDbOrTx } from "../audit";
 import { assertCan } from "../guard";
 
@@ -16,15 +17,14 @@ export const digest = (secret: string) => createHash("sha256").update(secret, "u
 /** 32 random bytes (256 bits), base64url: in the link or the cookie only, never in the database, a log or the audit. */
 export const newSecret = () => randomBytes(32).toString("base64url");
 
-export interface TSelfIntakeLinkOut {
-  url: string;
-  expiresAt: string;
-}
+
+/** A link given out that can still be opened: not revoked, used, locked or expired. */
+const openWhere = () => ({ revokedAt: null, usedAt: null, lockedAt: null, expiresAt: { gt: new Date() } });
 
 /** The open links of a visit stop working (revoked); returns how many were open. */
 async function revokeOpen(tx: TDbOrTx, visitId: string): Promise<number> {
   const { count } = await tx.selfIntakeLink.updateMany({
-    where: { visitId, revokedAt: null, usedAt: null, lockedAt: null, expiresAt: { gt: new Date() } },
+    where: { visitId, ...openWhere() },
     data: { revokedAt: new Date() },
   });
   return count;
@@ -34,7 +34,7 @@ async function revokeOpen(tx: TDbOrTx, visitId: string): Promise<number> {
  * Staff make a one-time link for a draft visit (POST /api/v1/visits/{id}/self-intake-link): any earlier open link
  * of the visit stops working, so only the newest link given out can be used. Audited with the link's row id.
  */
-export async function createSelfIntakeLink(user: TCurrentUser, visitId: string, requestUrl: string): Promise<TSelfIntakeLinkOut> {
+export async function createSelfIntakeLink(user: TCurrentUser, visitId: string, requestUrl: string): Promise<TSelfIntakeLink> {
   assertCan(user, "intake:write");
   const token = newSecret();
   const hours = env().BACKLINE_SELF_INTAKE_LINK_HOURS;
@@ -68,7 +68,7 @@ export async function revokeSelfIntakeLink(user: TCurrentUser, visitId: string):
 /** The visit's open link, for the staff screen: until when it works (null: none). */
 export async function openLinkOf(visitId: string): Promise<{ expiresAt: string } | null> {
   const link = await db().selfIntakeLink.findFirst({
-    where: { visitId, revokedAt: null, usedAt: null, lockedAt: null, expiresAt: { gt: new Date() } },
+    where: { visitId, ...openWhere() },
     orderBy: { id: "desc" },
     select: { expiresAt: true },
   });

@@ -2,15 +2,15 @@ import "server-only";
 import { makeDraftSchema, previewDraft } from "@/lib/clinical";
 import { mergePatientAnswers, patientPart } from "@/lib/clinical/self-intake";
 import { db } from "@/lib/db/client";
+import { Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/contracts/errors";
-import type { TSelfIntakeLanguage } from "@/lib/contracts/self-intake";
+import type { TPatientSaved, TPatientVisit, TSelfIntakeLanguage } from "@/lib/contracts/self-intake";
 import { zodFieldErrors } from "@/lib/http/parse";
 import { audit, type TDbOrTx } from "../audit";
 import { clinicToday } from "../clock";
 import { raiseAlertIfNeeded } from "../safety/alerts";
 import { digest, MAX_BIRTH_DATE_TRIES, newSecret } from "./links";
 
-export type { TSelfIntakeLanguage };
 
 const draftSchema = makeDraftSchema();
 
@@ -20,14 +20,18 @@ const draftSchema = makeDraftSchema();
  */
 export const linkGone = () => new AppError("not_found", "This link does not work any more. Please ask at the front desk.", [{ field: "token", message: "is not a working link" }]);
 
-const WORKING = () => ({ revokedAt: null, usedAt: null, lockedAt: null, expiresAt: { gt: new Date() }, visit: { status: "DRAFT" as const } });
+/** What "the link still works" means, once, for every query (`l` the link, `v` its visit). */
+const WORKING = `l.revoked_at IS NULL AND l.used_at IS NULL AND l.locked_at IS NULL AND l.expires_at > now() AND v.status = 'DRAFT'`;
 
 /** A link that still works, by its token (the page's first look); null otherwise. */
 export async function workingLink(token: string): Promise<{ id: bigint; language: string | null; sessionHash: string | null; expiresAt: Date } | null> {
-  return db().selfIntakeLink.findFirst({
-    where: { tokenHash: digest(token), ...WORKING() },
-    select: { id: true, language: true, sessionHash: true, expiresAt: true },
-  });
+  const rows = await db().$queryRawUnsafe<{ id: bigint; language: string | null; sessionHash: string | null; expiresAt: Date }[]>(
+    `SELECT l.id, l.language, l.session_hash AS "sessionHash", l.expires_at AS "expiresAt"
+       FROM self_intake_links l JOIN visits v ON v.id = l.visit_id
+      WHERE l.token_hash = $1 AND ${WORKING}`,
+    digest(token),
+  );
+  return rows[0] ?? null;
 }
 
 /** Whether this device's session cookie belongs to this (working) link: the patient comes back without retyping. */
@@ -53,8 +57,7 @@ export async function confirmBirthDate(token: string, birthDate: string, languag
     const [link] = await tx.$queryRaw<{ id: bigint; visit_id: string; patient_id: string; birth_date: Date; failed_attempts: number; expires_at: Date }[]>`
       SELECT l.id, l.visit_id::text AS visit_id, v.patient_id::text AS patient_id, p.birth_date, l.failed_attempts, l.expires_at
         FROM self_intake_links l JOIN visits v ON v.id = l.visit_id JOIN patients p ON p.id = v.patient_id
-       WHERE l.token_hash = ${digest(token)} AND l.revoked_at IS NULL AND l.used_at IS NULL AND l.locked_at IS NULL
-         AND l.expires_at > now() AND v.status = 'DRAFT'
+       WHERE l.token_hash = ${digest(token)} AND ${Prisma.raw(WORKING)}
          FOR UPDATE OF l`;
     if (!link) throw linkGone();
     const base = { entityType: "Visit", entityId: link.visit_id, patientId: link.patient_id, actorId: null };
@@ -98,20 +101,11 @@ async function bySession(tx: TDbOrTx, session: string | undefined, forUpdate: bo
     `SELECT l.id AS link_id, v.id::text AS visit_id, v.patient_id::text AS patient_id, l.created_by_id::text AS created_by_id,
             v.answers, v.version, l.language
        FROM self_intake_links l JOIN visits v ON v.id = l.visit_id
-      WHERE l.session_hash = $1 AND l.revoked_at IS NULL AND l.used_at IS NULL AND l.locked_at IS NULL
-        AND l.expires_at > now() AND v.status = 'DRAFT' ${lock}`,
+      WHERE l.session_hash = $1 AND ${WORKING} ${lock}`,
     digest(session),
   );
   if (!rows[0]) throw linkGone();
   return rows[0];
-}
-
-export interface TPatientVisit {
-  version: number;
-  /** the patient's answers so far (never the staff-only ones) */
-  answers: Record<string, unknown>;
-  language: TSelfIntakeLanguage;
-  today: string;
 }
 
 const languageOf = (l: string | null): TSelfIntakeLanguage => (l === "es" ? "es" : "en");
@@ -123,12 +117,6 @@ export async function readPatientVisit(session: string | undefined): Promise<TPa
     await audit(tx, { actorId: null, action: "self_intake.read", entityType: "Visit", entityId: row.visit_id, patientId: row.patient_id, details: { linkId: row.link_id.toString() } });
     return { version: row.version, answers: patientPart(row.answers), language: languageOf(row.language), today: clinicToday() };
   });
-}
-
-export interface TPatientSaved {
-  version: number;
-  /** an answer alone fires an emergency rule: the patient is asked to tell the front desk now, and staff are alerted */
-  tellDeskNow: boolean;
 }
 
 function parseAnswers(answers: unknown): Record<string, unknown> {

@@ -43,8 +43,7 @@ export default async function LanguagesPage() {
           </tbody>
         </table>
         <p className="muted">
-          A translation stays &ldquo;needs clinical review&rdquo; until a clinician has checked every question and safety message against the English;
-          the status is set in <code>lib/i18n/patient-messages.ts</code>.
+          A translation stays &ldquo;needs clinical review&rdquo; until a clinician has checked every question and safety message against the English.
         </p>
       </section>
     </>

@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { parseJsonBody } from "@/lib/http/parse";
-import { selfIntakeCookieName, selfIntakeRoute } from "@/lib/http/self-intake-route";
+import { clearedSelfIntakeCookie, selfIntakeRoute } from "@/lib/http/self-intake-route";
 import { ZSelfIntakeSave } from "@/lib/contracts/self-intake";
 import { savePatientAnswers } from "@/lib/server/self-intake/patient";
 
@@ -13,6 +13,7 @@ export const dynamic = "force-dynamic";
 export const POST = selfIntakeRoute(async (request, session) => {
   const saved = await savePatientAnswers(session, { ...(await parseJsonBody(request, ZSelfIntakeSave)), finish: true });
   const response = NextResponse.json(saved);
-  response.cookies.set(selfIntakeCookieName(), "", { httpOnly: true, sameSite: "strict", path: "/", expires: new Date(0) });
+  const cleared = clearedSelfIntakeCookie();
+  response.cookies.set(cleared.name, cleared.value, cleared.options);
   return response;
 });
