@@ -4,7 +4,13 @@ import { z } from "zod";
 
 export const SELF_INTAKE_LANGUAGES = ["en", "es"] as const;
 export type TSelfIntakeLanguage = (typeof SELF_INTAKE_LANGUAGES)[number];
+/** Each language in its own words, for the patient's language picker. */
 export const LANGUAGE_NAMES: Record<TSelfIntakeLanguage, string> = { en: "English", es: "Español" };
+/** Each language in English, for staff screens and the PDF ("in Spanish"); null for no or an unknown code. */
+export function languageInEnglish(code: string | null): string | null {
+  const names: Record<TSelfIntakeLanguage, string> = { en: "English", es: "Spanish" };
+  return code !== null && code in names ? names[code as TSelfIntakeLanguage] : null;
+}
 
 const ZLanguage = z.enum(SELF_INTAKE_LANGUAGES, { error: "language must be en or es" });
 const ZVersion = z.number({ error: "version must be a number" }).int("version must be a whole number").min(1, "version must be 1 or more");

@@ -17,6 +17,13 @@ export const SYSTEMS = {
   bundle: `${FHIR_BASE}/sid/export`,
   /** Encounter extension (valueBoolean true): a provisional result signed after the doctor confirmed asking the unanswered safety questions */
   provisionalAcknowledged: `${FHIR_BASE}/StructureDefinition/provisional-acknowledged`,
+  /**
+   * QuestionnaireResponse.item extension on a self-intake answer staff corrected: the patient's own answer, one
+   * extension per answer value (value[x] as the item's answer would be), none when the patient left it blank
+   */
+  patientAnswer: `${FHIR_BASE}/StructureDefinition/patient-answer`,
+  /** HL7's item-level author (R4 core extension): who gave this answer, when not the response's author */
+  itemAuthor: "http://hl7.org/fhir/StructureDefinition/questionnaireresponse-author",
   /** one code system per single- or multiple-choice question; the codes are its option values */
   answer: (fieldId: string) => `${FHIR_BASE}/CodeSystem/intake-${fieldId.replace(/_/g, "-")}`,
   loinc: "http://loinc.org",

@@ -6,7 +6,7 @@ import { compactAnswers, QUESTION_LIST, validateIntake, type Modality } from "@/
 import { CLINIC_MIX, generateIntakes, STRESS_MIX } from "@/lib/db/seed/generate";
 import { VIGNETTES } from "@/lib/clinical/test-support/vignettes";
 import { bundleErrors, schemaErrors } from "../test-support/fhir-validate";
-import { signedSummary, summaryOf, TODAY, vignetteIntake } from "../test-support/summaries";
+import { selfIntakeSummary, signedSummary, summaryOf, TODAY, vignetteIntake } from "../test-support/summaries";
 import { intakeQuestionnaire, QUESTIONNAIRE_CANONICAL } from "./questionnaire";
 import type { TVisitSummary } from "../visit-summary";
 import { requestPriority, visitBundle } from "./visit-bundle";
@@ -63,6 +63,36 @@ describe("visit Bundle", () => {
     expect(checked).toBeGreaterThan(100);
     expect(provisional).toBeGreaterThan(5);
   }, 30_000);
+
+  it("marks a self-intake: the patient is the response's author and source, staff are named on what they gave or corrected", () => {
+    const s = selfIntakeSummary(vignetteIntake("LBP-V19"));
+    const bundle = visitBundle(s, opts);
+    expect(bundleErrors(bundle)).toEqual([]);
+    const qr = of(bundle, "QuestionnaireResponse")[0] as QuestionnaireResponse;
+    expect(qr.author).toEqual({ reference: `urn:uuid:${s.patient.id}` });
+    expect(qr.source).toEqual({ reference: `urn:uuid:${s.patient.id}` });
+    const items = new Map((qr.item ?? []).flatMap((g) => g.item ?? []).map((i) => [i.linkId, i]));
+    const authorOf = (id: string) => items.get(id)?.extension?.find((x) => x.url === "http://hl7.org/fhir/StructureDefinition/questionnaireresponse-author")?.valueReference;
+    const patientSaid = (id: string) => items.get(id)?.extension?.filter((x) => x.url.endsWith("/patient-answer"));
+    // As the patient gave it: no item-level author (the response's author, the patient, gave it).
+    expect(items.get("age_years")?.answer).toEqual([{ valueInteger: 63 }]);
+    expect(items.get("age_years")?.extension).toBeUndefined();
+    // Staff-only: staff are its author.
+    expect(authorOf("trauma_energy")).toEqual({ display: "Sam Staff" });
+    expect(patientSaid("trauma_energy")).toEqual([]);
+    // Corrected: the answer as it stands, staff as its author, and the patient's own answer kept beside it.
+    expect(items.get("pain_score_now")?.answer).toEqual([{ valueInteger: 7 }]);
+    expect(authorOf("pain_score_now")).toEqual({ display: "Sam Staff" });
+    expect(patientSaid("pain_score_now")?.map((x) => x.valueInteger)).toEqual([9]);
+    // Cleared by staff: an item with no answer, the patient's answer kept.
+    expect(items.get("pain_radiation")?.answer).toBeUndefined();
+    expect(patientSaid("pain_radiation")?.map((x) => x.valueCoding?.code)).toEqual(["none"]);
+    // An intake staff took names the staff member who submitted it, and no item-level authors.
+    const staffQr = of(visitBundle(summaryOf(vignetteIntake("LBP-V19")), opts), "QuestionnaireResponse")[0] as QuestionnaireResponse;
+    expect(staffQr.author).toEqual({ display: "Sam Staff" });
+    expect(staffQr.source).toBeUndefined();
+    expect(JSON.stringify(staffQr)).not.toContain("questionnaireresponse-author");
+  });
 
   it("links everything by urn:uuid references and keeps ids stable between exports", () => {
     const s = summaryOf(vignetteIntake("LBP-V17"));

@@ -12,6 +12,7 @@ import type {
   BundleEntry,
   CodeableConcept,
   Encounter,
+  Extension,
   Flag,
   Observation,
   Patient,
@@ -24,6 +25,7 @@ import type {
 } from "@medplum/fhirtypes";
 import { MODALITY_LABELS } from "@/lib/contracts/labels";
 import { painScoreQuestion, QUESTION_LIST, SECTIONS, type Modality, type QuestionDef, type Tier } from "@/lib/clinical";
+import { answerSource } from "@/lib/clinical/self-intake";
 import { overrideReasonLabel, visitDateOf, type TVisitSummary } from "../visit-summary";
 import { SYSTEMS, urn, uuidFor } from "./ids";
 import { intakeQuestionnaire, optionCoding, QUESTIONNAIRE_CANONICAL } from "./questionnaire";
@@ -67,13 +69,33 @@ function answersOf(q: QuestionDef, value: unknown): QuestionnaireResponseItemAns
   }
 }
 
-/** The answers in catalogue groups; sections and questions without an answer are left out. */
-function responseItems(answers: Readonly<Record<string, unknown>>): QuestionnaireResponseItem[] {
+/** On a self-intake: the patient's own answers, and who (staff) to name on an answer the patient did not give as it stands. */
+interface TAnswerAuthors {
+  patientAnswers: Readonly<Record<string, unknown>>;
+  staff: Reference;
+}
+
+/**
+ * The answers in catalogue groups; sections and questions without an answer are left out. On a self-intake the
+ * response's author is the patient, so an answer staff gave (a staff-only question, or one the patient left blank)
+ * or corrected names staff as its author (HL7's item-level author extension), and a corrected one keeps the
+ * patient's own answer beside it. An answer the patient gave that staff cleared stays as an item without an answer.
+ */
+function responseItems(answers: Readonly<Record<string, unknown>>, authors: TAnswerAuthors | null): QuestionnaireResponseItem[] {
   const out: QuestionnaireResponseItem[] = [];
   for (const s of SECTIONS) {
-    const items = QUESTION_LIST.filter((q) => q.section === s.id)
-      .map((q) => ({ linkId: q.id, text: q.label, answer: answersOf(q, answers[q.id]) }))
-      .filter((i) => i.answer.length > 0);
+    const items: QuestionnaireResponseItem[] = [];
+    for (const q of QUESTION_LIST.filter((x) => x.section === s.id)) {
+      const answer = answersOf(q, answers[q.id]);
+      const source = authors ? answerSource(q.id, answers[q.id], authors.patientAnswers as Record<string, unknown>) : null;
+      if (answer.length === 0 && source !== "corrected") continue;
+      const extension: Extension[] = [];
+      if (authors && (source === "staff" || source === "corrected")) extension.push({ url: SYSTEMS.itemAuthor, valueReference: authors.staff });
+      if (authors && source === "corrected") {
+        for (const a of answersOf(q, authors.patientAnswers[q.id])) extension.push({ url: SYSTEMS.patientAnswer, ...a });
+      }
+      items.push({ ...(extension.length > 0 ? { extension } : {}), linkId: q.id, text: q.label, ...(answer.length > 0 ? { answer } : {}) });
+    }
     if (items.length > 0) out.push({ linkId: s.id, text: s.title, item: items });
   }
   return out;
@@ -142,8 +164,17 @@ export function visitBundle(s: TVisitSummary, o: TBundleOptions): Bundle {
     subject,
     encounter: encounterRef,
     authored: when,
-    ...(s.visit.submittedBy ? { author: { display: s.visit.submittedBy } } : {}),
-    item: responseItems(s.answers),
+    // The patient answered it themselves (issue 19): the patient is its author and its source; the staff member
+    // who checked and submitted it is named on the answers they gave or corrected.
+    ...(s.selfIntake
+      ? { author: subject, source: subject }
+      : s.visit.submittedBy
+        ? { author: { display: s.visit.submittedBy } }
+        : {}),
+    item: responseItems(
+      s.answers,
+      s.selfIntake ? { patientAnswers: s.selfIntake.answers, staff: { display: s.visit.submittedBy ?? s.visit.createdBy } } : null,
+    ),
   };
   const responseRef = ref<QuestionnaireResponse>(response.id!);
 

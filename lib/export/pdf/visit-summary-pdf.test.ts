@@ -2,7 +2,7 @@
 // non-Latin scripts, and characters the font cannot draw.
 import { describe, expect, it } from "vitest";
 import { pdfText } from "../test-support/pdf-text";
-import { signedSummary, summaryOf, vignetteIntake } from "../test-support/summaries";
+import { selfIntakeSummary, signedSummary, summaryOf, vignetteIntake } from "../test-support/summaries";
 import type { TVisitSummary } from "../visit-summary";
 import { adviceOf } from "@/lib/clinical/advice";
 import { patientHandout } from "@/lib/clinical/handout";
@@ -43,6 +43,19 @@ describe("visit summary PDF", () => {
     expect(all).not.toContain("NOT SIGNED");
     // The first test parses the fonts: seconds on a busy machine.
   }, 30_000);
+
+  it("marks each answer of a self-intake as the patient's or corrected by staff, with the patient's own answer", async () => {
+    const all = (await read(selfIntakeSummary(vignetteIntake("LBP-V19")))).join("\n").replace(/\s+/g, " ");
+    expect(all).toContain("Answered by: The patient, in Spanish, finished 10 Mar 2025, 09:05; staff checked the answers before submitting.");
+    expect(all).toContain("How old is the patient? 63 years Given by the patient");
+    expect(all).toContain("right now? 7 points (0-10) Corrected by staff. The patient answered: 9 points (0-10)");
+    expect(all).toContain("Does the pain travel? How far? No answer Corrected by staff. The patient answered: No, it stays in the back");
+    // Staff-only answers carry no mark.
+    expect(all).toContain("Staff classify any injury: none, minor or major No injury What is the pain like");
+    const staffTook = (await read(summaryOf(vignetteIntake("LBP-V19")))).join("\n");
+    expect(staffTook).not.toContain("Given by the patient");
+    expect(staffTook).not.toContain("Answered by");
+  });
 
   it("says what a blank safety answer leaves unexcluded, what to ask, and why it was not answered (0.4 item 1)", async () => {
     const all = (await read(summaryOf(vignetteIntake("N12-01")))).join("\n").replace(/\s+/g, " ");

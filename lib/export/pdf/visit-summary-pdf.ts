@@ -10,7 +10,8 @@ import { askNowHeadline, askNowLines, joinWords, questionById, type Explanation 
 import { adviceOf } from "@/lib/clinical/advice";
 import { blankReasonText } from "@/lib/contracts/blank-reasons";
 import { formatDateTime, formatDay } from "@/lib/contracts/format";
-import { historySections, overrideReasonLabel, visitDateOf, type TVisitSummary } from "../visit-summary";
+import { languageInEnglish } from "@/lib/contracts/self-intake";
+import { historySections, overrideReasonLabel, sourceNote, visitDateOf, type TVisitSummary } from "../visit-summary";
 import { pdfFonts, printable, REPLACEMENT } from "./fonts";
 import { handoutPage, HANDOUT_TITLE } from "./handout-pdf";
 import { ALERT, INK, MARGIN, MUTED, Writer } from "./writer";
@@ -55,6 +56,7 @@ function body(w: Writer, s: TVisitSummary, o: TPdfOptions) {
   w.field("Visit date", formatDay(visitDateOf(s)));
   if (s.visit.submittedAt) w.field("Intake submitted", `${at(s.visit.submittedAt)}${s.visit.submittedBy ? ` by ${s.visit.submittedBy}` : ""}`);
   w.field("Record status", STATUS_LABELS[s.visit.status]);
+  if (s.selfIntake) w.field("Answered by", selfIntakeLine(s.selfIntake, o));
   w.text(timeZoneLine(o.timeZone), { color: MUTED });
   doc.moveDown(0.5);
   signOff(w, s, o);
@@ -126,10 +128,11 @@ function body(w: Writer, s: TVisitSummary, o: TPdfOptions) {
   w.text(`The patient handout is the last page ("${HANDOUT_TITLE}").`, { color: MUTED });
 
   w.heading("History");
-  for (const section of historySections(s.answers)) {
+  if (s.selfIntake) w.text("Each answer says whether the patient gave it or staff corrected it; answers with no mark were given by staff.", { color: MUTED });
+  for (const section of historySections(s.answers, s.selfIntake?.answers ?? null)) {
     w.subheading(section.title);
     if (section.rows.length === 0) w.text("No answers recorded.", { indent: 12, color: MUTED });
-    for (const r of section.rows) w.row(r.label, r.value);
+    for (const r of section.rows) w.row(r.label, r.value, sourceNote(r));
   }
 
   if (s.addenda.length > 0) {
@@ -151,6 +154,13 @@ function body(w: Writer, s: TVisitSummary, o: TPdfOptions) {
       { color: ALERT },
     );
   }
+}
+
+/** "The patient, in Spanish, finished 7 Dec 2026 10:30; staff checked and submitted it." */
+function selfIntakeLine(si: NonNullable<TVisitSummary["selfIntake"]>, o: TPdfOptions): string {
+  const language = languageInEnglish(si.language);
+  const finished = si.reportedAt ? `, finished ${formatDateTime(si.reportedAt, o.timeZone)}` : "";
+  return `The patient${language ? `, in ${language}` : ""}${finished}; staff checked the answers before submitting.`;
 }
 
 const PROVISIONAL_ACKNOWLEDGED = "Signed as provisional: the blank safety answers could not be obtained.";

@@ -69,8 +69,8 @@ export class Writer {
     this.text(text, { size: 11, bold: true, gap: 2 });
   }
 
-  /** A two-column row (question | answer) that never splits across pages. */
-  row(label: string, value: string) {
+  /** A two-column row (question | answer, with an optional note in small print under the answer) that never splits across pages. */
+  row(label: string, value: string, note: string | null = null) {
     const doc = this.doc;
     const width = doc.page.width - MARGIN.left - MARGIN.right;
     const labelWidth = width * 0.58;
@@ -79,12 +79,16 @@ export class Writer {
     const lh = doc.fontSize(9).heightOfString(l, { width: labelWidth });
     const v = this.prepare(value, true);
     const vh = doc.fontSize(9).heightOfString(v, { width: valueWidth });
-    this.ensure(Math.max(lh, vh) + 4);
+    const n = note === null ? null : this.prepare(note, false);
+    const nh = n === null ? 0 : doc.fontSize(8).heightOfString(n, { width: valueWidth });
+    const height = Math.max(lh, vh + nh);
+    this.ensure(height + 4);
     const y = doc.y;
     doc.font("regular").fontSize(9).fillColor(MUTED).text(l, MARGIN.left, y, { width: labelWidth });
     doc.font("bold").fontSize(9).fillColor(INK).text(v, MARGIN.left + labelWidth + 12, y, { width: valueWidth });
+    if (n !== null) doc.font("regular").fontSize(8).fillColor(MUTED).text(n, MARGIN.left + labelWidth + 12, y + vh, { width: valueWidth });
     doc.x = MARGIN.left;
-    doc.y = y + Math.max(lh, vh) + 4;
+    doc.y = y + height + 4;
   }
 }
 

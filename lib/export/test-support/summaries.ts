@@ -39,6 +39,7 @@ export function summaryOf(intake: Record<string, unknown>, overrides: Partial<TV
     decision: null,
     signOff: null,
     addenda: [],
+    selfIntake: null,
     ...overrides,
   };
 }
@@ -62,5 +63,21 @@ export function signedSummary(intake: Record<string, unknown>, overrides: Partia
     signOff: { signedBy: "Dr Dana Doctor", signedAt: "2025-03-10T10:05:00.000Z", provisionalAcknowledged: unansweredSafetyQuestions(base.evaluation).length > 0 },
     addenda: [{ id: "5a0e3c1d-0000-4000-8000-000000000001", text: "Patient phoned: MRI booked for tomorrow.", author: "Dr Dana Doctor", createdAt: "2025-03-11T08:30:00.000Z" }],
     ...overrides,
+  };
+}
+
+/**
+ * A visit the patient answered themselves (issue 19), checked and submitted by staff: the patient gave every
+ * answer except the staff-only ones; staff then corrected the pain score (patient: 9, now 7) and cleared the
+ * patient's pain radiation answer ("none").
+ */
+export function selfIntakeSummary(intake: Record<string, unknown>): TVisitSummary {
+  const base = summaryOf(intake);
+  const { visit_date: _v, trauma_energy: _t, risk_stratification_category: _r, ...patientGave } = base.answers;
+  const answers = { ...base.answers };
+  delete answers.pain_radiation;
+  return {
+    ...summaryOf(answers),
+    selfIntake: { reportedAt: "2025-03-10T09:05:00.000Z", language: "es", answers: { ...patientGave, pain_score_now: 9 } },
   };
 }

@@ -36,6 +36,7 @@ export async function loadVisitSummary(tx: TDbOrTx, id: string): Promise<TVisitS
     decision: v.decision,
     signOff: v.signedAt ? { signedBy: v.signedBy ?? "(unknown)", signedAt: v.signedAt, provisionalAcknowledged: v.provisionalAcknowledged } : null,
     addenda: v.addenda,
+    selfIntake: v.selfIntake,
   };
 }
 

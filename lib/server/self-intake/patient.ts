@@ -1,5 +1,5 @@
 import "server-only";
-import { makeDraftSchema, previewDraft } from "@/lib/clinical";
+import { compactAnswers, makeDraftSchema, previewDraft } from "@/lib/clinical";
 import { mergePatientAnswers, patientPart } from "@/lib/clinical/self-intake";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
@@ -153,7 +153,7 @@ export async function savePatientAnswers(
         answers: merged as object,
         version,
         updatedAt: now,
-        ...(input.finish ? { patientReportedAt: now, patientAnswers: patientPart(merged) as object, patientLanguage: input.language ?? languageOf(row.language) } : {}),
+        ...(input.finish ? { patientReportedAt: now, patientAnswers: compactAnswers(patientPart(merged)) as object, patientLanguage: input.language ?? languageOf(row.language) } : {}),
       },
     });
     if (input.language) await tx.selfIntakeLink.update({ where: { id: row.link_id }, data: { language: input.language } });

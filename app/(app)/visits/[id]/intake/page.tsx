@@ -10,7 +10,7 @@ import { getVisit } from "@/lib/server/visits/get-visit";
 import { openLinkOf } from "@/lib/server/self-intake/links";
 import { PatientLinkPanel } from "@/components/self-intake/patient-link-panel";
 import { formatDateTime } from "@/lib/contracts/format";
-import { LANGUAGE_NAMES, type TSelfIntakeLanguage } from "@/lib/contracts/self-intake";
+import { languageInEnglish } from "@/lib/contracts/self-intake";
 
 export const metadata: Metadata = { title: "Intake" };
 
@@ -30,7 +30,7 @@ export default async function IntakePage({ params }: { params: Promise<{ id: str
           <h2 id="patient-reported-title">Patient-reported, to check</h2>
           <p>
             The patient answered these questions themselves
-            {self.language && self.language in LANGUAGE_NAMES ? ` (in ${LANGUAGE_NAMES[self.language as TSelfIntakeLanguage]})` : ""}, finishing at{" "}
+            {languageInEnglish(self.language) ? ` (in ${languageInEnglish(self.language)})` : ""}, finishing at{" "}
             {formatDateTime(self.reportedAt, timeZone)}. Check each answer with the patient and correct what is needed (the patient&apos;s
             own answers are kept), classify any injury, then submit: only then does the visit reach the doctor&apos;s queue.
           </p>
