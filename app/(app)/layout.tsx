@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { AppNav } from "@/components/app-nav";
 import { AlertBanner } from "@/components/live/alert-banner";
+import { PatientFinishedNotice } from "@/components/live/patient-finished-notice";
 import { SignOutButton } from "@/components/sign-out-button";
 import { requireUser } from "@/lib/auth/guard";
 import { can, navigationFor } from "@/lib/auth/permissions";
@@ -36,6 +37,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
           concerns={Object.fromEntries(RED_FLAG_RULES.map((r) => [r.id, r.concern ?? r.title]))}
         />
       )}
+      {can(user.role, "intake:write") && <PatientFinishedNotice timeZone={env().BACKLINE_TIMEZONE} />}
       <main id="main" tabIndex={-1}>
         {children}
       </main>

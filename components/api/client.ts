@@ -25,6 +25,8 @@ type TMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
 export interface TRequestOptions {
   signal?: AbortSignal;
+  /** the request outlives the page (a last save as the page is closed); its body must stay under 64 KB */
+  keepalive?: boolean;
 }
 
 function errorOf(json: unknown): TApiError {
@@ -39,6 +41,7 @@ export async function request<T>(method: TMethod, url: string, body?: unknown, o
       method,
       cache: "no-store",
       signal: options.signal,
+      ...(options.keepalive ? { keepalive: true } : {}),
       headers: body === undefined ? { Accept: "application/json" } : { Accept: "application/json", "Content-Type": "application/json" },
       body: body === undefined ? undefined : JSON.stringify(body),
     });

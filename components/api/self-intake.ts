@@ -4,7 +4,8 @@ import { deleteJson, getJson, postJson, putJson } from "./client";
 
 export const openSelfIntake = (token: string, birthDate: string, language: TSelfIntakeLanguage) => postJson<{ ok: true }>("/api/v1/self-intake/open", { token, birthDate, language });
 export const loadSelfIntake = () => getJson<TPatientVisit>("/api/v1/self-intake");
-export const saveSelfIntake = (body: { version: number; answers: Record<string, unknown>; language: TSelfIntakeLanguage }) => putJson<TPatientSaved>("/api/v1/self-intake", body);
+export const saveSelfIntake = (body: { version: number; answers: Record<string, unknown>; language: TSelfIntakeLanguage }, options?: { keepalive?: boolean }) =>
+  putJson<TPatientSaved>("/api/v1/self-intake", body, options);
 export const finishSelfIntake = (body: { version: number; answers: Record<string, unknown>; language: TSelfIntakeLanguage }) => postJson<TPatientSaved>("/api/v1/self-intake/finish", body);
 
 /** Staff: a one-time link for the visit, and revoking it. */

@@ -3,13 +3,25 @@
 import { firingAnswers, redFlagAnswerFields } from "@/lib/clinical/explain";
 import { answeredBySection, questionById, type Evaluation } from "@/lib/clinical";
 import { formatDay } from "@/lib/contracts/format";
+import { languageInEnglish } from "@/lib/contracts/self-intake";
+import type { TVisitDto } from "@/lib/contracts/wire/visit";
+import { AnswerSourceNote } from "../intake/answer-source-note";
 
 /** An answer in words; a date in the clinic's date format. */
 export function answerText(id: string, value: unknown, words: string): string {
   return questionById(id)?.type === "date" && typeof value === "string" ? formatDay(value) : words;
 }
 
-export function ReviewHistory({ answers, evaluation }: { answers: Record<string, unknown>; evaluation: Evaluation }) {
+export function ReviewHistory({
+  answers,
+  evaluation,
+  selfIntake = null,
+}: {
+  answers: Record<string, unknown>;
+  evaluation: Evaluation;
+  /** when the patient answered the intake themselves: each answer says who gave it */
+  selfIntake?: TVisitDto["selfIntake"];
+}) {
   const fired = new Map(firingAnswers([...evaluation.red_flags, ...evaluation.pathway_rules, ...evaluation.advisories], answers).map((a) => [a.field, a.rules]));
   const redFlag = redFlagAnswerFields(answers);
   return (
@@ -18,6 +30,12 @@ export function ReviewHistory({ answers, evaluation }: { answers: Record<string,
       <p className="muted small">
         <span aria-hidden="true">▲</span> marks an answer that fired a rule or is a red-flag answer.
       </p>
+      {selfIntake && (
+        <p className="patient-reported-note">
+          The patient answered these questions themselves{languageInEnglish(selfIntake.language) ? ` (in ${languageInEnglish(selfIntake.language)})` : ""}, and staff checked them before submitting.
+          Each answer says whether the patient gave it or staff corrected it.
+        </p>
+      )}
       {answeredBySection(answers).map((s) => (
         <section key={s.id} aria-labelledby={`section-${s.id}`} className="answer-section">
           <h3 id={`section-${s.id}`}>{s.title}</h3>
@@ -37,6 +55,7 @@ export function ReviewHistory({ answers, evaluation }: { answers: Record<string,
                         {rules && <span className="muted small" data-secondary-id> ({rules.join(", ")})</span>}
                       </span>
                     )}
+                    {selfIntake && questionById(a.id) && <AnswerSourceNote question={questionById(a.id)!} value={answers[a.id]} patientAnswers={selfIntake.answers} />}
                   </dd>
                 </div>
               );

@@ -44,7 +44,8 @@ export function useQueueData({
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | null = null;
     const unsubscribe = subscribeLive((message) => {
-      if (message.kind.startsWith("alert.")) return;
+      // Alerts have their own banner; a patient finishing a draft changes no queue.
+      if (message.kind.startsWith("alert.") || message.kind === "self_intake.finished") return;
       if (timer) return;
       timer = setTimeout(() => {
         timer = null;

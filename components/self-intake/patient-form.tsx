@@ -36,6 +36,8 @@ export function PatientForm({ language, onDone, onGone }: { language: TSelfIntak
   const [tellDesk, setTellDesk] = useState(false);
   const version = useRef(0);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  /** answers changed and not sent yet */
+  const pending = useRef<TAnswers | null>(null);
   const inFlight = useRef<Promise<void> | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
 
@@ -79,11 +81,13 @@ export function PatientForm({ language, onDone, onGone }: { language: TSelfIntak
     return t("ui.form.wrongAnswer");
   };
 
-  async function send(next: TAnswers, finish = false) {
-    await inFlight.current;
+  async function send(next: TAnswers, finish = false, keepalive = false) {
+    pending.current = null;
+    // A last save as the page goes away cannot wait for the one in flight.
+    if (!keepalive) await inFlight.current;
     setSave("saving");
     const body = { version: version.current, answers: validAnswers(next), language };
-    const run = (finish ? finishSelfIntake(body) : saveSelfIntake(body)).then((result) => {
+    const run = (finish ? finishSelfIntake(body) : saveSelfIntake(body, { keepalive })).then((result) => {
       if (result.ok) {
         version.current = result.body.version;
         if (result.body.tellDeskNow) setTellDesk(true);
@@ -100,9 +104,33 @@ export function PatientForm({ language, onDone, onGone }: { language: TSelfIntak
     const next = { ...answers, [id]: value };
     if (value === null || value === undefined) delete next[id];
     setAnswers(next);
+    pending.current = next;
     if (timer.current) clearTimeout(timer.current);
     timer.current = setTimeout(() => void send(next), SAVE_PAUSE_MS);
   }
+
+  // The patient closes the page, switches app or follows a link within the pause: save what is waiting now, with
+  // a request that outlives the page.
+  const sendRef = useRef(send);
+  useEffect(() => {
+    sendRef.current = send;
+  });
+  useEffect(() => {
+    const flush = () => {
+      if (!pending.current) return;
+      if (timer.current) clearTimeout(timer.current);
+      void sendRef.current(pending.current, false, true);
+    };
+    const hidden = () => {
+      if (document.visibilityState === "hidden") flush();
+    };
+    window.addEventListener("pagehide", flush);
+    document.addEventListener("visibilitychange", hidden);
+    return () => {
+      window.removeEventListener("pagehide", flush);
+      document.removeEventListener("visibilitychange", hidden);
+    };
+  }, []);
 
   function go(to: number) {
     setPart(to);

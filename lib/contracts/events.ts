@@ -7,5 +7,7 @@ export const EVENT_KINDS = [
   "alert.raised",
   "alert.acknowledged",
   "alert.escalated",
+  // a patient finished answering their own intake (issue 19): for the staff member who made the link
+  "self_intake.finished",
 ] as const;
 export type TEventKind = (typeof EVENT_KINDS)[number];

@@ -9,6 +9,7 @@ import { zodFieldErrors } from "@/lib/http/parse";
 import { audit, type TDbOrTx } from "../audit";
 import { clinicToday } from "../clock";
 import { raiseAlertIfNeeded } from "../safety/alerts";
+import { recordEvent } from "../safety/events";
 import { digest, MAX_BIRTH_DATE_TRIES, newSecret } from "./links";
 
 
@@ -157,7 +158,11 @@ export async function savePatientAnswers(
       },
     });
     if (input.language) await tx.selfIntakeLink.update({ where: { id: row.link_id }, data: { language: input.language } });
-    if (input.finish) await tx.selfIntakeLink.update({ where: { id: row.link_id }, data: { usedAt: now } });
+    if (input.finish) {
+      await tx.selfIntakeLink.update({ where: { id: row.link_id }, data: { usedAt: now } });
+      // Told live to the staff member who made the link (their events only), once this commits.
+      await recordEvent(tx, { kind: "self_intake.finished", visitId: row.visit_id, urgency: null, ownerId: row.created_by_id });
+    }
     const details = { linkId: row.link_id.toString(), version, answered: Object.keys(answers).length };
     await audit(tx, { actorId: null, action: input.finish ? "self_intake.finish" : "self_intake.save", entityType: "Visit", entityId: row.visit_id, patientId: row.patient_id, details });
     const evaluation = previewDraft(merged, { today: clinicToday() });

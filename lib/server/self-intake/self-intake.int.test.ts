@@ -114,12 +114,17 @@ describe("self-intake links", () => {
     expect(await db().visitEvent.count({ where: { visitId, kind: "alert.raised", ownerId: users.staff.id } })).toBe(1);
   });
 
-  it("finishing marks the visit patient-reported with the patient's answers kept, and uses the link up", async () => {
+  it("finishing marks the visit patient-reported with the patient's answers kept, tells the link's maker, and uses the link up", async () => {
     const { token, visitId } = await draftWithLink();
     const { session } = await confirmBirthDate(token, BIRTH, "es");
-    await savePatientAnswers(session, { version: 1, answers: { age_years: 61 }, language: "es", finish: true });
+    expect(await db().visitEvent.count({ where: { visitId, kind: "self_intake.finished" } })).toBe(0);
+    await savePatientAnswers(session, { version: 1, answers: { age_years: 61, cancer_details: "", pain_location: [] }, language: "es", finish: true });
     const visit = await db().visit.findUnique({ where: { id: visitId }, select: { patientReportedAt: true, patientAnswers: true, patientLanguage: true, status: true } });
+    // Kept as given, blanks left out (as a submitted visit stores its answers).
     expect(visit).toMatchObject({ status: "DRAFT", patientAnswers: { age_years: 61 }, patientLanguage: "es" });
+    expect(Object.keys(visit!.patientAnswers as object)).toEqual(["age_years"]);
+    const events = await db().visitEvent.findMany({ where: { visitId, kind: "self_intake.finished" } });
+    expect(events.map((e) => [e.ownerId, e.urgency])).toEqual([[users.staff.id, null]]);
     expect(visit!.patientReportedAt).toBeInstanceOf(Date);
     expect(await workingLink(token)).toBeNull();
     expect((await rejection(readPatientVisit(session))).status).toBe(404);

@@ -98,7 +98,7 @@ export default async function VisitReviewPage({ params }: { params: Promise<{ id
               </section>
             )}
             {/* 2. The history as recorded, abnormal answers marked. */}
-            <ReviewHistory answers={visit.answers} evaluation={evaluation} />
+            <ReviewHistory answers={visit.answers} evaluation={evaluation} selfIntake={visit.selfIntake} />
             {/* 3. What changed since the patient's previous visit. */}
             {previous && <ReviewChanges previous={previous} answers={visit.answers} timeZone={timeZone} />}
             <Amendments amendments={visit.amendments} timeZone={timeZone} />
