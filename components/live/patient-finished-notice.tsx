@@ -41,13 +41,13 @@ export function PatientFinishedNotice({ timeZone }: { timeZone: string }) {
           <ul>
             {finished.map((f) => (
               <li key={f.visitId}>
-                <span>
+                <span id={`finished-${f.visitId}`}>
                   {f.name ?? "A patient"} finished at {formatTime(f.at, timeZone)}.
                 </span>{" "}
-                <Link className="button" href={`/visits/${f.visitId}/intake`} onClick={() => dismiss(f.visitId)}>
-                  Check {f.name ? `${f.name}'s` : "the"} answers
+                <Link className="button" href={`/visits/${f.visitId}/intake`} onClick={() => dismiss(f.visitId)} aria-describedby={`finished-${f.visitId}`}>
+                  Check the answers
                 </Link>{" "}
-                <button type="button" className="secondary" onClick={() => dismiss(f.visitId)} aria-label={`Dismiss: ${f.name ?? "a patient"} finished`}>
+                <button type="button" className="secondary" onClick={() => dismiss(f.visitId)} aria-describedby={`finished-${f.visitId}`}>
                   Dismiss
                 </button>
               </li>
