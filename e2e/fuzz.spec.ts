@@ -9,6 +9,7 @@ import { expect, test } from "@playwright/test";
 import fc from "fast-check";
 import pg from "pg";
 import { QUESTION_LIST } from "../lib/clinical/catalogue";
+import { PATIENT_QUESTIONS, STAFF_ONLY_FIELDS } from "../lib/clinical/self-intake";
 import { isoDayNumber } from "../lib/clinical/dates";
 import { intakeInputArb } from "../lib/clinical/test-support/arbitraries";
 import { INVISIBLE_OR_CONTROL } from "../lib/contracts/text";
@@ -22,7 +23,7 @@ const ANY = "*";
 
 interface TCase {
   kind: string;
-  method: "GET" | "POST" | "PUT";
+  method: "GET" | "POST" | "PUT" | "DELETE";
   path: string;
   /** undefined: application/json; null: no content type at all */
   contentType?: string | null;
@@ -30,6 +31,8 @@ interface TCase {
   status: readonly number[];
   /** the broken fields: the response must name at least one of them */
   fields: readonly string[];
+  /** sent instead of the caller's session cookie */
+  cookie?: string;
 }
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261121);
@@ -520,11 +523,73 @@ const badId = fc.oneof(
   fc.integer({ min: 500, max: 3_000 }).map((n) => "a".repeat(n)),
 );
 function pathCases(validVisitBodies: { answers: () => string; submit: () => string; decision: () => string; sign: () => string }): fc.Arbitrary<TCase> {
-  return fc.tuple(badId, fc.constantFrom("answers", "submit", "decision", "sign", "")).map(([id, action]): TCase => {
+  const bodyActions = fc.tuple(badId, fc.constantFrom("answers", "submit", "decision", "sign", "")).map(([id, action]): TCase => {
     const method = action === "" ? "GET" : action === "answers" ? "PUT" : "POST";
     const body = action === "" ? undefined : validVisitBodies[action as "answers"]();
     return { kind: "path: bad id", method, path: `/api/v1/visits/${id}${action ? `/${action}` : ""}`, body, status: [308, 400, 404, 405], fields: [] };
   });
+  // The patient's link for a visit that is not there: neither made nor revoked.
+  const links = fc.tuple(badId, fc.constantFrom("POST" as const, "DELETE" as const)).map(([id, method]): TCase => ({
+    kind: "path: bad id", method, path: `/api/v1/visits/${id}/self-intake-link`, body: method === "POST" ? "{}" : undefined, status: [308, 400, 404, 405], fields: [],
+  }));
+  return fc.oneof({ arbitrary: bodyActions, weight: 5 }, { arbitrary: links, weight: 1 });
+}
+
+// --- the patient's own API (issue 19) ----------------------------------------------------------------------
+// The link's token and birth date open a device session; the session saves and finishes the patient's answers.
+// Nothing malformed may count as a wrong birth date, save an answer, or finish: every case is refused before.
+
+const LANGUAGES = ["en", "es"];
+const OPEN_KEYS = ["token", "birthDate", "language"];
+const goodToken = fc.string({ unit: fc.constantFrom(..."ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"), minLength: 43, maxLength: 43 });
+function openCases(token: () => string, birthDate: () => string): fc.Arbitrary<TCase> {
+  const path = "/api/v1/self-intake/open";
+  const validBody = fc.constantFrom(...LANGUAGES).map((language) => ({ token: token(), birthDate: birthDate(), language }));
+  const fieldMutation: fc.Arbitrary<TMutation> = fc.oneof(
+    fc.oneof(notString, fc.string({ maxLength: 19 }), fc.integer({ min: 101, max: 3_000 }).map((n) => "A".repeat(n)), fc.constant(undefined)).map((value) => ({ field: "token", value })),
+    fc.oneof(badDate, notString, fc.constant(undefined)).filter((v) => !validDay(v)).map((value) => ({ field: "birthDate", value })),
+    fc.oneof(badEnum(LANGUAGES), fc.constant(undefined)).map((value) => ({ field: "language", value })),
+    unknownKey(OPEN_KEYS),
+  );
+  const shape = mutations(fieldMutation).map((ms): TCase => {
+    const { body, fields } = mutate({ token: token(), birthDate: birthDate(), language: "es" }, ms);
+    return { kind: "field", method: "POST", path, body: JSON.stringify(body), status: [400], fields };
+  });
+  // Well-formed, but no link has this token: the desk page's 404, naming the token, and no try counted anywhere.
+  const unknown = fc.tuple(goodToken.filter((t) => t !== token()), fc.constantFrom(...LANGUAGES)).map(([t, language]): TCase => ({
+    kind: "open: no such link", method: "POST", path, body: JSON.stringify({ token: t, birthDate: birthDate(), language }), status: [404], fields: ["token"],
+  }));
+  return withBodyLevel(fc.oneof({ arbitrary: shape, weight: 4 }, { arbitrary: unknown, weight: 1 }), "POST", path, validBody);
+}
+
+const SAVE_KEYS = ["version", "answers", "language"];
+const patientQuestion = fc.constantFrom(...PATIENT_QUESTIONS);
+function patientSaveCases(method: "PUT" | "POST", path: string, version: () => number): fc.Arbitrary<TCase> {
+  const validBody = fc.constant(null).map(() => ({ version: version(), answers: { pain_score_now: 3 }, language: "es" }));
+  const answersMutation: fc.Arbitrary<TMutation> = fc.oneof(
+    { weight: 8, arbitrary: patientQuestion.chain((q) => draftBadAnswer(q).map((value) => ({ field: q.id, value }))) },
+    // The staff's questions, with any value, valid ones included: refused by name.
+    { weight: 2, arbitrary: fc.tuple(fc.constantFrom(...STAFF_ONLY_FIELDS), fc.oneof(fc.constantFrom("major", "minor", "none", TODAY, "high"), jsonThing)).map(([field, value]) => ({ field, value })) },
+  );
+  const bodyMutation: fc.Arbitrary<TMutation> = fc.oneof(
+    fc.oneof(notNumber, outOfRangeInt).map((value) => ({ field: "version", value })),
+    fc.oneof(fc.array(fc.jsonValue({ maxDepth: 2 }), { maxLength: 3 }), anyText, fc.integer(), fc.boolean(), fc.constant(null)).map((value) => ({ field: "answers", value })),
+    badEnum(LANGUAGES).map((value) => ({ field: "language", value })),
+    fc.constantFrom("version", "answers").map((field) => ({ field, value: undefined })),
+    unknownKey(SAVE_KEYS),
+  );
+  const inAnswers = fc.tuple(mutations(answersMutation), draftDecoration).map(([ms, extras]): TCase => {
+    const { body: answers, fields } = mutate({ pain_score_now: 3, sex: "female" }, ms);
+    return { kind: "answer", method, path, body: JSON.stringify({ version: version(), answers: withKeys(answers, extras) }), status: [400], fields };
+  });
+  const inBody = mutations(bodyMutation).map((ms): TCase => {
+    const { body, fields } = mutate({ version: version(), answers: { pain_score_now: 3 } }, ms);
+    return { kind: "field", method, path, body: JSON.stringify(body), status: [400], fields };
+  });
+  const stale = fc.integer({ min: 1, max: 2_147_483_647 }).filter((v) => v !== version()).map((v): TCase => ({
+    kind: "stale version", method, path, body: JSON.stringify({ version: v, answers: { pain_score_now: 3 } }), status: [409], fields: ["version"],
+  }));
+  return withBodyLevel(fc.oneof({ arbitrary: inAnswers, weight: 3 }, { arbitrary: inBody, weight: 2 }, { arbitrary: stale, weight: 1 }), method, path, validBody);
 }
 
 // --- the run ----------------------------------------------------------------------------------------------
@@ -548,12 +613,16 @@ test.describe.configure({ mode: "serial" });
 
 test.describe("API fuzzing", () => {
   let baseURL: string;
-  let cookies: { staff: string; doctor: string };
+  let cookies: { staff: string; doctor: string; patient: string; nobody: string };
   let database: pg.Client;
   const visit = { draft: "", draftVersion: 0, submitDraft: "", submitDraftVersion: 0, submitted: "", submittedVersion: 0, suggested: "" };
+  /** a working self-intake link, its patient's birth date, and the answers' version behind its device session */
+  const selfIntake = { token: "", birthDate: "1970-01-01", version: 0 };
+  type TWho = keyof typeof cookies;
 
-  async function send(endpoint: string, who: "staff" | "doctor", c: TCase): Promise<string | null> {
-    const headers: Record<string, string> = { cookie: cookies[who] };
+  async function send(endpoint: string, who: TWho, c: TCase): Promise<string | null> {
+    const cookie = c.cookie ?? cookies[who];
+    const headers: Record<string, string> = cookie ? { cookie } : {};
     if (c.body !== undefined && c.contentType !== null) headers["content-type"] = c.contentType ?? "application/json";
     // A string body would get "text/plain" from fetch: bytes go out with no content type at all.
     const body = c.contentType === null && typeof c.body === "string" ? new TextEncoder().encode(c.body) : c.body;
@@ -585,7 +654,7 @@ test.describe("API fuzzing", () => {
     return ok ? null : problem(`names ${JSON.stringify(named)}, none of the broken fields ${JSON.stringify(c.fields)}`);
   }
 
-  async function fuzz(endpoint: string, who: "staff" | "doctor", cases: fc.Arbitrary<TCase>, total: number) {
+  async function fuzz(endpoint: string, who: TWho, cases: fc.Arbitrary<TCase>, total: number) {
     const before = await snapshot();
     const started = performance.now();
     await fc.assert(
@@ -611,7 +680,7 @@ test.describe("API fuzzing", () => {
 
   async function snapshot(): Promise<Record<string, { n: number; hash: string }>> {
     const out: Record<string, { n: number; hash: string }> = {};
-    for (const table of ["patients", "visits", "addenda", "audit_events"]) {
+    for (const table of ["patients", "visits", "addenda", "audit_events", "self_intake_links", "events", "alerts"]) {
       const r = await database.query<{ n: number; hash: string }>(`SELECT count(*)::int AS n, md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS hash FROM ${table} t`);
       out[table] = r.rows[0]!;
     }
@@ -623,6 +692,8 @@ test.describe("API fuzzing", () => {
     cookies = {
       staff: await signInCookie(baseURL, USERS.staff, DEMO_PASSWORD),
       doctor: await signInCookie(baseURL, USERS.doctor, DEMO_PASSWORD),
+      patient: "",
+      nobody: "",
     };
     database = new pg.Client({ connectionString: e2eDatabaseUrl() });
     await database.connect();
@@ -639,6 +710,20 @@ test.describe("API fuzzing", () => {
       version: toSubmit.version,
       answers: fc.sample(intakeInputArb(TODAY, { blankWeight: 0 }), { numRuns: 1, seed: SEED })[0],
     });
+    // A patient's device session on a link for a fourth visit (the open is the only call that sets the cookie).
+    const forPatient = await call("/api/v1/visits", { patientId: patient.id });
+    const link = await call(`/api/v1/visits/${forPatient.id}/self-intake-link`, {});
+    selfIntake.token = new URL(link.url as string).pathname.split("/").at(-1)!;
+    const opened = await fetch(`${baseURL}/api/v1/self-intake/open`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ token: selfIntake.token, birthDate: selfIntake.birthDate, language: "es" }),
+    });
+    expect(opened.status).toBe(200);
+    cookies.patient = opened.headers.getSetCookie().map((c) => c.split(";")[0]!).join("; ");
+    expect(cookies.patient).toMatch(/backline-self-intake=/);
+    const own = await fetch(`${baseURL}/api/v1/self-intake`, { headers: { cookie: cookies.patient } });
+    selfIntake.version = ((await own.json()) as { version: number }).version;
     Object.assign(visit, {
       draft: draft.id, draftVersion: draft.version,
       submitDraft: submitDraft.id, submitDraftVersion: submitDraft.version,
@@ -693,6 +778,23 @@ test.describe("API fuzzing", () => {
       decision: () => JSON.stringify({ version: 2, action: "accept" }),
       sign: () => JSON.stringify({ version: 3 }),
     }), 800);
+  });
+
+  test("the patient's API: POST /api/v1/self-intake/open, PUT /api/v1/self-intake, POST /api/v1/self-intake/finish", async () => {
+    test.setTimeout(180_000);
+    await fuzz("POST /self-intake/open", "nobody", openCases(() => selfIntake.token, () => selfIntake.birthDate), 1_200);
+    await fuzz("PUT /self-intake", "patient", patientSaveCases("PUT", "/api/v1/self-intake", () => selfIntake.version), 1_600);
+    await fuzz("POST /self-intake/finish", "patient", patientSaveCases("POST", "/api/v1/self-intake/finish", () => selfIntake.version), 800);
+    // A device with no session, or a made-up one, reaches nothing: the desk page's 404, for reads too.
+    const noSession = fc.tuple(fc.oneof(fc.constant(""), goodToken.map((t) => `backline-self-intake=${t}`), anyText.filter((t) => !/[\r\n]/.test(t) && /^[\x20-\x7e]*$/.test(t)).map((t) => `backline-self-intake=${encodeURIComponent(t)}`)), fc.constantFrom("GET", "PUT", "POST"))
+      .map(([cookie, method]): TCase => ({
+        kind: "session: none or made up", method: method as TCase["method"], cookie,
+        path: method === "POST" ? "/api/v1/self-intake/finish" : "/api/v1/self-intake",
+        body: method === "GET" ? undefined : JSON.stringify({ version: 1, answers: { pain_score_now: 3 } }),
+        // (a cookie of tens of kilobytes is refused by the HTTP server itself: 431)
+        status: cookie.length > 4_000 ? [404, 431] : [404], fields: [],
+      }));
+    await fuzz("/self-intake without a session", "nobody", noSession, 400);
   });
 
   test("in total: at least 10,000 malformed requests, no 5xx", async () => {

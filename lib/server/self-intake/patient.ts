@@ -1,6 +1,6 @@
 import "server-only";
 import { compactAnswers, makeDraftSchema, previewDraft } from "@/lib/clinical";
-import { mergePatientAnswers, patientPart } from "@/lib/clinical/self-intake";
+import { mergePatientAnswers, patientPart, STAFF_ONLY_FIELDS } from "@/lib/clinical/self-intake";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/contracts/errors";
@@ -121,6 +121,11 @@ export async function readPatientVisit(session: string | undefined): Promise<TPa
 }
 
 function parseAnswers(answers: unknown): Record<string, unknown> {
+  // The staff's questions are not the patient's to answer: refused by name, not dropped without a word.
+  const staffOnly = answers && typeof answers === "object" ? Object.keys(answers).filter((id) => STAFF_ONLY_FIELDS.has(id)) : [];
+  if (staffOnly.length > 0) {
+    throw new AppError("validation_failed", "Some answers are for the clinic staff to give.", staffOnly.map((field) => ({ field, message: "is answered by the clinic staff, not on this form" })));
+  }
   const parsed = draftSchema.safeParse(answers);
   if (!parsed.success) {
     const fields = zodFieldErrors(parsed.error.issues);
@@ -143,7 +148,9 @@ export async function savePatientAnswers(
   return db().$transaction(async (tx) => {
     const row = await bySession(tx, session, true);
     if (row.version !== input.version) {
-      throw new AppError("conflict", "These answers changed on another screen. The page will reload them.", [], { currentVersion: row.version });
+      throw new AppError("conflict", "These answers changed on another screen. The page will reload them.", [
+        { field: "version", message: `is ${input.version}, the answers are now at version ${row.version}` },
+      ], { currentVersion: row.version });
     }
     const merged = mergePatientAnswers(row.answers, answers);
     const now = new Date();

@@ -88,7 +88,12 @@ describe("self-intake links", () => {
     const { token, visitId } = await draftWithLink();
     const before = (await db().visit.findUnique({ where: { id: visitId }, select: { answers: true } }))!.answers as Record<string, unknown>;
     const { session } = await confirmBirthDate(token, BIRTH, "en");
-    const saved = await savePatientAnswers(session, { version: 1, answers: { age_years: 57, trauma_energy: "major", visit_date: "2001-01-01" } });
+    // Staff-only questions are refused by name, and nothing is saved.
+    const staffOnly = await rejection(savePatientAnswers(session, { version: 1, answers: { age_years: 57, trauma_energy: "major", visit_date: "2001-01-01" } }));
+    expect(staffOnly.status).toBe(400);
+    expect(staffOnly.fields?.map((f) => f.field).sort()).toEqual(["trauma_energy", "visit_date"]);
+    expect((await db().visit.findUnique({ where: { id: visitId }, select: { answers: true } }))!.answers).toEqual(before);
+    const saved = await savePatientAnswers(session, { version: 1, answers: { age_years: 57 } });
     const after = (await db().visit.findUnique({ where: { id: visitId }, select: { answers: true } }))!.answers as Record<string, unknown>;
     expect(after.age_years).toBe(57);
     expect(after.trauma_energy).toBeUndefined();
