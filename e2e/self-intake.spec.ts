@@ -325,5 +325,19 @@ test.describe("patient self-intake", () => {
     const alerts = (await (await staff.get("/api/v1/alerts")).json()) as { rows: { visitId: string; alert: { reason: string } | null }[] };
     expect(alerts.rows.find((r) => r.visitId === mine.visitId)?.alert?.reason).toBe("emergency");
     await context.close();
+
+    // A doctor who follows the alert sees why it is an emergency and what was answered so far, and takes it,
+    // although the intake is not submitted yet.
+    const doctor = await browser.newContext({ baseURL: test.info().project.use.baseURL });
+    const doctorPage = await doctor.newPage();
+    await signedIn(doctorPage, USERS.doctor);
+    await doctorPage.goto(`/review/${mine.visitId}`);
+    await expect(doctorPage.locator(".banner-emergency")).toContainText("Emergency: the answers so far mean the patient needs emergency assessment now");
+    await expect(doctorPage.getByText("The intake is still being answered")).toBeVisible();
+    await expect(doctorPage.locator(".answer-abnormal").filter({ hasText: "saddle" })).toContainText("Yes");
+    await expectNoAxeViolations(doctorPage);
+    await doctorPage.getByRole("button", { name: "I'm on it" }).first().click();
+    await expect(doctorPage.getByText(/acknowledged/i).first()).toBeVisible();
+    await doctor.close();
   });
 });

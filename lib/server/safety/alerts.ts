@@ -126,9 +126,10 @@ export async function raiseAlertIfNeeded(
 export async function acknowledgeAlert(user: TCurrentUser, visitId: string): Promise<TAlertState> {
   assertCan(user, "review:decide");
   return db().$transaction(async (tx) => {
-    const visit = await tx.visit.findUnique({ where: { id: visitId }, select: { patientId: true, submittedById: true, urgency: true } });
+    const visit = await tx.visit.findUnique({ where: { id: visitId }, select: { patientId: true, submittedById: true, createdById: true, urgency: true } });
     if (!visit) throw new AppError("not_found", "Visit not found.");
-    const taken = await takeOpenAlerts(tx, user, visitId, visit);
+    // A draft's alert (raised while the patient answered) is told to the staff member who started the visit.
+    const taken = await takeOpenAlerts(tx, user, visitId, { ...visit, submittedById: visit.submittedById ?? visit.createdById });
     const latest = await latestAlertOf(tx, visitId);
     if (taken) return latest!;
     if (!latest) throw new AppError("conflict", "This visit has no alert to acknowledge.");

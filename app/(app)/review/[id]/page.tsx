@@ -13,13 +13,14 @@ import { BloodEvidence, FiredRules, ImagingEvidence, ProvisionalNotice } from "@
 import { AdviceSections } from "@/components/visits/advice-sections";
 import { requirePermission } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
-import { unansweredSafetyQuestions } from "@/lib/clinical";
+import { previewDraft, unansweredSafetyQuestions } from "@/lib/clinical";
+import { DraftAlert } from "@/components/review/draft-alert";
 import { ReviewChanges } from "@/components/review/review-changes";
 import { ReviewHistory } from "@/components/review/review-history";
 import { ReviewSummary } from "@/components/review/review-summary";
 import { env } from "@/lib/env";
 import { loadOr404 } from "@/lib/http/load-or-404";
-import { ageOn } from "@/lib/server/clock";
+import { ageOn, clinicToday } from "@/lib/server/clock";
 import { getVisitForReview } from "@/lib/server/visits/get-visit";
 import { previousVisitAnswers } from "@/lib/server/visits/review-previous-visit";
 
@@ -60,7 +61,11 @@ export default async function VisitReviewPage({ params }: { params: Promise<{ id
               <dd>{STATUS_LABELS[visit.status]}</dd>
             </dl>
           </header>
-          <p className="notice">This visit has not been submitted yet: there is nothing to review.</p>
+          {visit.alert ? (
+            <DraftAlert visit={{ ...visit, alert: visit.alert }} preview={previewDraft(visit.answers, { today: clinicToday() })} timeZone={timeZone} canDecide={canDecide} />
+          ) : (
+            <p className="notice">This visit has not been submitted yet: there is nothing to review.</p>
+          )}
         </>
       ) : (
         <div className="review-grid">
