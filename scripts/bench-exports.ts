@@ -13,6 +13,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { DEMO_PASSWORD } from "../lib/db/seed/demo";
 import { signInCookie } from "../lib/testing/http-session";
+import { productionAppEnv } from "./support/production-env";
 import { openBenchDatabase } from "./support/bench-database";
 
 const args = process.argv.slice(2);
@@ -157,8 +158,9 @@ try {
   const build = `${process.env.NEXT_DIST_DIR || ".next"}/BUILD_ID`;
   if (HTTP && existsSync(build)) {
     const base = `http://localhost:${PORT}`;
-    server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", PORT], {
-      env: { ...process.env, NODE_ENV: "production", DATABASE_URL: url, NEXTAUTH_URL: base, NEXTAUTH_SECRET: randomBytes(32).toString("base64url"), NEXT_TELEMETRY_DISABLED: "1" },
+    // One `next start`, with the client-address preload that `npm start` (scripts/start.mjs) gives every worker.
+    server = spawn(process.execPath, ["--require", "./lib/auth/client-address-preload.cjs", "node_modules/next/dist/bin/next", "start", "-p", PORT], {
+      env: productionAppEnv({ databaseUrl: url, publicUrl: base, secret: randomBytes(32).toString("base64url") }),
       stdio: ["ignore", "ignore", "inherit"],
     });
     for (let i = 0; i < 120; i++) {

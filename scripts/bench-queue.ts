@@ -5,15 +5,14 @@
 //   sql   the same two statements on a bare node-postgres connection (the floor)
 // and prints p50/p95 per view and the api/sql ratio. Targets (issue 5): api p95 <= 50 ms and <= 2x sql.
 //   npm run bench:queue [-- --visits 100000 --runs 200 --no-http]   (run `npm run build` first for the api column)
-import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { loadavg } from "node:os";
 import pg from "pg";
-import { freePort } from "../lib/db/embedded";
 import { DEMO_PASSWORD } from "../lib/db/seed/demo";
 import { signInCookie } from "../lib/testing/http-session";
 import { openBenchDatabase } from "./support/bench-database";
+import { startApp, type TApp } from "./support/app-server";
 import { queueSearchBody, ZQueueQuery, type TQueueQuery } from "../lib/contracts/queue";
 
 const args = process.argv.slice(2);
@@ -59,25 +58,14 @@ const VIEWS: { name: string; query: Record<string, unknown> }[] = [
 ];
 
 // ---- the app over HTTP -------------------------------------------------------------------------------------
-let server: ChildProcess | undefined;
+let app: TApp | undefined;
 let cookie = "";
 let baseUrl = "";
 if (withHttp) {
-  const port = await freePort();
-  baseUrl = `http://127.0.0.1:${port}`;
-  server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port)], {
-    stdio: ["ignore", "ignore", "inherit"],
-    env: { ...process.env, NODE_ENV: "production", DATABASE_URL: url, NEXTAUTH_URL: baseUrl, NEXT_TELEMETRY_DISABLED: "1" },
-  });
-  for (let i = 0; ; i++) {
-    try {
-      if ((await fetch(`${baseUrl}/api/health`)).ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (i > 300) throw new Error("next start did not answer /api/health within 60 s");
-    await new Promise((r) => setTimeout(r, 200));
-  }
+  // As `npm start` runs it (scripts/start.mjs), with one worker: one client at a time.
+  app = await startApp({ databaseUrl: url, workers: 1 });
+  await app.ready(1);
+  baseUrl = app.base;
   cookie = await signInCookie(baseUrl, doctor.email, DEMO_PASSWORD);
 }
 
@@ -136,7 +124,7 @@ if (withHttp) {
 
 await sqlClient.end();
 await db().$disconnect();
-server?.kill("SIGTERM");
+await app?.stop();
 await database.stop();
 
 // ---- report ------------------------------------------------------------------------------------------------
