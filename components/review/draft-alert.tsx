@@ -5,7 +5,7 @@
 import type { Evaluation } from "@/lib/clinical";
 import type { TVisitDto } from "@/lib/contracts/wire/visit";
 import { AlertStatus } from "@/components/visits/alert-status";
-import { FiredRules } from "./evidence";
+import { EmergencyRules, FiredRules } from "./evidence";
 import { ReviewHistory } from "./review-history";
 
 export function DraftAlert({
@@ -19,20 +19,12 @@ export function DraftAlert({
   timeZone: string;
   canDecide: boolean;
 }) {
-  const emergencies = preview.explanations.filter((e) => e.tier === "emergency");
   return (
     <>
-      {emergencies.length > 0 && (
+      {preview.explanations.some((e) => e.tier === "emergency") && (
         <section className="banner banner-emergency" role="alert" aria-labelledby="draft-emergency-title">
           <h2 id="draft-emergency-title">Emergency: the answers so far mean the patient needs emergency assessment now</h2>
-          <ul>
-            {emergencies.map((e) => (
-              <li key={e.rule}>
-                {e.title}
-                <span className="small" data-secondary-id> ({e.rule})</span>
-              </li>
-            ))}
-          </ul>
+          <EmergencyRules evaluation={preview} />
         </section>
       )}
       <AlertStatus alert={visit.alert} timeZone={timeZone} acknowledgeVisitId={canDecide ? visit.id : null} />

@@ -268,3 +268,19 @@ export function ProvisionalNotice({ evaluation }: { evaluation: Evaluation }) {
     </section>
   );
 }
+
+/** The emergency rules that fired, by title (the rule id as small secondary text): the emergency banner's list. */
+export function EmergencyRules({ evaluation }: { evaluation: Evaluation }) {
+  return (
+    <ul>
+      {evaluation.explanations
+        .filter((e) => e.tier === "emergency")
+        .map((e) => (
+          <li key={e.rule}>
+            {e.title}
+            <span className="small" data-secondary-id> ({e.rule})</span>
+          </li>
+        ))}
+    </ul>
+  );
+}

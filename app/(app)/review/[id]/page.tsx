@@ -9,7 +9,7 @@ import { AlertStatus } from "@/components/visits/alert-status";
 import { CompleteMissingAnswers } from "@/components/visits/complete-missing-answers";
 import { ReevaluationNote } from "@/components/review/reevaluation-note";
 import { AskNow } from "@/components/visits/ask-now";
-import { BloodEvidence, FiredRules, ImagingEvidence, ProvisionalNotice } from "@/components/review/evidence";
+import { BloodEvidence, EmergencyRules, FiredRules, ImagingEvidence, ProvisionalNotice } from "@/components/review/evidence";
 import { AdviceSections } from "@/components/visits/advice-sections";
 import { requirePermission } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
@@ -75,16 +75,7 @@ export default async function VisitReviewPage({ params }: { params: Promise<{ id
             {evaluation.urgency === "emergency" && (
               <section className="banner banner-emergency" role="alert" aria-labelledby="emergency-title">
                 <h2 id="emergency-title">Emergency: the patient needs emergency assessment now</h2>
-                <ul>
-                  {evaluation.explanations
-                    .filter((e) => e.tier === "emergency")
-                    .map((e) => (
-                      <li key={e.rule}>
-                        {e.title}
-                        <span className="small" data-secondary-id> ({e.rule})</span>
-                      </li>
-                    ))}
-                </ul>
+                <EmergencyRules evaluation={evaluation} />
               </section>
             )}
             {visit.alert && visit.status !== "SIGNED" && (
