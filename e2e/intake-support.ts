@@ -21,6 +21,15 @@ export async function fillStep(page: Page, answers: TAnswers, sectionId: string)
   }
 }
 
+/**
+ * "Next step", then wait until step `to` (1-based) shows. A second click before the first step change has
+ * rendered moves on only once (the form validates first), so a loop of bare clicks can fall a step behind.
+ */
+export async function nextStepTo(page: Page, to: number) {
+  await page.getByRole("button", { name: "Next step" }).click();
+  await expect(page.getByRole("heading", { name: new RegExp(`^Step ${to} of ${SECTIONS.length}`) })).toBeVisible();
+}
+
 export async function completeIntake(page: Page, answers: TAnswers) {
   for (const [i, section] of SECTIONS.entries()) {
     await expect(page.getByRole("heading", { name: `Step ${i + 1} of ${SECTIONS.length}: ${section.title}` })).toBeVisible();

@@ -5,7 +5,7 @@
 import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import pg from "pg";
-import { completeIntake, type TAnswers } from "./intake-support";
+import { completeIntake, nextStepTo, type TAnswers } from "./intake-support";
 import { e2eDatabaseUrl } from "./server-info";
 import { expectNoAxeViolations, signedIn, USERS } from "./support";
 
@@ -43,7 +43,7 @@ test.describe("blank safety answers", () => {
     await expect(page.getByRole("heading", { name: /^Step 3 of 6/ })).toBeVisible();
     await expect(page.locator('input[name="saddle_anesthesia"]').first()).toBeFocused();
     await page.locator('input[name="saddle_anesthesia"][value="false"]').check();
-    for (let i = 3; i < 6; i++) await page.getByRole("button", { name: "Next step" }).click();
+    for (let to = 4; to <= 6; to++) await nextStepTo(page, to);
     await page.getByRole("button", { name: "Submit intake" }).click();
     await expect(page.getByRole("heading", { name: "Urgency: No red flag" })).toBeVisible();
     await expect(page.locator("main").getByText(/Ask now/)).toHaveCount(0);
@@ -95,8 +95,7 @@ test.describe("blank safety answers", () => {
     await startDraft(page, "Pregnancy", "female");
     await page.locator('input[name="age_years"]').fill("30");
     await page.locator('input[name="sex"][value="female"]').check();
-    for (let i = 0; i < 3; i++) await page.getByRole("button", { name: "Next step" }).click();
-    await expect(page.getByRole("heading", { name: /^Step 4 of 6/ })).toBeVisible();
+    for (let to = 2; to <= 4; to++) await nextStepTo(page, to);
     const question = page.getByRole("group", { name: /Are you pregnant, or have you given birth in the last 12 weeks\?/ });
     await expect(question).toBeVisible();
     await page.getByRole("button", { name: /^1\. / }).click();
