@@ -590,9 +590,12 @@ function report(load: TLoad, measured: TMeasured, stored: TStored, preparation: 
   }
 
   const all = [...steady.map((s) => s.ms)].sort((a, b) => a - b);
+  // Issue 20: the app's CPU per acknowledged submission (every worker's user + system time over the window).
+  const appCpuMs = (1000 * measured.cpuUsed) / Math.max(1, load.acknowledged.length);
   const targets = [
     [`>= 300 submissions/s`, throughput >= 300],
     [`p95 <= 100 ms`, pct(all, 95) <= 100],
+    [`app CPU <= 2.0 ms per submission (${appCpuMs.toFixed(2)} ms)`, appCpuMs <= 2.0],
   ] as const;
   console.log(`targets: ${targets.map(([t, ok]) => `${t}: ${ok ? "met" : "MISSED"}`).join("; ")}`);
   if (problems.length) {

@@ -86,6 +86,43 @@ describe("review queue", () => {
     expect((await listQueue(users.doctor, ZQueueQuery.parse({ q: tag, status: "ALL", pageSize: "100" }))).total).toBe(cases.length);
   });
 
+  it("pages by patient, MRN, urgency and time without overlap; writes the audit row with the read", async () => {
+    // 60 more visits under their own family name: three pages of 25.
+    const many = tag.replace(/^Q/, "P"); // not matched by a search for `tag`
+    const routine = cases.find((v) => v.expected.urgency === "none" && v.expected.data_flags.length === 0)!;
+    for (let i = 0; i < 60; i++) {
+      const p = await createPatient(users.staff, { mrn: uniqueMrn(), givenName: `G${(i * 37) % 60}`, familyName: many, birthDate: `19${50 + (i % 40)}-01-01`, sex: "male" });
+      const visit = await startVisit(users.staff, p.id);
+      await submitVisit(users.staff, visit.id, { version: 1, answers: routine.intake });
+    }
+    const view = (q: Record<string, string>) => ZQueueQuery.parse({ q: many, ...q });
+    for (const sort of ["patient", "mrn", "age", "urgency", "submittedAt"]) {
+      const all = await listQueue(users.doctor, view({ pageSize: "100", sort }));
+      expect(all.total).toBe(60);
+      const paged = [];
+      for (const page of ["1", "2", "3"]) paged.push(...(await listQueue(users.doctor, view({ page, sort }))).rows);
+      expect(paged.map((r) => r.id), sort).toEqual(all.rows.map((r) => r.id));
+    }
+    const byName = (await listQueue(users.doctor, view({ pageSize: "100", sort: "patient" }))).rows.map((r) => r.patient.givenName);
+    expect(byName).toEqual([...byName].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0)));
+
+    // The audit row: the page's visits in order, its patients, the view's total and the page number.
+    const page = await listQueue(users.doctor, view({ page: "2", sort: "patient" }));
+    const latest = async () =>
+      (await db().auditEvent.findMany({ where: { action: "visit.queue", actorId: users.doctor.id }, orderBy: { id: "desc" }, take: 1 }))[0]!;
+    const row = await latest();
+    expect(page.rows).toHaveLength(25);
+    expect(row.details).toEqual({ total: 60, page: 2, visitIds: page.rows.map((r) => r.id) });
+    expect([...row.patientIds].sort()).toEqual(page.rows.map((r) => r.patient.id).sort());
+    expect(page.counts).toEqual({ emergency: 0, urgent: 0, routine_soon: 0, none: 60 });
+    // An empty view still returns its counts and is still audited, with nothing disclosed.
+    const empty = await listQueue(users.doctor, view({ urgency: "emergency" }));
+    expect(empty).toMatchObject({ rows: [], total: 0, counts: { none: 60 } });
+    const none = await latest();
+    expect(none.details).toEqual({ total: 0, page: 1, visitIds: [] });
+    expect(none.patientIds).toEqual([]);
+  });
+
   it("audits the listing and refuses staff", async () => {
     const before = await db().auditEvent.count({ where: { action: "visit.queue", actorId: users.doctor.id } });
     await listQueue(users.doctor, query({}));
