@@ -50,6 +50,25 @@ function frame(event: TLiveEvent): string {
   return `id: ${event.id}\nevent: ${event.kind}\ndata: ${JSON.stringify(data)}\n\n`;
 }
 
+const encoder = new TextEncoder();
+/**
+ * A live event reaches every open stream of the process as the same object: its frame is encoded once and the
+ * same bytes are queued on each stream (nothing writes to a queued chunk), instead of once per client.
+ */
+const encodedFrames = new WeakMap<TLiveEvent, Uint8Array>();
+function frameBytes(event: TLiveEvent): Uint8Array {
+  let bytes = encodedFrames.get(event);
+  if (!bytes) encodedFrames.set(event, (bytes = encoder.encode(frame(event))));
+  return bytes;
+}
+
+/**
+ * How long a stream remembers the ids it replayed, to drop their live copies: a notification of an event the
+ * replay already read arrives within moments of its commit, so a minute is ample, and a long-open stream then
+ * holds no per-event memory at all.
+ */
+const REPLAYED_MEMORY_MS = 60_000;
+
 // ORDER BY events.id, not "id": a bare name is the output column, the text id, which sorts "10" before "9".
 async function replayRows(after: bigint, ownerId: string | null): Promise<TLiveEvent[]> {
   const { rows } = await pool().query<TLiveEvent & { at: Date }>({
@@ -85,39 +104,40 @@ export async function openEventStream(user: TCurrentUser, options: TStreamOption
   await bus.start();
   await audit(db(), { actorId: user.id, action: "events.stream", entityType: "Event", entityId: "*", details: {} });
   hookShutdown();
-  const encoder = new TextEncoder();
   const { BACKLINE_EVENTS_HEARTBEAT_SECONDS } = env();
 
   let cleanup = () => {};
   return new ReadableStream<Uint8Array>({
     async start(controller) {
       let closed = false;
-      const sent = new Set<string>();
+      // The ids this stream replayed (Last-Event-ID): their live copies are dropped. Live events come once each
+      // (the bus drops repeats), so nothing else needs remembering.
+      let replayed: Set<string> | null = null;
       let buffered: TLiveEvent[] | null = [];
-      const send = (text: string) => {
+      const enqueue = (bytes: Uint8Array) => {
         if (closed) return;
         try {
-          controller.enqueue(encoder.encode(text));
+          controller.enqueue(bytes);
         } catch {
           close();
         }
       };
+      const send = (text: string) => enqueue(encoder.encode(text));
       const deliver = (event: TLiveEvent) => {
         if (ownerId !== null && event.ownerId !== ownerId) return;
         if (buffered) {
           buffered.push(event);
           return;
         }
-        if (sent.has(event.id)) return;
-        sent.add(event.id);
-        if (sent.size > 5000) sent.delete(sent.values().next().value!);
-        send(frame(event));
+        if (replayed?.has(event.id)) return;
+        enqueue(frameBytes(event));
       };
       const unsubscribe = bus.subscribe(deliver);
       const heartbeat = setInterval(() => send(`event: heartbeat\ndata: {"at":"${new Date().toISOString()}"}\n\n`), BACKLINE_EVENTS_HEARTBEAT_SECONDS * 1000);
       const recheck = setInterval(() => {
         stillValid(user, options.session).then((ok) => (ok ? undefined : close()), () => {});
       }, RECHECK_MS);
+      const forgetReplayed = setTimeout(() => (replayed = null), REPLAYED_MEMORY_MS);
       const expiry = options.session.expiresAt
         ? setTimeout(() => close(), Math.max(0, options.session.expiresAt * 1000 - Date.now()))
         : null;
@@ -127,6 +147,7 @@ export async function openEventStream(user: TCurrentUser, options: TStreamOption
         unsubscribe();
         clearInterval(heartbeat);
         clearInterval(recheck);
+        clearTimeout(forgetReplayed);
         if (expiry) clearTimeout(expiry);
         open.delete(close);
         try {
@@ -147,10 +168,8 @@ export async function openEventStream(user: TCurrentUser, options: TStreamOption
           if (missed.length > REPLAY_LIMIT) {
             send(`event: reset\ndata: {}\n\n`);
           } else {
-            for (const event of missed) {
-              sent.add(event.id);
-              send(frame(event));
-            }
+            replayed = new Set(missed.map((event) => event.id));
+            for (const event of missed) send(frame(event));
           }
         } catch {
           close();
