@@ -20,6 +20,11 @@ function searchTerms(query: TQueueQuery): string[] {
  * per-urgency counts.
  */
 export function whereOf(query: TQueueQuery, withUrgency: boolean): Prisma.Sql {
+  return Prisma.join(whereParts(query, withUrgency), " AND ");
+}
+
+/** The conditions of whereOf, the status first; any other filter adds one. */
+function whereParts(query: TQueueQuery, withUrgency: boolean): Prisma.Sql[] {
   const parts: Prisma.Sql[] = [];
   parts.push(query.status === "ALL" ? Prisma.sql`v.status IN ('SUBMITTED', 'SIGNED')` : Prisma.sql`v.status = ${query.status}::"VisitStatus"`);
   if (withUrgency && query.urgency) parts.push(Prisma.sql`v.urgency = ${query.urgency}::"Urgency"`);
@@ -31,7 +36,7 @@ export function whereOf(query: TQueueQuery, withUrgency: boolean): Prisma.Sql {
     const like = `%${escapeLike(term)}%`;
     parts.push(Prisma.sql`v.patient_id IN (SELECT p2.id FROM patients p2 WHERE p2.family_name ILIKE ${like} OR p2.given_name ILIKE ${like} OR p2.mrn ILIKE ${like})`);
   }
-  return Prisma.join(parts, " AND ");
+  return parts;
 }
 
 /** ORDER BY of the queue view (aliases `v` visits, `p` patients), shared by the page and the CSV export. */
@@ -84,9 +89,12 @@ export function queueStatements(query: TQueueQuery): { page: Prisma.Sql; counts:
   return { page, counts: countsStatement(query) };
 }
 
-/** Whether the view's counts are the queue_counts rows: it filters by status (and urgency) only. */
+/**
+ * Whether the view's counts are the queue_counts rows: its counts' conditions are the status alone (the counts
+ * never filter by urgency). Decided from the conditions themselves, so a filter added to whereParts is counted.
+ */
 export function countedByStatusOnly(query: TQueueQuery): boolean {
-  return !query.flag && !query.imaging && !query.from && !query.to && searchTerms(query).length === 0;
+  return whereParts(query, false).length === 1;
 }
 
 /**
