@@ -161,7 +161,7 @@ interface TRawRow {
 }
 
 /** A row of the read statement: the view's counts and total, and a page row (all null on an empty page). */
-type TReadRow = { view_counts: Record<string, number>; view_total: number } & ({ [K in keyof TRawRow]: TRawRow[K] } | { [K in keyof TRawRow]: null });
+type TReadRow = { view_counts: Record<string, number>; view_total: number } & (TRawRow | { [K in keyof TRawRow]: null });
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
 
